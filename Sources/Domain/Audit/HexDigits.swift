@@ -1,0 +1,15 @@
+/// Lower-case hexadecimal digits as ASCII bytes, for writing digests and escapes without Foundation.
+enum HexDigits {
+    static let lower: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// `bytes` as lower-case hexadecimal text.
+    static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(lower[Int(byte >> 4)])
+            out.append(lower[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,52 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A database transaction that changes state. It is the only place an audit event can be written, so every
+/// change and the event that records it commit or roll back together.
+public struct WriteTransaction: Sendable {
+    /// The transaction's connection: run the change's queries on it.
+    public let database: any Database
+    let clock: any WallClock
+
+    /// Appends `draft` to the audit chain inside this transaction and returns the sealed event.
+    @discardableResult
+    public func audit(_ draft: AuditEventDraft) async throws -> AuditEvent {
+        try await AuditTrail.append(draft, at: clock.now(), in: database)
+    }
+}
+
+extension Database {
+    /// Runs `work` in one transaction that writers take turns at.
+    ///
+    /// On SQLite the transaction begins with `BEGIN IMMEDIATE`, taking the write lock before the first read:
+    /// a deferred transaction that reads and then writes fails with `SQLITE_BUSY` when another connection
+    /// wrote in between. On PostgreSQL appending to the audit chain takes a transaction-scoped advisory lock
+    /// (see `AuditTrail`), which is all the ordering the chain needs.
+    public func write<T: Sendable>(
+        clock: any WallClock = SystemClock(), _ work: @escaping @Sendable (WriteTransaction) async throws -> T
+    ) async throws -> T {
+        switch engine {
+        case .postgres:
+            return try await transaction { database in
+                try await work(WriteTransaction(database: database, clock: clock))
+            }
+        case .sqlite:
+            return try await withConnection { connection in
+                let sql = connection.sql
+                // Per connection, and replaces the driver's busy handler, which retries without pausing.
+                try await sql.raw("PRAGMA busy_timeout = 10000").run()
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await work(WriteTransaction(database: connection, clock: clock))
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+    }
+}

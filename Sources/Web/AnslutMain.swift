@@ -1,0 +1,51 @@
+import ConsoleKit
+import Foundation
+import Persistence
+import Vapor
+
+/// The whole life of the `anslut` process: environment, logging, configuration, the command, shutdown, and
+/// one clear line (never a stack trace) when something the operator can fix goes wrong.
+public enum AnslutMain {
+    public static func run() async -> Int32 {
+        let environment: Environment
+        do {
+            environment = try Environment.detect()
+        } catch {
+            printError("\(error)")
+            return 2
+        }
+        LogSetup.bootstrap()
+        let app: Application
+        do {
+            app = try await Application.make(environment)
+        } catch {
+            printError("Cannot start: \(error)")
+            return 1
+        }
+        let status: Int32
+        do {
+            try configure(app, config: .fromEnvironment())
+            try await app.startup()
+            try await app.running?.onStop.get()
+            status = 0
+        } catch let exit as CommandExit {
+            if let message = exit.message { printError(message) }
+            status = exit.status
+        } catch let error as StorageError {
+            printError(error.description)
+            status = 1
+        } catch let error as CommandError {
+            printError("\(error). See `anslut --help`.")
+            status = 2
+        } catch {
+            printError(String(describing: error))
+            status = 1
+        }
+        try? await app.asyncShutdown()
+        return status
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("anslut: \(message)\n".utf8))
+    }
+}

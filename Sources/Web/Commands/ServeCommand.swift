@@ -1,0 +1,49 @@
+import NIOCore
+import Vapor
+
+/// `anslut serve [--hostname H] [--port P]`: migrates the database, then serves HTTP until SIGTERM or
+/// SIGINT, finishing the requests in flight.
+///
+/// Wraps Vapor's own serve command, which owns the signal handling and graceful shutdown, so that storage
+/// is ready first and a port already in use gives a clear line instead of a stack of NIO errors.
+struct AnslutServeCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "hostname", short: "H", help: "Address to listen on (default 127.0.0.1).")
+        var hostname: String?
+
+        @Option(name: "port", short: "p", help: "HTTP port (default 8080).")
+        var port: Int?
+
+        init() {}
+    }
+
+    var help: String { "Serves Anslut over HTTP on 127.0.0.1:8080; migrates the database first." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        if let hostname = signature.hostname { app.http.server.configuration.hostname = hostname }
+        if let port = signature.port {
+            guard (1...65_535).contains(port) else {
+                throw CommandExit(status: 2, message: "--port must be between 1 and 65535, not \(port).")
+            }
+            app.http.server.configuration.port = port
+        }
+        try await app.prepareStorage()
+        let address = "\(app.http.server.configuration.hostname):\(app.http.server.configuration.port)"
+        // Vapor's options stay unset so that it reads the address from the configuration set above.
+        var noArguments = CommandInput(arguments: ["anslut"])
+        let serveSignature = try ServeCommand.Signature(from: &noArguments)
+        do {
+            try await app.servers.asyncCommand.run(using: context, signature: serveSignature)
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw CommandExit(
+                status: 1,
+                message: "Cannot listen on \(address): the address is already in use. Stop the other program"
+                    + " or choose another port with --port.")
+        } catch let error as IOError {
+            throw CommandExit(
+                status: 1, message: "Cannot listen on \(address): \(String(cString: strerror(error.errnoCode))).")
+        }
+        app.logger.info("Anslut is listening", metadata: ["address": "http://\(address)"])
+    }
+}

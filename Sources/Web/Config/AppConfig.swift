@@ -1,0 +1,28 @@
+import Foundation
+import Persistence
+
+/// Everything the product reads from its environment, each with a default that works on a laptop.
+public struct AppConfig: Sendable {
+    /// `ANSLUT_DATA_DIR`: where the SQLite file (and later attachments) live. Default `./data`.
+    public var dataDirectory: String
+    /// `DATABASE_URL`: a `postgres://` URL selects PostgreSQL; unset means SQLite in the data folder.
+    public var databaseURL: String?
+
+    public init(dataDirectory: String = "./data", databaseURL: String? = nil) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+    }
+
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> AppConfig
+    {
+        AppConfig(
+            dataDirectory: environment["ANSLUT_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data",
+            databaseURL: environment["DATABASE_URL"])
+    }
+
+    /// The database these settings select; a malformed `DATABASE_URL` is an error, never a silent fallback.
+    public func databaseChoice() throws(StorageError) -> DatabaseChoice {
+        try DatabaseChoice.from(databaseURL: databaseURL, dataDirectory: dataDirectory)
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+    private struct StorageStateKey: StorageKey { typealias Value = DatabaseChoice }
+
+    /// The settings this application was configured with.
+    public var config: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig() }
+        set { storage[ConfigKey.self] = newValue }
+    }
+
+    /// The database in use once `prepareStorage` has run.
+    public var databaseChoice: DatabaseChoice? { storage[StorageStateKey.self] }
+
+    /// Makes the database ready for the commands that need one (serve, migrate, audit …): checks the data
+    /// folder, registers the database and runs the migrations. Commands that need none, like `id`, never
+    /// touch storage, so a broken `DATABASE_URL` cannot stop them. Safe to call twice.
+    ///
+    /// With `migrate: false` an existing database is opened as it is, and a missing SQLite file is an error
+    /// instead of being created.
+    public func prepareStorage(migrate: Bool = true) async throws {
+        if databaseChoice != nil { return }
+        let choice = try config.databaseChoice()
+        if case .sqliteFile(let path) = choice {
+            if !migrate && !FileManager.default.fileExists(atPath: path) {
+                throw StorageError.missingDatabase(location: path)
+            }
+            try StoragePreparation.prepareDataDirectory((path as NSString).deletingLastPathComponent)
+        }
+        databases.use(try choice.configuration(), as: choice.id, isDefault: true)
+        storage[StorageStateKey.self] = choice
+        do {
+            try await StoragePreparation.enableWriteAheadLog(db)
+            if migrate { try await autoMigrate() }
+        } catch {
+            throw StorageError.unreachable(location: choice.location, reason: DriverErrorDescription.short(error))
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import Web
+
+exit(await AnslutMain.run())

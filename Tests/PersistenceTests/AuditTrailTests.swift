@@ -1,0 +1,130 @@
+import Domain
+import FluentKit
+import Persistence
+import SQLKit
+import TestSupport
+import Testing
+
+@Suite("Audit trail in the database")
+struct AuditTrailTests {
+    struct Refused: Error {}
+
+    @Test("an event commits with the change it records, and rolls back with it")
+    func sameTransaction() async throws {
+        try await withTestApp { app in
+            try await app.db.write { tx in
+                try await tx.audit(AuditEventDraft(actor: "user:1", action: "case.submit", subject: "case:1"))
+            }
+            await #expect(throws: Refused.self) {
+                try await app.db.write { tx in
+                    try await tx.audit(AuditEventDraft(actor: "user:1", action: "case.tick", subject: "case:1"))
+                    throw Refused()
+                }
+            }
+            let events = try await AuditLog.events(about: "case:1", on: app.db)
+            #expect(events.map(\.action) == ["case.submit"])
+            #expect(try await AuditVerification.verify(on: app.db).checked == 1)
+        }
+    }
+
+    @Test("parallel writers never fork the chain")
+    func concurrentWriters() async throws {
+        let writers = 8
+        let eventsEach = 25
+        try await withTestApp { app in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for writer in 0..<writers {
+                    group.addTask {
+                        for index in 0..<eventsEach {
+                            try await app.db.write { tx in
+                                try await tx.audit(
+                                    AuditEventDraft(
+                                        actor: "writer:\(writer)", action: "test.write", subject: "w:\(writer)",
+                                        payload: ["index": .int(Int64(index))]))
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let report = try await AuditVerification.verify(on: app.db)
+            #expect(report.intact)
+            #expect(report.checked == Int64(writers * eventsEach))
+            #expect(try await AuditLog.count(on: app.db) == Int64(writers * eventsEach))
+        }
+    }
+
+    @Test("a row edited in the database is named")
+    func editedRow() async throws {
+        try await withTestApp { app in
+            try await Self.record(10, on: app.db)
+            try await Self.sql(app.db).raw("UPDATE audit_events SET payload = '{\"n\":99}' WHERE sequence = 4").run()
+            let report = try await AuditVerification.verify(on: app.db)
+            #expect(report.failure == .contentMismatch(sequence: 4))
+            #expect(report.checked == 3)
+        }
+    }
+
+    @Test("a row deleted in the database is named")
+    func deletedRow() async throws {
+        try await withTestApp { app in
+            try await Self.record(10, on: app.db)
+            try await Self.sql(app.db).raw("DELETE FROM audit_events WHERE sequence = 6").run()
+            #expect(try await AuditVerification.verify(on: app.db).failure == .sequenceGap(expected: 6, found: 7))
+        }
+    }
+
+    @Test("rows reordered in the database are named")
+    func reorderedRows() async throws {
+        try await withTestApp { app in
+            try await Self.record(10, on: app.db)
+            let sql = Self.sql(app.db)
+            try await sql.raw("UPDATE audit_events SET sequence = -1 WHERE sequence = 3").run()
+            try await sql.raw("UPDATE audit_events SET sequence = 3 WHERE sequence = 4").run()
+            try await sql.raw("UPDATE audit_events SET sequence = 4 WHERE sequence = -1").run()
+            #expect(try await AuditVerification.verify(on: app.db).failure == .previousHashMismatch(sequence: 3))
+        }
+    }
+
+    @Test("a row inserted in the database is named")
+    func insertedRow() async throws {
+        try await withTestApp { app in
+            try await Self.record(5, on: app.db)
+            try await Self.sql(app.db).raw(
+                """
+                INSERT INTO audit_events (sequence, occurred_at, actor, action, subject, payload, previous_hash, hash)
+                SELECT 6, occurred_at, 'mallory', 'case.approve', subject, payload, hash, hash
+                FROM audit_events WHERE sequence = 5
+                """
+            ).run()
+            #expect(try await AuditVerification.verify(on: app.db).failure == .contentMismatch(sequence: 6))
+        }
+    }
+
+    @Test("verification walks across chunks and stops at a break in a later one", arguments: [1, 7, 50])
+    func acrossChunks(chunkSize: Int) async throws {
+        try await withTestApp { app in
+            try await Self.record(40, on: app.db)
+            let intact = try await AuditVerification.verify(on: app.db, chunkSize: chunkSize)
+            #expect(intact.intact)
+            #expect(intact.checked == 40)
+            try await Self.sql(app.db).raw("UPDATE audit_events SET subject = 'case:2' WHERE sequence = 33").run()
+            let broken = try await AuditVerification.verify(on: app.db, chunkSize: chunkSize)
+            #expect(broken.failure == .contentMismatch(sequence: 33))
+            #expect(broken.checked == 32)
+        }
+    }
+
+    static func record(_ count: Int, on database: any Database) async throws {
+        for index in 1...count {
+            try await database.write { tx in
+                try await tx.audit(
+                    AuditEventDraft(actor: "user:1", action: "test.step", subject: "case:1", payload: ["n": .int(Int64(index))]))
+            }
+        }
+    }
+
+    static func sql(_ database: any Database) -> any SQLDatabase {
+        database as! any SQLDatabase
+    }
+}

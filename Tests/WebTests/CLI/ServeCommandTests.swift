@@ -1,0 +1,51 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+@Suite("anslut serve, as an operator runs it")
+struct ServeCommandTests {
+    @Test("serves /healthz, refuses a second server on the same port, and stops cleanly on SIGTERM")
+    func lifecycle() async throws {
+        let folder = StartupErrorTests.scratchFolder()
+        let port = Int.random(in: 20_000..<40_000)
+        let server = try AnslutExecutable.start(["serve", "--port", "\(port)"], in: folder)
+        defer { if server.isRunning { server.terminate() } }
+
+        let health = try await Self.waitForHealth(port: port)
+        let expectedEngine = ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.isEmpty ? "sqlite" : "postgres" } ?? "sqlite"
+        #expect(health == #"{"status":"ok","database":"\#(expectedEngine)"}"# || health.contains(#""status":"ok""#))
+
+        let second = try AnslutExecutable.run(["serve", "--port", "\(port)"], in: folder)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("127.0.0.1:\(port): the address is already in use"))
+
+        kill(server.processIdentifier, SIGTERM)
+        server.waitUntilExit()
+        #expect(server.terminationStatus == 0)
+    }
+
+    @Test("a port outside 1-65535 is refused before anything starts")
+    func badPort() throws {
+        let outcome = try AnslutExecutable.run(["serve", "--port", "70000"], in: StartupErrorTests.scratchFolder())
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("--port must be between 1 and 65535"))
+    }
+
+    static func waitForHealth(port: Int) async throws -> String {
+        let url = URL(string: "http://127.0.0.1:\(port)/healthz")!
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if let (data, response) = try? await URLSession.shared.data(from: url),
+               (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                return String(decoding: data, as: UTF8.self)
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw CancellationError()
+    }
+}
