@@ -25,7 +25,6 @@ let package = Package(
         .target(
             name: "Domain",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            exclude: ["Identifiers", "Process"],  // TEMP-WIP
             resources: [.copy("Resources/skatteverket-testpersonnummer.txt")]
         ),
         // Storage on SQLite and PostgreSQL through FluentKit; no Vapor.
@@ -33,18 +32,21 @@ let package = Package(
             name: "Persistence",
             dependencies: [
                 "Domain",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Reads process definitions (Processes/*.yaml) into Domain's ProcessDefinition; Domain and Yams only.
+        .target(name: "ProcessFiles", dependencies: ["Domain", .product(name: "Yams", package: "Yams")]),
         // The only target that imports Vapor.
         .target(
             name: "Web",
             dependencies: [
                 "Domain",
                 "Persistence",
+                "ProcessFiles",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Logging", package: "swift-log"),
@@ -62,7 +64,8 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["Identifiers", "Process"]),  // TEMP-WIP
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "ProcessFilesTests", dependencies: ["Domain", "ProcessFiles"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "TestSupport"]),
     ],

@@ -8,6 +8,7 @@ import Web
 /// Runs `body` with a fresh, configured and migrated application on its own database: a new SQLite file in
 /// a new folder, or, when `DATABASE_URL` names a PostgreSQL server, a new database on it. Everything is
 /// removed afterwards, so tests may run in parallel and leave nothing behind.
+@discardableResult
 public func withTestApp<T: Sendable>(
     migrate: Bool = true, _ body: @Sendable (Application) async throws -> T
 ) async throws -> T {

@@ -5,18 +5,12 @@ import SQLKit
 
 /// Appends to and reads from the `audit_events` table.
 enum AuditTrail {
-    // Any fixed 64-bit number works; this one spells "anslaudi" so it is recognisable in pg_locks.
-    private static let chainLockKey: Int64 = 0x616e_736c_6175_6469
-
-    /// Seals `draft` after the current head of the chain and inserts it. Must run inside
-    /// `Database.write`, which is what keeps two writers from both extending the same head.
+    /// Seals `draft` after the current head of the chain and inserts it. Runs only inside `Database.write`,
+    /// whose writer lock keeps two writers from both extending the same head.
     static func append(_ draft: AuditEventDraft, at date: Date, in database: any Database) async throws
         -> AuditEvent
     {
         let sql = database.sql
-        if database.engine == .postgres {
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: chainLockKey))").run()
-        }
         let head = try await sql.raw(
             "SELECT sequence, hash FROM \(unsafeRaw: AuditEventsTable.name) ORDER BY sequence DESC LIMIT 1"
         ).first()

@@ -18,19 +18,26 @@ public struct WriteTransaction: Sendable {
 }
 
 extension Database {
+    // Any fixed 64-bit number works; this one spells "anslaudi" so it is recognisable in pg_locks.
+    private static var writerLockKey: Int64 { 0x616e_736c_6175_6469 }
+
     /// Runs `work` in one transaction that writers take turns at.
     ///
-    /// On SQLite the transaction begins with `BEGIN IMMEDIATE`, taking the write lock before the first read:
-    /// a deferred transaction that reads and then writes fails with `SQLITE_BUSY` when another connection
-    /// wrote in between. On PostgreSQL appending to the audit chain takes a transaction-scoped advisory lock
-    /// (see `AuditTrail`), which is all the ordering the chain needs.
+    /// Every change writes an audit event, and the chain has one head, so writers are serialised anyway; taking
+    /// the turn at the start rather than at the audit append also makes every read-then-write inside `work`
+    /// (a case number, a version check) safe without retries. On SQLite the transaction begins with
+    /// `BEGIN IMMEDIATE`, which takes the write lock before the first read (a deferred transaction that reads
+    /// and then writes fails with `SQLITE_BUSY` when another connection wrote in between). On PostgreSQL it
+    /// takes a transaction-scoped advisory lock, which holds across instances sharing the database.
+    @discardableResult
     public func write<T: Sendable>(
         clock: any WallClock = SystemClock(), _ work: @escaping @Sendable (WriteTransaction) async throws -> T
     ) async throws -> T {
         switch engine {
         case .postgres:
             return try await transaction { database in
-                try await work(WriteTransaction(database: database, clock: clock))
+                try await database.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.writerLockKey))").run()
+                return try await work(WriteTransaction(database: database, clock: clock))
             }
         case .sqlite:
             return try await withConnection { connection in

@@ -20,19 +20,17 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-        file: String, function: String, line: UInt
-    ) {
+    func log(event: LogEvent) {
         var fields: [String: CanonicalJSON] = [:]
-        for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { $1 }) {
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {
             fields[key] = Self.json(value)
         }
         fields["time"] = .string(AuditTimestamp.format(Date()))
-        fields["level"] = .string(level.rawValue)
+        fields["level"] = .string(event.level.rawValue)
         fields["label"] = .string(label)
-        fields["message"] = .string(message.description)
-        fields["source"] = .string(source)
+        fields["message"] = .string(event.message.description)
+        fields["source"] = .string(event.source)
+        if let error = event.error { fields["error"] = .string(String(describing: error)) }
         FileHandle.standardError.write(Data((CanonicalJSON.object(fields).encoded + "\n").utf8))
     }
 
