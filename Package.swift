@@ -68,6 +68,8 @@ let package = Package(
         .testTarget(name: "ProcessFilesTests", dependencies: ["Domain", "ProcessFiles"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "TestSupport"]),
+        // Throughput figures for BENCHMARKS.md; built in release by Benchmarks/identifiers.sh.
+        .executableTarget(name: "IdentifierThroughput", dependencies: ["Domain"], path: "Benchmarks/IdentifierThroughput"),
     ],
     swiftLanguageModes: [.v6]
 )

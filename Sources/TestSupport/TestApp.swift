@@ -18,7 +18,8 @@ public func withTestApp<T: Sendable>(
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
-        try configure(app, config: AppConfig(dataDirectory: folder, databaseURL: database.url))
+        try configure(
+            app, config: AppConfig(dataDirectory: folder, databaseURL: database.url, processesDirectory: processesFolder))
         try await app.prepareStorage(migrate: migrate)
         let result = try await body(app)
         try await app.asyncShutdown()
@@ -32,6 +33,11 @@ public func withTestApp<T: Sendable>(
         throw error
     }
 }
+
+/// The repository's `Processes/` folder, found from this file so tests may run from any folder.
+public let processesFolder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Processes").path
 
 /// The engine the suite runs against: PostgreSQL when `DATABASE_URL` is set, SQLite otherwise.
 public enum TestEngine {

@@ -13,6 +13,22 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.asyncCommands.use(AnslutServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(AnslutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(AuditCommands(), as: "audit")
+    app.asyncCommands.use(IdentifierCommand(), as: "id")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(ProcessCommands(), as: "process")
+
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    ContentConfiguration.global.use(decoder: decoder, for: .json)
+    // Ours replaces Vapor's error middleware: every error becomes an RFC 9457 problem.
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ProblemMiddleware())
+    app.passwords.use(.bcrypt)
 
     routes(app)
 }

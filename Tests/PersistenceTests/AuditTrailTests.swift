@@ -12,6 +12,7 @@ struct AuditTrailTests {
     @Test("an event commits with the change it records, and rolls back with it")
     func sameTransaction() async throws {
         try await withTestApp { app in
+            let before = try await AuditLog.count(on: app.db)
             try await app.db.write { tx in
                 try await tx.audit(AuditEventDraft(actor: "user:1", action: "case.submit", subject: "case:1"))
             }
@@ -23,7 +24,7 @@ struct AuditTrailTests {
             }
             let events = try await AuditLog.events(about: "case:1", on: app.db)
             #expect(events.map(\.action) == ["case.submit"])
-            #expect(try await AuditVerification.verify(on: app.db).checked == 1)
+            #expect(try await AuditVerification.verify(on: app.db).checked == before + 1)
         }
     }
 
@@ -32,6 +33,7 @@ struct AuditTrailTests {
         let writers = 8
         let eventsEach = 25
         try await withTestApp { app in
+            let before = try await AuditLog.count(on: app.db)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for writer in 0..<writers {
                     group.addTask {
@@ -49,79 +51,83 @@ struct AuditTrailTests {
             }
             let report = try await AuditVerification.verify(on: app.db)
             #expect(report.intact)
-            #expect(report.checked == Int64(writers * eventsEach))
-            #expect(try await AuditLog.count(on: app.db) == Int64(writers * eventsEach))
+            #expect(report.checked == before + Int64(writers * eventsEach))
+            #expect(try await AuditLog.count(on: app.db) == before + Int64(writers * eventsEach))
         }
     }
 
     @Test("a row edited in the database is named")
     func editedRow() async throws {
         try await withTestApp { app in
-            try await Self.record(10, on: app.db)
-            try await Self.sql(app.db).raw("UPDATE audit_events SET payload = '{\"n\":99}' WHERE sequence = 4").run()
+            let base = try await Self.record(10, on: app.db)
+            try await Self.sql(app.db).raw("UPDATE audit_events SET payload = '{\"n\":99}' WHERE sequence = \(bind: base + 4)").run()
             let report = try await AuditVerification.verify(on: app.db)
-            #expect(report.failure == .contentMismatch(sequence: 4))
-            #expect(report.checked == 3)
+            #expect(report.failure == .contentMismatch(sequence: base + 4))
+            #expect(report.checked == base + 3)
         }
     }
 
     @Test("a row deleted in the database is named")
     func deletedRow() async throws {
         try await withTestApp { app in
-            try await Self.record(10, on: app.db)
-            try await Self.sql(app.db).raw("DELETE FROM audit_events WHERE sequence = 6").run()
-            #expect(try await AuditVerification.verify(on: app.db).failure == .sequenceGap(expected: 6, found: 7))
+            let base = try await Self.record(10, on: app.db)
+            try await Self.sql(app.db).raw("DELETE FROM audit_events WHERE sequence = \(bind: base + 6)").run()
+            #expect(try await AuditVerification.verify(on: app.db).failure == .sequenceGap(expected: base + 6, found: base + 7))
         }
     }
 
     @Test("rows reordered in the database are named")
     func reorderedRows() async throws {
         try await withTestApp { app in
-            try await Self.record(10, on: app.db)
+            let base = try await Self.record(10, on: app.db)
             let sql = Self.sql(app.db)
-            try await sql.raw("UPDATE audit_events SET sequence = -1 WHERE sequence = 3").run()
-            try await sql.raw("UPDATE audit_events SET sequence = 3 WHERE sequence = 4").run()
-            try await sql.raw("UPDATE audit_events SET sequence = 4 WHERE sequence = -1").run()
-            #expect(try await AuditVerification.verify(on: app.db).failure == .previousHashMismatch(sequence: 3))
+            try await sql.raw("UPDATE audit_events SET sequence = -1 WHERE sequence = \(bind: base + 3)").run()
+            try await sql.raw("UPDATE audit_events SET sequence = \(bind: base + 3) WHERE sequence = \(bind: base + 4)").run()
+            try await sql.raw("UPDATE audit_events SET sequence = \(bind: base + 4) WHERE sequence = -1").run()
+            #expect(try await AuditVerification.verify(on: app.db).failure == .previousHashMismatch(sequence: base + 3))
         }
     }
 
     @Test("a row inserted in the database is named")
     func insertedRow() async throws {
         try await withTestApp { app in
-            try await Self.record(5, on: app.db)
+            let base = try await Self.record(5, on: app.db)
             try await Self.sql(app.db).raw(
                 """
                 INSERT INTO audit_events (sequence, occurred_at, actor, action, subject, payload, previous_hash, hash)
-                SELECT 6, occurred_at, 'mallory', 'case.approve', subject, payload, hash, hash
-                FROM audit_events WHERE sequence = 5
+                SELECT \(bind: base + 6), occurred_at, 'mallory', 'case.approve', subject, payload, hash, hash
+                FROM audit_events WHERE sequence = \(bind: base + 5)
                 """
             ).run()
-            #expect(try await AuditVerification.verify(on: app.db).failure == .contentMismatch(sequence: 6))
+            #expect(try await AuditVerification.verify(on: app.db).failure == .contentMismatch(sequence: base + 6))
         }
     }
 
     @Test("verification walks across chunks and stops at a break in a later one", arguments: [1, 7, 50])
     func acrossChunks(chunkSize: Int) async throws {
         try await withTestApp { app in
-            try await Self.record(40, on: app.db)
+            let base = try await Self.record(40, on: app.db)
             let intact = try await AuditVerification.verify(on: app.db, chunkSize: chunkSize)
             #expect(intact.intact)
-            #expect(intact.checked == 40)
-            try await Self.sql(app.db).raw("UPDATE audit_events SET subject = 'case:2' WHERE sequence = 33").run()
+            #expect(intact.checked == base + 40)
+            try await Self.sql(app.db).raw("UPDATE audit_events SET subject = 'case:2' WHERE sequence = \(bind: base + 33)").run()
             let broken = try await AuditVerification.verify(on: app.db, chunkSize: chunkSize)
-            #expect(broken.failure == .contentMismatch(sequence: 33))
-            #expect(broken.checked == 32)
+            #expect(broken.failure == .contentMismatch(sequence: base + 33))
+            #expect(broken.checked == base + 32)
         }
     }
 
-    static func record(_ count: Int, on database: any Database) async throws {
+    /// Appends `count` events and returns how many the chain held before them.
+    @discardableResult
+    static func record(_ count: Int, on database: any Database) async throws -> Int64 {
+        let base = try await AuditLog.count(on: database)
         for index in 1...count {
             try await database.write { tx in
                 try await tx.audit(
                     AuditEventDraft(actor: "user:1", action: "test.step", subject: "case:1", payload: ["n": .int(Int64(index))]))
             }
         }
+        return base
     }
 
     static func sql(_ database: any Database) -> any SQLDatabase {

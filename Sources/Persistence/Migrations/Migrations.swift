@@ -5,5 +5,9 @@ public enum AnslutMigrations {
     public static let all: [any Migration] = [
         // 001 - the hash-chained audit trail
         CreateAuditEvents(),
+        // 002 - organisations, users, roles and API tokens
+        CreateAccounts(),
+        // 003 - published process definitions, cases, item states, decisions, comments and questions
+        CreateCases(),
     ]
 }

@@ -21,7 +21,8 @@ extension Database {
     // Any fixed 64-bit number works; this one spells "anslaudi" so it is recognisable in pg_locks.
     private static var writerLockKey: Int64 { 0x616e_736c_6175_6469 }
 
-    /// Runs `work` in one transaction that writers take turns at.
+    /// Runs `work` in one transaction that writers take turns at. Not reentrant: `work` must not call
+    /// `write` again.
     ///
     /// Every change writes an audit event, and the chain has one head, so writers are serialised anyway; taking
     /// the turn at the start rather than at the audit append also makes every read-then-write inside `work`
@@ -40,20 +41,32 @@ extension Database {
                 return try await work(WriteTransaction(database: database, clock: clock))
             }
         case .sqlite:
-            return try await withConnection { connection in
-                let sql = connection.sql
-                // Per connection, and replaces the driver's busy handler, which retries without pausing.
-                try await sql.raw("PRAGMA busy_timeout = 10000").run()
-                try await sql.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await work(WriteTransaction(database: connection, clock: clock))
-                    try await sql.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    throw error
-                }
+            // Writers of this process queue here, suspended, before they take a connection: one waiting inside
+            // BEGIN IMMEDIATE would sleep on one of the few threads every SQLite call shares. busy_timeout is
+            // left for another process (an `anslut user create` beside a running server).
+            return try await sqliteWriters.withLock { try await self.writeOnSQLite(clock: clock, work) }
+        }
+    }
+
+    private func writeOnSQLite<T: Sendable>(
+        clock: any WallClock, _ work: @escaping @Sendable (WriteTransaction) async throws -> T
+    ) async throws -> T {
+        try await withConnection { connection in
+            let sql = connection.sql
+            // Per connection, and replaces the driver's busy handler, which retries without pausing.
+            try await sql.raw("PRAGMA busy_timeout = 10000").run()
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await work(WriteTransaction(database: connection, clock: clock))
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
             }
         }
     }
 }
+
+// One SQLite file serves one process; in tests, where many files share a process, writes simply take turns.
+private let sqliteWriters = AsyncMutex()

@@ -7,10 +7,13 @@ public struct AppConfig: Sendable {
     public var dataDirectory: String
     /// `DATABASE_URL`: a `postgres://` URL selects PostgreSQL; unset means SQLite in the data folder.
     public var databaseURL: String?
+    /// `ANSLUT_PROCESSES_DIR`: the process definitions published at start. Default `./Processes`.
+    public var processesDirectory: String
 
-    public init(dataDirectory: String = "./data", databaseURL: String? = nil) {
+    public init(dataDirectory: String = "./data", databaseURL: String? = nil, processesDirectory: String = "./Processes") {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
+        self.processesDirectory = processesDirectory
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -18,7 +21,8 @@ public struct AppConfig: Sendable {
     {
         AppConfig(
             dataDirectory: environment["ANSLUT_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data",
-            databaseURL: environment["DATABASE_URL"])
+            databaseURL: environment["DATABASE_URL"],
+            processesDirectory: environment["ANSLUT_PROCESSES_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./Processes")
     }
 
     /// The database these settings select; a malformed `DATABASE_URL` is an error, never a silent fallback.

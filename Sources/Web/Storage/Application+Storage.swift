@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Persistence
+import ProcessFiles
 import Vapor
 
 extension Application {
@@ -39,5 +40,20 @@ extension Application {
         } catch {
             throw StorageError.unreachable(location: choice.location, reason: DriverErrorDescription.short(error))
         }
+        if migrate { try await publishProcessDefinitions() }
+    }
+
+    /// Publishes the definitions in the processes folder: new versions are stored, unchanged ones are left,
+    /// a changed file under an already published version stops the start (running cases pin versions).
+    private func publishProcessDefinitions() async throws {
+        let folder = config.processesDirectory
+        guard FileManager.default.fileExists(atPath: folder) else {
+            logger.warning(
+                "No process definitions folder; serving the versions already published",
+                metadata: ["folder": "\(folder)"])
+            return
+        }
+        let definitions = try ProcessDefinitionLoader.loadFolder(URL(fileURLWithPath: folder))
+        try await db.write { tx in try await DefinitionStore.publish(definitions, actor: "system", in: tx) }
     }
 }

@@ -11,6 +11,7 @@ struct AuditVerifyCommandTests {
     @Test("exit 0 with the count when intact; exit 1 naming the first bad sequence after tampering")
     func verifyThenTamper() async throws {
         try await withTestApp { app in
+            let base = try await AuditLog.count(on: app.db)
             for index in 1...12 {
                 try await app.db.write { tx in
                     try await tx.audit(
@@ -21,13 +22,13 @@ struct AuditVerifyCommandTests {
 
             let intact = try AnslutExecutable.run(["audit", "verify"], environment: environment)
             #expect(intact.status == 0, "\(intact.stderr)")
-            #expect(intact.stdout.contains("Audit chain intact: 12 events"))
+            #expect(intact.stdout.contains("Audit chain intact: \(base + 12) events"))
 
-            try await (app.db as! any SQLDatabase).raw("UPDATE audit_events SET actor = 'user:8' WHERE sequence = 9").run()
+            try await (app.db as! any SQLDatabase).raw("UPDATE audit_events SET actor = 'user:8' WHERE sequence = \(bind: base + 9)").run()
             let broken = try AnslutExecutable.run(["audit", "verify"], environment: environment)
             #expect(broken.status == 1)
-            #expect(broken.stderr.contains("BROKEN at sequence 9"))
-            #expect(broken.stderr.contains("8 events before it are intact"))
+            #expect(broken.stderr.contains("BROKEN at sequence \(base + 9)"))
+            #expect(broken.stderr.contains("\(base + 8) events before it are intact"))
         }
     }
 

@@ -1,0 +1,99 @@
+/// What it takes to register a user, checked before anything is stored.
+public struct UserRegistration: Sendable, Hashable {
+    public let email: EmailAddress
+    public let name: String
+    public let grant: RoleGrant
+    /// The applicant's organisation; nil for platform staff and admins.
+    public let organisationsnummer: Organisationsnummer?
+
+    /// Checks every rule at once: a valid e-mail address; an organisationsnummer (valid) for applicants and
+    /// only for them; a known platform for platform roles and only for them.
+    public static func validate(
+        email: String, name: String?, role: String, platform: String?, organisationsnummer: String?,
+        knownPlatforms: Set<String>
+    ) -> Result<UserRegistration, ValidationFailure> {
+        var errors: [FieldError] = []
+        let address = EmailAddress(email)
+        if address == nil { errors.append(EmailAddress.invalid("email")) }
+        let parsedRole = Role(rawValue: role)
+        if parsedRole == nil {
+            errors.append(
+                FieldError(
+                    field: "role", code: "unknown-role",
+                    message: LocalizedText(
+                        sv: "Okänd roll \"\(role)\"; välj en av \(Self.roleList).",
+                        en: "Unknown role \"\(role)\"; choose one of \(Self.roleList).")))
+        }
+        let platformCode = platform?.uppercased()
+        if let parsedRole {
+            if RoleGrant.isPlatformScoped(parsedRole) {
+                if platformCode == nil || !knownPlatforms.contains(platformCode!) {
+                    let known = knownPlatforms.sorted().joined(separator: ", ")
+                    errors.append(
+                        FieldError(
+                            field: "platform", code: "unknown-platform",
+                            message: LocalizedText(
+                                sv: "Rollen \(parsedRole.rawValue) gäller en plattform; ange en av: \(known).",
+                                en: "The role \(parsedRole.rawValue) belongs to a platform; give one of: \(known).")))
+                }
+            } else if platformCode != nil {
+                errors.append(
+                    FieldError(
+                        field: "platform", code: "not-platform-role",
+                        message: LocalizedText(
+                            sv: "Rollen \(parsedRole.rawValue) gäller ingen enskild plattform.",
+                            en: "The role \(parsedRole.rawValue) does not belong to a single platform.")))
+            }
+        }
+        var orgnr: Organisationsnummer?
+        switch (parsedRole, organisationsnummer) {
+        case (.applicant?, nil):
+            errors.append(
+                FieldError(
+                    field: "organisation", code: "required",
+                    message: LocalizedText(
+                        sv: "En sökande måste höra till en organisation: ange organisationsnumret.",
+                        en: "An applicant must belong to an organisation: give its organisationsnummer.")))
+        case (_, let text?):
+            do throws(IdentifierError) {
+                orgnr = try Organisationsnummer.parse(text)
+            } catch {
+                for issue in error.errors {
+                    errors.append(FieldError(field: "organisation", code: issue.code.rawValue, message: issue.message))
+                }
+            }
+            if parsedRole != nil, parsedRole != .applicant {
+                errors.append(
+                    FieldError(
+                        field: "organisation", code: "not-applicant",
+                        message: LocalizedText(
+                            sv: "Endast sökande hör till en organisation.",
+                            en: "Only applicants belong to an organisation.")))
+            }
+        default: break
+        }
+        guard errors.isEmpty, let address, let parsedRole else { return .failure(ValidationFailure(errors)) }
+        let trimmedName = name?.trimmingWhitespace ?? ""
+        return .success(
+            UserRegistration(
+                email: address, name: trimmedName.isEmpty ? address.value : trimmedName,
+                grant: RoleGrant(role: parsedRole, platform: RoleGrant.isPlatformScoped(parsedRole) ? platformCode : nil),
+                organisationsnummer: orgnr))
+    }
+
+    private static let roleList = Role.allCases.map(\.rawValue).joined(separator: ", ")
+}
+
+/// The rule for passwords: long enough to resist guessing, nothing else imposed.
+public enum PasswordPolicy {
+    public static let minimumLength = 10
+
+    public static func check(_ password: String, field: String = "password") -> FieldError? {
+        guard password.count < minimumLength else { return nil }
+        return FieldError(
+            field: field, code: "too-short",
+            message: LocalizedText(
+                sv: "Lösenordet måste ha minst \(minimumLength) tecken.",
+                en: "The password must have at least \(minimumLength) characters."))
+    }
+}

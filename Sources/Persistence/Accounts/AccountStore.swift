@@ -1,0 +1,111 @@
+import Crypto
+import Domain
+import FluentKit
+import Foundation
+
+/// Users, their organisations and roles, and bearer tokens.
+public enum AccountStore {
+    /// Creates the user with their one role, registering the applicant's organisation when it is new.
+    /// Refuses an e-mail address that is taken. Audited.
+    public static func createUser(
+        _ registration: UserRegistration, passwordHash: String, organisationName: String?, actor: String,
+        in tx: WriteTransaction
+    ) async throws -> UUID {
+        let db = tx.database
+        if try await UserModel.query(on: db).filter(\.$email == registration.email.value).first() != nil {
+            throw ValidationFailure([
+                FieldError(
+                    field: "email", code: "taken",
+                    message: LocalizedText(
+                        sv: "Det finns redan en användare med e-postadressen \(registration.email).",
+                        en: "A user with the e-mail address \(registration.email) already exists."))
+            ])
+        }
+        var organisationID: UUID?
+        if let orgnr = registration.organisationsnummer {
+            organisationID = try await organisation(orgnr, name: organisationName, actor: actor, in: tx)
+        }
+        let user = UserModel(
+            email: registration.email.value, name: registration.name, passwordHash: passwordHash,
+            organisationID: organisationID)
+        try await user.create(on: db)
+        let userID = try user.requireID()
+        try await UserRoleModel(userID: userID, role: registration.grant.role.rawValue, platform: registration.grant.platform)
+            .create(on: db)
+        var payload: [String: CanonicalJSON] = [
+            "email": .string(registration.email.value), "role": .string(registration.grant.role.rawValue),
+        ]
+        if let platform = registration.grant.platform { payload["platform"] = .string(platform) }
+        if let organisationID { payload["organisation"] = .string(organisationID.uuidString) }
+        try await tx.audit(
+            AuditEventDraft(actor: actor, action: "user.create", subject: "user:\(userID)", payload: .object(payload)))
+        return userID
+    }
+
+    /// The organisation with this number, registered (and audited) when not yet known.
+    static func organisation(_ orgnr: Organisationsnummer, name: String?, actor: String, in tx: WriteTransaction)
+        async throws -> UUID
+    {
+        if let existing = try await OrganisationModel.query(on: tx.database)
+            .filter(\.$organisationsnummer == orgnr.digits).first()
+        {
+            return try existing.requireID()
+        }
+        let organisation = OrganisationModel(organisationsnummer: orgnr.digits, name: name ?? orgnr.description)
+        try await organisation.create(on: tx.database)
+        let id = try organisation.requireID()
+        try await tx.audit(
+            AuditEventDraft(
+                actor: actor, action: "organisation.register", subject: "organisation:\(id)",
+                payload: ["organisationsnummer": .string(orgnr.digits), "name": .string(organisation.name)]))
+        return id
+    }
+
+    /// The user with this e-mail address, any case.
+    public static func user(email: String, on db: any Database) async throws -> UserModel? {
+        guard let address = EmailAddress(email) else { return nil }
+        return try await UserModel.query(on: db).filter(\.$email == address.value).first()
+    }
+
+    /// The access view of a user, read fresh so that role changes count from the next request.
+    public static func principal(userID: UUID, on db: any Database) async throws -> Principal? {
+        guard let user = try await UserModel.query(on: db).filter(\.$id == userID).with(\.$roles).first() else {
+            return nil
+        }
+        let grants = user.roles.compactMap { model in
+            Role(rawValue: model.role).map { RoleGrant(role: $0, platform: model.platform) }
+        }
+        return Principal(
+            userID: userID, email: user.email, organisationID: user.$organisation.id, grants: Set(grants))
+    }
+
+    /// Issues a bearer token valid for `lifetime` seconds; returns it once, stores only its hash. Audited.
+    public static func issueToken(
+        userID: UUID, lifetime: TimeInterval, actor: String, in tx: WriteTransaction
+    ) async throws -> (token: String, expiresAt: Date) {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let token = "anslut_" + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let expiresAt = tx.clock.now().addingTimeInterval(lifetime)
+        try await APITokenModel(userID: userID, tokenHash: hash(token), expiresAt: expiresAt).create(on: tx.database)
+        try await tx.audit(
+            AuditEventDraft(
+                actor: actor, action: "user.token.issue", subject: "user:\(userID)",
+                payload: ["expiresAt": .string(AuditTimestamp.format(expiresAt))]))
+        return (token, expiresAt)
+    }
+
+    /// The user a bearer token belongs to, while it has not expired.
+    public static func userID(forToken token: String, now: Date, on db: any Database) async throws -> UUID? {
+        guard token.utf8.count <= 200 else { return nil }
+        let stored = try await APITokenModel.query(on: db).filter(\.$tokenHash == hash(token)).first()
+        guard let stored, stored.expiresAt > now else { return nil }
+        return stored.$user.id
+    }
+
+    private static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,38 @@
+import Domain
+import Foundation
+
+/// A case as stored: the engine's state plus what the engine does not look at.
+public struct CaseRecord: Sendable, Hashable {
+    public let id: UUID
+    public let number: String
+    public let platform: String
+    public let organisationID: UUID
+    public let organisationName: String
+    public let createdBy: UUID
+    public let createdAt: Date
+    public let updatedAt: Date
+    public var fields: [String: String]
+    public var state: CaseState
+    public var decisions: [Decision]
+
+    /// The audit subject of this case.
+    public var subject: String { Self.subject(id) }
+
+    public static func subject(_ id: UUID) -> String { "case:\(id.uuidString.lowercased())" }
+}
+
+/// Nothing the user may see has this id: no such case, or someone else's (the two answer the same).
+public struct CaseNotFound: Error, Sendable {
+    public init() {}
+}
+
+/// The case changed since the caller read it; `current` is what it is now.
+public struct VersionConflict: Error, Sendable {
+    public let expected: Int
+    public let current: CaseRecord
+}
+
+/// The engine refused the command.
+public struct CaseRefused: Error, Sendable {
+    public let refusal: CaseRefusal
+}

@@ -1,0 +1,93 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// Every change to a case, each in one transaction with its audit event: load, check who may, check the
+/// version the caller saw, let the engine decide, store what it changed.
+public enum CaseService {
+    /// A case as `principal` may see it, or `CaseNotFound` when it is none of theirs (the same answer as
+    /// for an id that does not exist, so ids leak nothing).
+    public static func visibleCase(_ id: UUID, to principal: Principal, on db: any Database) async throws
+        -> (record: CaseRecord, roles: Set<Role>)
+    {
+        let record = try await CaseStore.load(id, on: db)
+        let roles = principal.roles(onCaseOf: record.platform, organisation: record.organisationID)
+        guard !roles.isEmpty else { throw CaseNotFound() }
+        return (record, roles)
+    }
+
+    /// Runs `command` on the case for `principal`, if the case is still at `expectedVersion` (nil skips the
+    /// check). Submitting checks the order's fields first and reports every missing one.
+    public static func execute(
+        _ command: CaseCommand, on caseID: UUID, by principal: Principal, expectedVersion: Int?,
+        in db: any Database, clock: any WallClock = SystemClock()
+    ) async throws -> CaseRecord {
+        try await db.write(clock: clock) { tx in
+            let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.database)
+            if let expectedVersion, expectedVersion != record.state.version {
+                throw VersionConflict(expected: expectedVersion, current: record)
+            }
+            // A migration carries its target; the engine checks it against the pinned definition.
+            let definition = try await DefinitionStore.definition(record.state.definition, on: tx.database)
+            if case .submit = command, roles.contains(.applicant) {
+                let errors = IntakeForm.checkSubmission(record.fields)
+                if !errors.isEmpty { throw ValidationFailure(errors) }
+            }
+            var state = record.state
+            let user = ActingUser(id: principal.userID.uuidString, roles: roles)
+            let actions: [CaseAction]
+            switch state.handle(command, by: user, at: tx.clock.now(), in: definition) {
+            case .success(let accepted): actions = accepted
+            case .failure(let refusal): throw CaseRefused(refusal: refusal)
+            }
+            try await CaseStore.save(
+                state, actions: actions, caseID: caseID, expectedVersion: record.state.version, on: tx.database)
+            try await tx.audit(
+                AuditEventDraft(
+                    actor: "user:\(principal.userID)", action: "case.\(command.name.rawValue)", subject: record.subject,
+                    payload: CaseAuditPayload.payload(command: command, actions: actions, version: state.version)))
+            return try await CaseStore.load(caseID, on: tx.database)
+        }
+    }
+
+    /// Replaces the order's fields on a draft (or a case returned for completion); applicants only.
+    public static func editFields(
+        _ fields: [String: String], on caseID: UUID, by principal: Principal, expectedVersion: Int?,
+        in db: any Database
+    ) async throws -> CaseRecord {
+        try await db.write { tx in
+            let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.database)
+            if let expectedVersion, expectedVersion != record.state.version {
+                throw VersionConflict(expected: expectedVersion, current: record)
+            }
+            guard roles.contains(.applicant) else {
+                throw CaseRefused(refusal: CaseRefusal(.missingRole, LocalizedText(
+                    sv: "Endast den sökande organisationen ändrar beställningen.",
+                    en: "Only the applying organisation edits the order.")))
+            }
+            guard record.state.status == .draft || record.state.status == .returnedForCompletion else {
+                throw CaseRefused(refusal: CaseRefusal(.wrongState, LocalizedText(
+                    sv: "Beställningen kan bara ändras som utkast eller när den har återsänts för komplettering.",
+                    en: "The order can only be changed as a draft or when it has been returned for completion.")))
+            }
+            let errors = IntakeForm.checkDraft(fields)
+            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            var state = record.state
+            state.recordExternalChange()
+            try await CaseStore.save(
+                state, actions: [], fields: fields, caseID: caseID, expectedVersion: record.state.version,
+                on: tx.database)
+            let changed = Set(fields.keys).union(record.fields.keys).filter { fields[$0] != record.fields[$0] }
+            try await tx.audit(
+                AuditEventDraft(
+                    actor: "user:\(principal.userID)", action: "case.edit", subject: record.subject,
+                    payload: [
+                        "changed": .object(Dictionary(uniqueKeysWithValues: changed.sorted().map {
+                            ($0, fields[$0].map(CanonicalJSON.string) ?? .null)
+                        })),
+                        "version": .int(Int64(state.version)),
+                    ]))
+            return try await CaseStore.load(caseID, on: tx.database)
+        }
+    }
+}

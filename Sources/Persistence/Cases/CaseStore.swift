@@ -1,0 +1,234 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Reading and writing cases with their item states and decisions.
+public enum CaseStore {
+    /// Creates a draft on the platform's current definition for `organisation`, numbered
+    /// `<PLATFORM>-<year>-<serial>`. Audited.
+    public static func create(
+        platform: String, organisation: UUID, fields: [String: String], createdBy: UUID, in tx: WriteTransaction
+    ) async throws -> CaseRecord {
+        let fieldErrors = IntakeForm.checkDraft(fields)
+        guard fieldErrors.isEmpty else { throw ValidationFailure(fieldErrors) }
+        guard let definition = try await DefinitionStore.current(on: tx.database)[platform] else {
+            throw ValidationFailure([
+                FieldError(
+                    field: "platform", code: "unknown-platform",
+                    message: LocalizedText(sv: "Okänd plattform \"\(platform)\".", en: "Unknown platform \"\(platform)\"."))
+            ])
+        }
+        let state = CaseState(draft: definition)
+        let now = tx.clock.now()
+        let model = CaseModel()
+        model.number = try await nextNumber(platform: platform, year: Calendar.utc.component(.year, from: now), on: tx.database)
+        model.platform = platform
+        model.$organisation.id = organisation
+        model.createdBy = createdBy
+        model.fields = encode(fields)
+        apply(state, to: model)
+        try await model.create(on: tx.database)
+        let record = try await load(try model.requireID(), on: tx.database)
+        try await tx.audit(
+            AuditEventDraft(
+                actor: "user:\(createdBy)", action: "case.create", subject: record.subject,
+                payload: [
+                    "number": .string(record.number), "platform": .string(platform),
+                    "definition": .string(state.definition.description),
+                    "fields": .object(fields.mapValues(CanonicalJSON.string)),
+                ]))
+        return record
+    }
+
+    /// The case with its state, item states and decisions.
+    public static func load(_ id: UUID, on db: any Database) async throws -> CaseRecord {
+        guard let model = try await CaseModel.query(on: db).filter(\.$id == id).with(\.$organisation).first() else {
+            throw CaseNotFound()
+        }
+        let items = try await CaseItemModel.query(on: db).filter(\.$case.$id == id).all()
+        let decisions = try await CaseDecisionModel.query(on: db).filter(\.$case.$id == id).sort(\.$decidedAt).all()
+        return try record(model, items: items, decisions: decisions)
+    }
+
+    /// What a list shows of cases: no item states.
+    public struct Summary: Sendable, Hashable {
+        public let id: UUID
+        public let number: String
+        public let platform: String
+        public let organisationID: UUID
+        public let status: CaseStatus
+        public let currentPhase: String
+        public let systemName: String?
+        public let version: Int
+        public let updatedAt: Date
+    }
+
+    /// Who may see which cases, as a filter.
+    public struct Visibility: Sendable {
+        public let everything: Bool
+        public let platforms: Set<String>
+        public let organisation: UUID?
+
+        public init(_ principal: Principal) {
+            everything = principal.holds(.admin)
+            platforms = principal.staffPlatforms
+            organisation = principal.holds(.applicant) ? principal.organisationID : nil
+        }
+    }
+
+    /// The cases `visibility` allows, newest change first, optionally by status and platform.
+    public static func list(
+        visibility: Visibility, status: CaseStatus?, platform: String?, limit: Int, offset: Int, on db: any Database
+    ) async throws -> [Summary] {
+        var query = CaseModel.query(on: db)
+        if !visibility.everything {
+            let platforms = Array(visibility.platforms)
+            let organisation = visibility.organisation
+            guard !platforms.isEmpty || organisation != nil else { return [] }
+            query = query.group(.or) { group in
+                if !platforms.isEmpty { group.filter(\.$platform ~~ platforms) }
+                if let organisation { group.filter(\.$organisation.$id == organisation) }
+            }
+        }
+        if let status { query = query.filter(\.$status == status.rawValue) }
+        if let platform { query = query.filter(\.$platform == platform) }
+        let models = try await query.sort(\.$updatedAt, .descending).sort(\.$number).range(offset..<(offset + limit)).all()
+        return models.compactMap { model in
+            guard let id = model.id, let status = CaseStatus(rawValue: model.status) else { return nil }
+            return Summary(
+                id: id, number: model.number, platform: model.platform, organisationID: model.$organisation.id,
+                status: status, currentPhase: model.currentPhase, systemName: decode(model.fields)["system_name"],
+                version: model.version, updatedAt: model.updatedAt ?? model.createdAt ?? .distantPast)
+        }
+    }
+
+    /// Stores `state` and what the engine `actions` changed, if the stored version is still `expectedVersion`.
+    static func save(
+        _ state: CaseState, actions: [CaseAction], fields: [String: String]? = nil, caseID: UUID,
+        expectedVersion: Int, on db: any Database
+    ) async throws {
+        guard let model = try await CaseModel.find(caseID, on: db) else { throw CaseNotFound() }
+        guard model.version == expectedVersion else {
+            throw VersionConflict(expected: expectedVersion, current: try await load(caseID, on: db))
+        }
+        apply(state, to: model)
+        if let fields { model.fields = encode(fields) }
+        try await model.update(on: db)
+        for action in actions {
+            switch action {
+            case .itemChanged(let item, let itemState):
+                try await upsert(item: item, itemState, caseID: caseID, on: db)
+            case .decisionRecorded(let decision):
+                let row = CaseDecisionModel()
+                row.$case.id = caseID
+                row.itemID = decision.item.rawValue
+                row.outcome = decision.outcome.rawValue
+                row.decidedBy = decision.decidedBy
+                row.decidedAt = decision.decidedAt
+                row.reason = decision.reason
+                try await row.create(on: db)
+            case .migrated(let report):
+                try await CaseItemModel.query(on: db).filter(\.$case.$id == caseID)
+                    .filter(\.$itemID ~~ report.dropped.map(\.rawValue)).delete()
+            case .statusChanged, .phaseStarted, .phaseCompleted:
+                break
+            }
+        }
+    }
+
+    private static func upsert(item: ItemID, _ itemState: ItemState, caseID: UUID, on db: any Database) async throws {
+        let row = try await CaseItemModel.query(on: db).filter(\.$case.$id == caseID)
+            .filter(\.$itemID == item.rawValue).first() ?? {
+                let row = CaseItemModel()
+                row.$case.id = caseID
+                row.itemID = item.rawValue
+                return row
+            }()
+        row.status = itemState.status.rawValue
+        row.changedBy = itemState.changedBy
+        row.changedAt = itemState.changedAt
+        row.reason = itemState.reason
+        row.evidence = String(decoding: try JSONEncoder().encode(itemState.evidence), as: UTF8.self)
+        try await row.save(on: db)
+    }
+
+    private static func apply(_ state: CaseState, to model: CaseModel) {
+        model.status = state.status.rawValue
+        model.resumeStatus = state.resumeStatus?.rawValue
+        model.currentPhase = state.currentPhase.rawValue
+        model.definitionID = state.definition.id.rawValue
+        model.definitionVersion = state.definition.version
+        model.definitionHash = state.definition.contentHash
+        model.version = state.version
+    }
+
+    private static func record(_ model: CaseModel, items: [CaseItemModel], decisions: [CaseDecisionModel]) throws
+        -> CaseRecord
+    {
+        var itemStates: [ItemID: ItemState] = [:]
+        for row in items {
+            itemStates[ItemID(rawValue: row.itemID)] = ItemState(
+                status: ItemStatus(rawValue: row.status) ?? .open, changedBy: row.changedBy, changedAt: row.changedAt,
+                reason: row.reason,
+                evidence: (try? JSONDecoder().decode([Evidence].self, from: Data(row.evidence.utf8))) ?? [])
+        }
+        let state = CaseState(
+            definition: DefinitionReference(
+                id: ProcessDefinition.ID(rawValue: model.definitionID), version: model.definitionVersion,
+                contentHash: model.definitionHash),
+            status: CaseStatus(rawValue: model.status) ?? .draft,
+            resumeStatus: model.resumeStatus.flatMap(CaseStatus.init(rawValue:)),
+            currentPhase: PhaseID(rawValue: model.currentPhase), items: itemStates, version: model.version)
+        return CaseRecord(
+            id: try model.requireID(), number: model.number, platform: model.platform,
+            organisationID: model.$organisation.id, organisationName: model.organisation.name,
+            createdBy: model.createdBy, createdAt: model.createdAt ?? .distantPast,
+            updatedAt: model.updatedAt ?? model.createdAt ?? .distantPast, fields: decode(model.fields),
+            state: state,
+            decisions: decisions.map {
+                Decision(
+                    item: ItemID(rawValue: $0.itemID), outcome: DecisionOutcome(rawValue: $0.outcome) ?? .approve,
+                    decidedBy: $0.decidedBy, decidedAt: $0.decidedAt, reason: $0.reason)
+            })
+    }
+
+    // Runs inside the write transaction, whose writer lock makes the read-then-insert safe.
+    private static func nextNumber(platform: String, year: Int, on db: any Database) async throws -> String {
+        let prefix = "\(platform)-\(year)-"
+        // Longest first, so that serial 10000 counts as above 9999.
+        let last = try await db.sql.raw(
+            """
+            SELECT number FROM \(unsafeRaw: CaseModel.schema) WHERE number LIKE \(bind: prefix + "%")
+            ORDER BY LENGTH(number) DESC, number DESC LIMIT 1
+            """
+        ).first(decoding: [String: String].self)
+        let highest = last?["number"].flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
+        let serial = String(highest + 1)
+        return prefix + String(repeating: "0", count: max(0, 4 - serial.count)) + serial
+    }
+
+    static func encode(_ fields: [String: String]) -> String {
+        CanonicalJSON.object(fields.mapValues(CanonicalJSON.string)).encoded
+    }
+
+    static func decode(_ text: String) -> [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+    }
+}
+
+extension Calendar {
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+}
+
+extension CaseStore {
+    /// The id of the case with this number (`BFR-2026-0001`) or id.
+    public static func id(forReference reference: String, on db: any Database) async throws -> UUID? {
+        if let id = UUID(uuidString: reference) { return try await CaseModel.find(id, on: db)?.id }
+        return try await CaseModel.query(on: db).filter(\.$number == reference.uppercased()).first()?.id
+    }
+}

@@ -1,0 +1,84 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// Published process definitions: what the files said when each version was first seen.
+public enum DefinitionStore {
+    /// A definition file whose id and version were published before with other content.
+    public struct Conflict: Error, CustomStringConvertible {
+        public let reference: DefinitionReference
+        public let publishedHash: String
+
+        public var description: String {
+            "The process definition \(reference) differs from the one already published under that version"
+                + " (hash \(publishedHash.prefix(12))…, now \(reference.contentHash.prefix(12))…)."
+                + " Give the changed file a new version number; running cases keep the version they started with."
+        }
+    }
+
+    /// Stores each definition whose id and version are new (audited); an unchanged one is left as it is, a
+    /// changed one under an old version is refused.
+    public static func publish(_ definitions: [ProcessDefinition], actor: String, in tx: WriteTransaction) async throws {
+        for definition in definitions {
+            let reference = definition.reference
+            if let existing = try await ProcessDefinitionModel.query(on: tx.database)
+                .filter(\.$definitionID == reference.id.rawValue).filter(\.$version == reference.version).first()
+            {
+                guard existing.contentHash == reference.contentHash else {
+                    throw Conflict(reference: reference, publishedHash: existing.contentHash)
+                }
+                continue
+            }
+            let document = String(decoding: definition.canonicalEncoding(), as: UTF8.self)
+            try await ProcessDefinitionModel(
+                definitionID: reference.id.rawValue, version: reference.version, platform: definition.platform,
+                contentHash: reference.contentHash, document: document
+            ).create(on: tx.database)
+            try await tx.audit(
+                AuditEventDraft(
+                    actor: actor, action: "process.publish", subject: "process:\(reference.id.rawValue)",
+                    payload: [
+                        "version": .int(Int64(reference.version)), "hash": .string(reference.contentHash),
+                        "platform": .string(definition.platform),
+                    ]))
+        }
+    }
+
+    /// The exact definition a case pinned.
+    public static func definition(_ reference: DefinitionReference, on db: any Database) async throws
+        -> ProcessDefinition
+    {
+        guard let model = try await ProcessDefinitionModel.query(on: db)
+            .filter(\.$definitionID == reference.id.rawValue).filter(\.$version == reference.version).first()
+        else {
+            throw MissingDefinition(reference: reference)
+        }
+        return try decode(model)
+    }
+
+    /// The newest published version for each platform, by platform code.
+    public static func current(on db: any Database) async throws -> [String: ProcessDefinition] {
+        var newest: [String: ProcessDefinitionModel] = [:]
+        for model in try await ProcessDefinitionModel.query(on: db).all()
+        where model.version > (newest[model.platform]?.version ?? Int.min) {
+            newest[model.platform] = model
+        }
+        return try newest.mapValues(decode)
+    }
+
+    /// Every published version of the definition `id`, oldest first.
+    public static func versions(of id: String, on db: any Database) async throws -> [ProcessDefinition] {
+        try await ProcessDefinitionModel.query(on: db).filter(\.$definitionID == id).sort(\.$version).all()
+            .map(decode)
+    }
+
+    /// A case refers to a definition that is not stored; the database was edited by hand.
+    public struct MissingDefinition: Error, CustomStringConvertible {
+        public let reference: DefinitionReference
+        public var description: String { "No published process definition \(reference)." }
+    }
+
+    private static func decode(_ model: ProcessDefinitionModel) throws -> ProcessDefinition {
+        try JSONDecoder().decode(ProcessDefinition.self, from: Data(model.document.utf8))
+    }
+}

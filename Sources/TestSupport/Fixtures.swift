@@ -1,0 +1,101 @@
+import Domain
+import Foundation
+import Persistence
+import Vapor
+import VaporTesting
+
+/// A user made for a test, with a bearer token ready.
+public struct TestUser: Sendable {
+    public let id: UUID
+    public let email: String
+    public let token: String
+}
+
+/// Users and requests for API tests.
+public enum Fixtures {
+    /// The password every fixture user has.
+    public static let password = "correct horse battery"
+
+    // Bcrypt is slow on purpose; one hash at the lowest cost serves every fixture user.
+    private static let passwordHash: String = try! Bcrypt.hash(password, cost: 4)
+
+    /// Creates a user with one role (and an organisation for applicants) and issues a token.
+    public static func user(
+        _ app: Application, _ email: String, role: Role, platform: String? = nil, organisation: String? = nil
+    ) async throws -> TestUser {
+        let registration = try UserRegistration.validate(
+            email: email, name: nil, role: role.rawValue, platform: platform, organisationsnummer: organisation,
+            knownPlatforms: ["BFR", "TAKECARE"]
+        ).get()
+        return try await app.db.write { tx in
+            let id = try await AccountStore.createUser(
+                registration, passwordHash: passwordHash, organisationName: organisation.map { "Org \($0)" },
+                actor: "test", in: tx)
+            let token = try await AccountStore.issueToken(userID: id, lifetime: 3600, actor: "test", in: tx).token
+            return TestUser(id: id, email: email, token: token)
+        }
+    }
+}
+
+/// A JSON answer from the API under test.
+public struct APIResponse: Sendable {
+    public let status: HTTPStatus
+    public let headers: HTTPHeaders
+    public let body: Data
+
+    /// The body decoded as `T` (ISO 8601 dates).
+    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(T.self, from: body)
+    }
+
+    /// The body as a generic JSON value.
+    public var json: CanonicalJSON { (try? decode(CanonicalJSON.self)) ?? .null }
+
+    public var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+extension Application {
+    /// Sends one request through the whole middleware stack, as a client would.
+    public func api(
+        _ method: HTTPMethod, _ path: String, as user: TestUser? = nil, json: (any Encodable & Sendable)? = nil,
+        headers extra: HTTPHeaders = [:]
+    ) async throws -> APIResponse {
+        var headers = extra
+        if let user { headers.bearerAuthorization = BearerAuthorization(token: user.token) }
+        var body: ByteBuffer?
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            body = ByteBuffer(data: try encoder.encode(json))
+            headers.contentType = .json
+        }
+        let response = try await testing().sendRequest(method, path, headers: headers, body: body)
+        return APIResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
+    }
+}
+
+extension CanonicalJSON {
+    /// The member `key` of an object, or `.null`.
+    public subscript(key: String) -> CanonicalJSON {
+        if case .object(let members) = self { return members[key] ?? .null }
+        return .null
+    }
+
+    /// The elements of an array, or none.
+    public var elements: [CanonicalJSON] {
+        if case .array(let values) = self { return values }
+        return []
+    }
+
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    public var intValue: Int? {
+        if case .int(let value) = self { return Int(value) }
+        return nil
+    }
+}

@@ -1,0 +1,97 @@
+import Domain
+import Vapor
+
+/// Every route of the JSON API with who may call it: the one place route-level access is decided.
+///
+/// Case-level access (which cases a user sees, and with which roles) is decided in one other place,
+/// `Principal.roles(onCaseOf:organisation:)`, through `CaseService.visibleCase`; the engine then checks
+/// the command against those roles.
+enum APIRoute: CaseIterable {
+    case issueToken
+    case listPlatforms
+    case showPlatformProcess
+    case createCase
+    case listCases
+    case showCase
+    case editCase
+    case runCommand
+    case listEvents
+    case openAPI
+
+    /// Who may call a route at all.
+    enum Access: Equatable {
+        /// Anyone, signed in or not.
+        case anyone
+        /// Any signed-in user; what they then see is scoped to their cases.
+        case signedIn
+        /// Signed-in users holding one of these roles (on any platform or organisation).
+        case holdersOf(Set<Role>)
+    }
+
+    var method: HTTPMethod {
+        switch self {
+        case .issueToken, .createCase, .runCommand: .POST
+        case .editCase: .PATCH
+        case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .listEvents, .openAPI: .GET
+        }
+    }
+
+    /// The path in OpenAPI form (`/api/v1/cases/{id}`).
+    var path: String {
+        switch self {
+        case .issueToken: "/api/v1/auth/token"
+        case .listPlatforms: "/api/v1/platforms"
+        case .showPlatformProcess: "/api/v1/platforms/{code}/process"
+        case .createCase, .listCases: "/api/v1/cases"
+        case .showCase, .editCase: "/api/v1/cases/{id}"
+        case .runCommand: "/api/v1/cases/{id}/commands"
+        case .listEvents: "/api/v1/cases/{id}/events"
+        case .openAPI: "/api/openapi.json"
+        }
+    }
+
+    var access: Access {
+        switch self {
+        case .issueToken, .openAPI: .anyone
+        case .createCase: .holdersOf([.applicant])
+        case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .editCase, .runCommand, .listEvents: .signedIn
+        }
+    }
+
+    /// The path as Vapor registers it.
+    var pathComponents: [PathComponent] {
+        path.split(separator: "/").map { part in
+            part.hasPrefix("{") ? .parameter(String(part.dropFirst().dropLast())) : .constant(String(part))
+        }
+    }
+
+    /// Refuses the request unless `access` allows it: 401 without a user, 403 without the role.
+    func authorize(_ request: Request) throws {
+        switch access {
+        case .anyone: return
+        case .signedIn: _ = try request.requirePrincipal()
+        case .holdersOf(let roles):
+            let principal = try request.requirePrincipal()
+            guard roles.contains(where: principal.holds) else {
+                let names = roles.map(\.rawValue).sorted().joined(separator: ", ")
+                throw APIProblem(
+                    status: .forbidden, code: "missing-role",
+                    title: LocalizedText(sv: "Behörighet saknas", en: "Not allowed"),
+                    detail: request.language == .sv ? "Kräver rollen \(names)." : "Requires the role \(names).",
+                    language: request.language)
+            }
+        }
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers `handler` for `route` behind the route's access rule.
+    func register<Output: AsyncResponseEncodable>(
+        _ route: APIRoute, _ handler: @escaping @Sendable (Request) async throws -> Output
+    ) {
+        on(route.method, route.pathComponents) { request async throws -> Output in
+            try route.authorize(request)
+            return try await handler(request)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Domain
+import Fluent
+import Persistence
+import Vapor
+
+/// The case routes of the JSON API. Every case is looked up through `CaseService.visibleCase`, so a case
+/// that is not the caller's answers 404 exactly like one that does not exist.
+enum CasesAPIController {
+    struct CreateRequest: Content {
+        let platform: String
+        let fields: [String: String]?
+    }
+
+    struct EditRequest: Content {
+        let fields: [String: String]
+        let version: Int?
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let body = try req.content.decode(CreateRequest.self)
+        guard let organisation = principal.organisationID else {
+            throw ValidationFailure([FieldError(
+                field: "organisation", code: "required",
+                message: LocalizedText(sv: "Användaren hör inte till någon organisation.",
+                                       en: "The user belongs to no organisation."))])
+        }
+        let record = try await req.db.write { tx in
+            try await CaseStore.create(
+                platform: body.platform.uppercased(), organisation: organisation, fields: body.fields ?? [:],
+                createdBy: principal.userID, in: tx)
+        }
+        let response = try await CaseDTO.make(record, for: principal, on: req.db).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(record.id)")
+        return response
+    }
+
+    static func list(req: Request) async throws -> CaseListDTO {
+        let principal = try req.requirePrincipal()
+        var errors: [FieldError] = []
+        let statusText = req.query[String.self, at: "status"]
+        let status = statusText.flatMap(CaseStatus.init(rawValue:))
+        if statusText != nil, status == nil {
+            errors.append(FieldError(
+                field: "status", code: "unknown-status",
+                message: LocalizedText(sv: "Okänd status \"\(statusText!)\".", en: "Unknown status \"\(statusText!)\".")))
+        }
+        let limit = req.query[Int.self, at: "limit"] ?? 50
+        let offset = req.query[Int.self, at: "offset"] ?? 0
+        if !(1...200).contains(limit) {
+            errors.append(FieldError(
+                field: "limit", code: "out-of-range",
+                message: LocalizedText(sv: "limit ska vara 1-200.", en: "limit must be 1-200.")))
+        }
+        if offset < 0 {
+            errors.append(FieldError(
+                field: "offset", code: "out-of-range",
+                message: LocalizedText(sv: "offset får inte vara negativ.", en: "offset must not be negative.")))
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let summaries = try await CaseStore.list(
+            visibility: .init(principal), status: status, platform: req.query[String.self, at: "platform"]?.uppercased(),
+            limit: limit, offset: offset, on: req.db)
+        return CaseListDTO(items: summaries.map(CaseSummaryDTO.init), limit: limit, offset: offset)
+    }
+
+    static func show(req: Request) async throws -> CaseDTO {
+        let principal = try req.requirePrincipal()
+        let (record, _) = try await CaseService.visibleCase(try caseID(req), to: principal, on: req.db)
+        return try await CaseDTO.make(record, for: principal, on: req.db)
+    }
+
+    static func edit(req: Request) async throws -> CaseDTO {
+        let principal = try req.requirePrincipal()
+        let body = try req.content.decode(EditRequest.self)
+        guard let version = body.version else {
+            throw ValidationFailure([.required("version", label: LocalizedText(sv: "Ärendets version", en: "The case version"))])
+        }
+        let record = try await CaseService.editFields(
+            body.fields, on: try caseID(req), by: principal, expectedVersion: version, in: req.db)
+        return try await CaseDTO.make(record, for: principal, on: req.db)
+    }
+
+    static func runCommand(req: Request) async throws -> CaseDTO {
+        let principal = try req.requirePrincipal()
+        let id = try caseID(req)
+        let body = try req.content.decode(CommandRequest.self)
+        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.db)
+        let command = try await body.engineCommand(for: record, on: req.db)
+        let updated = try await CaseService.execute(
+            command, on: id, by: principal, expectedVersion: body.version, in: req.db)
+        return try await CaseDTO.make(updated, for: principal, on: req.db)
+    }
+
+    static func events(req: Request) async throws -> [AuditEventDTO] {
+        let principal = try req.requirePrincipal()
+        let (record, _) = try await CaseService.visibleCase(try caseID(req), to: principal, on: req.db)
+        return try await AuditLog.events(about: record.subject, on: req.db).map(AuditEventDTO.init)
+    }
+
+    // A malformed id is as unknown as an absent one.
+    private static func caseID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
+        return id
+    }
+}
+
+/// One audit event on the wire, with its payload as JSON.
+struct AuditEventDTO: Content {
+    let sequence: Int64
+    let occurredAt: String
+    let actor: String
+    let action: String
+    let subject: String
+    let payload: CanonicalJSON
+    let previousHash: String
+    let hash: String
+
+    init(_ event: AuditEvent) {
+        sequence = event.sequence
+        occurredAt = event.occurredAt
+        actor = event.actor
+        action = event.action
+        subject = event.subject
+        payload = (try? JSONDecoder().decode(CanonicalJSON.self, from: Data(event.payload.utf8))) ?? .string(event.payload)
+        previousHash = event.previousHash
+        hash = event.hash
+    }
+}

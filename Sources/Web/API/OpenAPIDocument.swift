@@ -1,0 +1,193 @@
+import Domain
+import Vapor
+
+/// The OpenAPI 3.1 description of the JSON API, built from `APIRoute` so that every route is described and
+/// nothing is described that does not exist.
+enum OpenAPIDocument {
+    static let json: String = document.encoded
+
+    static func show(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: json))
+    }
+
+    private static var document: CanonicalJSON {
+        var paths: [String: [String: CanonicalJSON]] = [:]
+        for route in APIRoute.allCases {
+            paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation(route)
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Anslut API",
+                "version": "1",
+                "description": .string(
+                    "Connection cases for regional platforms (BFR, TakeCare). Errors are RFC 9457 problem details"
+                        + " (application/problem+json). Authenticate with a bearer token from POST /api/v1/auth/token."),
+            ],
+            "paths": .object(paths.mapValues { .object($0) }),
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "schemas": .object(schemas),
+            ],
+        ]
+    }
+
+    private static func operation(_ route: APIRoute) -> CanonicalJSON {
+        var operation: [String: CanonicalJSON] = [
+            "operationId": .string(String(describing: route)),
+            "summary": .string(summary(route)),
+            "responses": .object(responses(route)),
+        ]
+        if route.access != .anyone { operation["security"] = [["bearer": []]] }
+        var parameters: [CanonicalJSON] = []
+        if route.path.contains("{id}") { parameters.append(pathParameter("id", format: "uuid")) }
+        if route.path.contains("{code}") { parameters.append(pathParameter("code", format: nil)) }
+        if route == .listCases {
+            parameters += [
+                queryParameter("status", ["type": "string", "enum": .array(CaseStatus.allCases.map { .string($0.rawValue) })]),
+                queryParameter("platform", ["type": "string"]),
+                queryParameter("limit", ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]),
+                queryParameter("offset", ["type": "integer", "minimum": 0, "default": 0]),
+            ]
+        }
+        if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
+        if let body = requestSchema(route) {
+            operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+        }
+        return .object(operation)
+    }
+
+    private static func summary(_ route: APIRoute) -> String {
+        switch route {
+        case .issueToken: "Exchange e-mail and password for a bearer token"
+        case .listPlatforms: "Platforms and the process definition new cases start on"
+        case .showPlatformProcess: "The current process definition of a platform"
+        case .createCase: "Create a draft case for the applicant's organisation (applicants)"
+        case .listCases: "Cases the caller may see, newest change first"
+        case .showCase: "A case with its phases, item states, decisions and version"
+        case .editCase: "Replace the order's fields of a draft or returned case (applicants)"
+        case .runCommand: "Run a command on a case (submit, tick, decide, complete_phase, …)"
+        case .listEvents: "The case's audit trail"
+        case .openAPI: "This document"
+        }
+    }
+
+    private static func responses(_ route: APIRoute) -> [String: CanonicalJSON] {
+        let success: (String, CanonicalJSON) = switch route {
+        case .issueToken: ("200", response("A token", ref("Token")))
+        case .listPlatforms: ("200", response("Platforms", ["type": "array", "items": ref("Platform")]))
+        case .showPlatformProcess: ("200", response("The definition", ref("ProcessDefinition")))
+        case .createCase: ("201", response("The new draft", ref("Case")))
+        case .listCases: ("200", response("A page of cases", ref("CaseList")))
+        case .showCase, .editCase, .runCommand: ("200", response("The case as it is now", ref("Case")))
+        case .listEvents: ("200", response("Events, oldest first", ["type": "array", "items": ref("AuditEvent")]))
+        case .openAPI: ("200", response("OpenAPI 3.1", ["type": "object"]))
+        }
+        var result: [String: CanonicalJSON] = [success.0: success.1]
+        let problem = ["application/problem+json": ["schema": ref("Problem")]] as CanonicalJSON
+        func add(_ status: String, _ text: String) { result[status] = ["description": .string(text), "content": problem] }
+        if route != .openAPI { add("400", "Malformed request body") }
+        if route.access != .anyone { add("401", "No or invalid bearer token") }
+        if case .holdersOf = route.access { add("403", "The caller lacks the role") }
+        if route == .issueToken { add("401", "Wrong e-mail address or password") }
+        if route.path.contains("{") { add("404", "No such case or platform, or not the caller's") }
+        if [.runCommand, .editCase].contains(route) {
+            add("403", "The caller's roles on the case do not allow the command")
+            add("409", "Stale version (body has `current`), or the command does not fit the case's state")
+        }
+        if [.createCase, .editCase, .runCommand, .listCases].contains(route) {
+            add("422", "Invalid or incomplete input; `errors` names every field and rule")
+        }
+        return result
+    }
+
+    private static func requestSchema(_ route: APIRoute) -> String? {
+        switch route {
+        case .issueToken: "Credentials"
+        case .createCase: "CreateCase"
+        case .editCase: "EditCase"
+        case .runCommand: "Command"
+        default: nil
+        }
+    }
+
+    private static func response(_ description: String, _ schema: CanonicalJSON) -> CanonicalJSON {
+        ["description": .string(description), "content": ["application/json": ["schema": schema]]]
+    }
+
+    private static func ref(_ name: String) -> CanonicalJSON { ["$ref": .string("#/components/schemas/\(name)")] }
+
+    private static func pathParameter(_ name: String, format: String?) -> CanonicalJSON {
+        var schema: [String: CanonicalJSON] = ["type": "string"]
+        if let format { schema["format"] = .string(format) }
+        return ["name": .string(name), "in": "path", "required": true, "schema": .object(schema)]
+    }
+
+    private static func queryParameter(_ name: String, _ schema: CanonicalJSON) -> CanonicalJSON {
+        ["name": .string(name), "in": "query", "required": false, "schema": schema]
+    }
+
+    private static func object(_ properties: [String: CanonicalJSON], required: [String] = []) -> CanonicalJSON {
+        ["type": "object", "properties": .object(properties), "required": .array(required.map(CanonicalJSON.string))]
+    }
+
+    private static let string: CanonicalJSON = ["type": "string"]
+    private static let integer: CanonicalJSON = ["type": "integer"]
+    private static let text: CanonicalJSON = object(["sv": string, "en": string], required: ["sv", "en"])
+    private static let stringMap: CanonicalJSON = ["type": "object", "additionalProperties": ["type": "string"]]
+
+    private static var schemas: [String: CanonicalJSON] {
+        [
+            "Problem": object(
+                [
+                    "type": string, "title": string, "status": integer, "detail": string, "code": string,
+                    "errors": ["type": "array", "items": object(["field": string, "code": string, "message": string], required: ["field", "code", "message"])],
+                    "current": ref("Case"),
+                ], required: ["type", "title", "status"]),
+            "Credentials": object(["email": string, "password": string], required: ["email", "password"]),
+            "Token": object(["token": string, "expiresAt": ["type": "string", "format": "date-time"]], required: ["token", "expiresAt"]),
+            "DefinitionReference": object(["id": string, "version": integer, "content_hash": string], required: ["id", "version", "content_hash"]),
+            "Platform": object(["code": string, "title": text, "process": ref("DefinitionReference")], required: ["code", "title", "process"]),
+            "ProcessDefinition": object(
+                ["id": string, "platform": string, "version": integer, "title": text, "phases": ["type": "array", "items": ["type": "object"]]],
+                required: ["id", "platform", "version", "phases"]),
+            "CreateCase": object(["platform": ["type": "string", "examples": ["BFR", "TAKECARE"]], "fields": stringMap], required: ["platform"]),
+            "EditCase": object(["fields": stringMap, "version": integer], required: ["fields", "version"]),
+            "Command": object(
+                [
+                    "command": ["type": "string", "enum": .array(CaseCommand.Name.allCases.map { .string($0.rawValue) })],
+                    "version": integer, "item": string, "phase": string,
+                    "outcome": ["type": "string", "enum": .array(DecisionOutcome.allCases.map { .string($0.rawValue) })],
+                    "reason": string,
+                    "evidence": ["type": "array", "items": object(["kind": string, "reference": string], required: ["kind", "reference"])],
+                    "to": integer,
+                ], required: ["command", "version"]),
+            "Case": object(
+                [
+                    "id": ["type": "string", "format": "uuid"], "number": ["type": "string", "examples": ["BFR-2026-0001"]],
+                    "platform": string, "organisation": object(["id": string, "name": string]),
+                    "status": ["type": "string", "enum": .array(CaseStatus.allCases.map { .string($0.rawValue) })],
+                    "resumeStatus": string, "currentPhase": string, "version": integer,
+                    "definition": ref("DefinitionReference"), "fields": stringMap,
+                    "phases": ["type": "array", "items": ["type": "object"]],
+                    "decisions": ["type": "array", "items": ["type": "object"]],
+                    "yourRoles": ["type": "array", "items": string],
+                    "createdAt": ["type": "string", "format": "date-time"], "updatedAt": ["type": "string", "format": "date-time"],
+                ], required: ["id", "number", "platform", "status", "version", "phases"]),
+            "CaseList": object(
+                [
+                    "items": ["type": "array", "items": object(
+                        ["id": string, "number": string, "platform": string, "organisationID": string, "status": string,
+                         "currentPhase": string, "systemName": string, "version": integer, "updatedAt": string])],
+                    "limit": integer, "offset": integer,
+                ], required: ["items", "limit", "offset"]),
+            "AuditEvent": object(
+                [
+                    "sequence": integer, "occurredAt": string, "actor": string, "action": string, "subject": string,
+                    "payload": ["type": "object"], "previousHash": string, "hash": string,
+                ], required: ["sequence", "occurredAt", "actor", "action", "subject", "hash"]),
+        ]
+    }
+}

@@ -1,0 +1,29 @@
+import Domain
+import Persistence
+import Vapor
+
+/// `GET /api/v1/platforms` and `GET /api/v1/platforms/{code}/process`.
+enum PlatformsAPIController {
+    struct PlatformDTO: Content {
+        let code: String
+        let title: LocalizedText
+        let process: DefinitionReference
+    }
+
+    static func list(req: Request) async throws -> [PlatformDTO] {
+        try await DefinitionStore.current(on: req.db).values
+            .map { PlatformDTO(code: $0.platform, title: $0.title, process: $0.reference) }
+            .sorted { $0.code < $1.code }
+    }
+
+    /// The definition new cases of the platform start on.
+    static func process(req: Request) async throws -> ProcessDefinition {
+        let code = req.parameters.get("code")?.uppercased() ?? ""
+        guard let definition = try await DefinitionStore.current(on: req.db)[code] else {
+            throw ProblemMiddleware.notFound(req.language)
+        }
+        return definition
+    }
+}
+
+extension ProcessDefinition: Content {}

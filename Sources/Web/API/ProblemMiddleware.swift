@@ -1,0 +1,100 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Turns every error into a problem response, so no client ever sees a stack trace or a bare 500 page,
+/// and logs the unexpected ones with the request id.
+struct ProblemMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let problem = await problem(for: error, request: request)
+            let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
+            try response.content.encode(problem, as: .json)
+            // The JSON encoder labels its output application/json; RFC 9457 asks for its own type.
+            response.headers.contentType = APIProblem.mediaType
+            if problem.status == 401 { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            return response
+        }
+    }
+
+    private func problem(for error: any Error, request: Request) async -> APIProblem {
+        let language = request.language
+        switch error {
+        case let problem as APIProblem:
+            return problem
+        case let failure as ValidationFailure:
+            return APIProblem(
+                status: .unprocessableEntity, code: "validation",
+                title: LocalizedText(sv: "Uppgifterna är inte kompletta eller giltiga", en: "The input is incomplete or invalid"),
+                errors: failure.errors, language: language)
+        case is CaseNotFound:
+            return Self.notFound(language)
+        case let conflict as VersionConflict:
+            var current: CaseDTO?
+            if let principal = request.principal {
+                current = try? await CaseDTO.make(conflict.current, for: principal, on: request.db)
+            }
+            return APIProblem(
+                status: .conflict, code: "version-conflict",
+                title: LocalizedText(
+                    sv: "Ärendet har ändrats av någon annan", en: "The case was changed by someone else"),
+                detail: language == .sv
+                    ? "Du utgick från version \(conflict.expected), men ärendet är nu version \(conflict.current.state.version). Läs in det igen."
+                    : "You worked from version \(conflict.expected), but the case is now at version \(conflict.current.state.version). Reload it.",
+                language: language, current: current)
+        case let refused as CaseRefused:
+            let refusal = refused.refusal
+            return APIProblem(
+                status: Self.status(for: refusal.code), code: refusal.code.rawValue,
+                title: refusal.message, detail: refusal.message.text(in: language),
+                errors: refusal.items.map {
+                    FieldError(
+                        field: "items/\($0.rawValue)", code: "open",
+                        message: LocalizedText(sv: "Punkten är inte klar.", en: "The item is not done."))
+                },
+                language: language)
+        case let decoding as DecodingError:
+            return APIProblem(
+                status: .badRequest, code: "malformed-body",
+                title: LocalizedText(sv: "Begäran kunde inte läsas", en: "The request could not be read"),
+                detail: Self.describe(decoding), language: language)
+        case let abort as any AbortError:
+            if abort.status == .notFound { return Self.notFound(language) }
+            return APIProblem(
+                status: abort.status, code: "http-\(abort.status.code)",
+                title: LocalizedText(sv: abort.reason, en: abort.reason), language: language)
+        default:
+            request.logger.error("Unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+            return APIProblem(
+                status: .internalServerError, code: "internal",
+                title: LocalizedText(sv: "Ett oväntat fel inträffade", en: "An unexpected error occurred"),
+                detail: "request-id \(request.id)", language: language)
+        }
+    }
+
+    static func notFound(_ language: Language) -> APIProblem {
+        APIProblem(status: .notFound, code: "not-found", title: LocalizedText(sv: "Hittades inte", en: "Not found"), language: language)
+    }
+
+    private static func status(for code: CaseRefusal.Code) -> HTTPResponseStatus {
+        switch code {
+        case .missingRole: .forbidden
+        case .reasonRequired, .unknownItem, .itemNotInCurrentPhase, .decisionItem, .notADecision, .evidenceMissing,
+            .unknownPhase:
+            .unprocessableEntity
+        default: .conflict
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context):
+            "missing field \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            "field \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        @unknown default: "malformed JSON"
+        }
+    }
+}

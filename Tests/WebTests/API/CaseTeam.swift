@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+import TestSupport
+import Testing
+import Vapor
+
+/// The people of one platform's process, and a driver that works a case through its phases over the API.
+struct CaseTeam {
+    let platform: String
+    let applicant: TestUser
+    let coordinator: TestUser
+    let decisionMaker: TestUser
+    let securityReviewer: TestUser
+    let technician: TestUser
+
+    static let organisation = "5565594230"
+
+    static func make(_ app: Application, platform: String, tag: String = "") async throws -> CaseTeam {
+        let domain = platform.lowercased() + tag
+        return CaseTeam(
+            platform: platform,
+            applicant: try await Fixtures.user(app, "sokande@\(domain).example", role: .applicant, organisation: organisation),
+            coordinator: try await Fixtures.user(app, "samordnare@\(domain).example", role: .coordinator, platform: platform),
+            decisionMaker: try await Fixtures.user(app, "beslut@\(domain).example", role: .decisionMaker, platform: platform),
+            securityReviewer: try await Fixtures.user(
+                app, "sakerhet@\(domain).example", role: .securityReviewer, platform: platform),
+            technician: try await Fixtures.user(app, "tekniker@\(domain).example", role: .technician, platform: platform))
+    }
+
+    func user(for role: String) -> TestUser {
+        switch role {
+        case "decision_maker": decisionMaker
+        case "security_reviewer": securityReviewer
+        case "technician": technician
+        case "applicant": applicant
+        default: coordinator
+        }
+    }
+
+    static let completeFields: [String: String] = [
+        "system_name": "RIS Väst", "system_vendor": "Sectra", "purpose": "Lagra bilder i BFR",
+        "contact_name": "Anna Andersson", "contact_email": "anna.andersson@example.se",
+    ]
+
+    /// Runs a command and expects `status`; returns the answer.
+    @discardableResult
+    static func command(
+        _ app: Application, _ caseJSON: CanonicalJSON, by user: TestUser, _ name: String,
+        _ arguments: [String: CanonicalJSON] = [:], expect status: HTTPStatus = .ok,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> APIResponse {
+        var body = arguments
+        body["command"] = .string(name)
+        body["version"] = caseJSON["version"]
+        let id = caseJSON["id"].stringValue ?? ""
+        let response = try await app.api(.POST, "/api/v1/cases/\(id)/commands", as: user, json: CanonicalJSON.object(body))
+        #expect(response.status == status, "\(name): \(response.text)", sourceLocation: sourceLocation)
+        return response
+    }
+
+    /// Ticks every open item of the current phase (with the evidence each asks for), has the gate's role
+    /// approve each decision, then completes the phase. Returns the case afterwards.
+    func workCurrentPhase(_ app: Application, _ caseJSON: CanonicalJSON) async throws -> CanonicalJSON {
+        var current = caseJSON
+        let phase = current["phases"].elements.first { $0["isCurrent"] == .bool(true) }!
+        let items = phase["sections"].elements.flatMap { $0["items"].elements }
+        for item in items where item["kind"] != "decision" && item["state"]["status"] == "open" {
+            let evidence = item["evidence"].elements.map { kind -> CanonicalJSON in
+                ["kind": kind, "reference": "dokument-1"]
+            }
+            current = try await Self.command(
+                app, current, by: coordinator, "tick", ["item": item["id"], "evidence": .array(evidence)]
+            ).json
+        }
+        let decider = user(for: phase["gate"]["decision_role"].stringValue ?? "decision_maker")
+        for item in items where item["kind"] == "decision" && item["state"]["status"] == "open" {
+            current = try await Self.command(
+                app, current, by: decider, "decide", ["item": item["id"], "outcome": "approve"]).json
+        }
+        return try await Self.command(app, current, by: coordinator, "complete_phase", ["phase": phase["id"]]).json
+    }
+}
