@@ -18,5 +18,9 @@ func routes(_ app: Application) {
         api.register(.editCase, CasesAPIController.edit)
         api.register(.runCommand, CasesAPIController.runCommand)
         api.register(.listEvents, CasesAPIController.events)
+        api.register(.listThreads, ThreadsAPIController.list)
+        api.register(.openThread, ThreadsAPIController.open)
+        api.register(.replyToThread, ThreadsAPIController.reply)
+        api.register(.closeThread, ThreadsAPIController.close)
     }
 }

@@ -16,6 +16,10 @@ enum APIRoute: CaseIterable {
     case editCase
     case runCommand
     case listEvents
+    case listThreads
+    case openThread
+    case replyToThread
+    case closeThread
     case openAPI
 
     /// Who may call a route at all.
@@ -30,9 +34,9 @@ enum APIRoute: CaseIterable {
 
     var method: HTTPMethod {
         switch self {
-        case .issueToken, .createCase, .runCommand: .POST
+        case .issueToken, .createCase, .runCommand, .openThread, .replyToThread, .closeThread: .POST
         case .editCase: .PATCH
-        case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .listEvents, .openAPI: .GET
+        case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .listEvents, .listThreads, .openAPI: .GET
         }
     }
 
@@ -46,6 +50,9 @@ enum APIRoute: CaseIterable {
         case .showCase, .editCase: "/api/v1/cases/{id}"
         case .runCommand: "/api/v1/cases/{id}/commands"
         case .listEvents: "/api/v1/cases/{id}/events"
+        case .listThreads, .openThread: "/api/v1/cases/{id}/threads"
+        case .replyToThread: "/api/v1/cases/{id}/threads/{thread}/messages"
+        case .closeThread: "/api/v1/cases/{id}/threads/{thread}/close"
         case .openAPI: "/api/openapi.json"
         }
     }
@@ -54,7 +61,9 @@ enum APIRoute: CaseIterable {
         switch self {
         case .issueToken, .openAPI: .anyone
         case .createCase: .holdersOf([.applicant])
-        case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .editCase, .runCommand, .listEvents: .signedIn
+        case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .editCase, .runCommand, .listEvents,
+            .listThreads, .openThread, .replyToThread, .closeThread:
+            .signedIn
         }
     }
 

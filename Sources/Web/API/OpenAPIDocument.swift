@@ -44,6 +44,7 @@ enum OpenAPIDocument {
         var parameters: [CanonicalJSON] = []
         if route.path.contains("{id}") { parameters.append(pathParameter("id", format: "uuid")) }
         if route.path.contains("{code}") { parameters.append(pathParameter("code", format: nil)) }
+        if route.path.contains("{thread}") { parameters.append(pathParameter("thread", format: "uuid")) }
         if route == .listCases {
             parameters += [
                 queryParameter("status", ["type": "string", "enum": .array(CaseStatus.allCases.map { .string($0.rawValue) })]),
@@ -70,6 +71,10 @@ enum OpenAPIDocument {
         case .editCase: "Replace the order's fields of a draft or returned case (applicants)"
         case .runCommand: "Run a command on a case (submit, tick, decide, complete_phase, …)"
         case .listEvents: "The case's audit trail"
+        case .listThreads: "Comments and questions on the case, with their messages"
+        case .openThread: "Start a comment or a question on the case or one of its items"
+        case .replyToThread: "Reply; a reply from the other side answers an open question"
+        case .closeThread: "Close a question (its asker or the platform team)"
         case .openAPI: "This document"
         }
     }
@@ -83,6 +88,9 @@ enum OpenAPIDocument {
         case .listCases: ("200", response("A page of cases", ref("CaseList")))
         case .showCase, .editCase, .runCommand: ("200", response("The case as it is now", ref("Case")))
         case .listEvents: ("200", response("Events, oldest first", ["type": "array", "items": ref("AuditEvent")]))
+        case .listThreads: ("200", response("Threads, oldest first", ["type": "array", "items": ref("Thread")]))
+        case .openThread: ("201", response("The new thread", ref("Thread")))
+        case .replyToThread, .closeThread: ("200", response("The thread as it is now", ref("Thread")))
         case .openAPI: ("200", response("OpenAPI 3.1", ["type": "object"]))
         }
         var result: [String: CanonicalJSON] = [success.0: success.1]
@@ -93,6 +101,13 @@ enum OpenAPIDocument {
         if case .holdersOf = route.access { add("403", "The caller lacks the role") }
         if route == .issueToken { add("401", "Wrong e-mail address or password") }
         if route.path.contains("{") { add("404", "No such case or platform, or not the caller's") }
+        if [.replyToThread, .closeThread].contains(route) {
+            add("403", "Only the asker or the platform team closes a question")
+            add("409", "The question is closed")
+        }
+        if [.openThread, .replyToThread].contains(route) {
+            add("422", "Empty or too long text, or an unknown item")
+        }
         if [.runCommand, .editCase].contains(route) {
             add("403", "The caller's roles on the case do not allow the command")
             add("409", "Stale version (body has `current`), or the command does not fit the case's state")
@@ -109,6 +124,8 @@ enum OpenAPIDocument {
         case .createCase: "CreateCase"
         case .editCase: "EditCase"
         case .runCommand: "Command"
+        case .openThread: "OpenThread"
+        case .replyToThread: "Reply"
         default: nil
         }
     }
@@ -183,6 +200,16 @@ enum OpenAPIDocument {
                          "currentPhase": string, "systemName": string, "version": integer, "updatedAt": string])],
                     "limit": integer, "offset": integer,
                 ], required: ["items", "limit", "offset"]),
+            "OpenThread": object(
+                ["kind": ["type": "string", "enum": ["comment", "question"]], "item": string, "text": string],
+                required: ["kind", "text"]),
+            "Reply": object(["text": string], required: ["text"]),
+            "Thread": object(
+                [
+                    "id": string, "kind": string, "status": ["type": "string", "enum": ["open", "answered", "closed"]],
+                    "item": string, "createdBy": string,
+                    "messages": ["type": "array", "items": object(["authorID": string, "body": string, "createdAt": string])],
+                ], required: ["id", "kind", "status", "messages"]),
             "AuditEvent": object(
                 [
                     "sequence": integer, "occurredAt": string, "actor": string, "action": string, "subject": string,

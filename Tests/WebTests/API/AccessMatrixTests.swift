@@ -23,7 +23,8 @@ struct AccessMatrixTests {
         switch route {
         case "issueToken", "openAPI", "listPlatforms", "showPlatformProcess", "listCases": return .ok
         case "createCase": return [.applicantA, .applicantB].contains(who) ? .created : .forbidden
-        case "showCase", "listEvents": return seesCase ? .ok : .notFound
+        case "showCase", "listEvents", "listThreads", "replyToThread", "closeThread": return seesCase ? .ok : .notFound
+        case "openThread": return seesCase ? .created : .notFound
         // Editing the order and submitting it are the applicant's; staff who see the case are refused.
         case "editCase", "runCommand": return !seesCase ? .notFound : (who == .applicantA ? .ok : .forbidden)
         default: Issue.record("no expectation for \(route)"); return .imATeapot
@@ -49,6 +50,10 @@ struct AccessMatrixTests {
                 json: ["platform": "BFR", "fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string))] as CanonicalJSON
             ).json
             let id = draft["id"].stringValue!
+            let thread = try await app.api(
+                .POST, "/api/v1/cases/\(id)/threads", as: applicantA,
+                json: ["kind": "question", "text": "Vilket format?"] as CanonicalJSON
+            ).json["id"].stringValue!
             let user = users[who]
             let requests: [(String, HTTPMethod, String, CanonicalJSON?)] = [
                 ("issueToken", .POST, "/api/v1/auth/token", ["email": "a@org-a.example", "password": .string(Fixtures.password)]),
@@ -61,6 +66,10 @@ struct AccessMatrixTests {
                 ("listEvents", .GET, "/api/v1/cases/\(id)/events", nil),
                 ("editCase", .PATCH, "/api/v1/cases/\(id)",
                  ["fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string)), "version": draft["version"]]),
+                ("listThreads", .GET, "/api/v1/cases/\(id)/threads", nil),
+                ("openThread", .POST, "/api/v1/cases/\(id)/threads", ["kind": "comment", "text": "Noterat"]),
+                ("replyToThread", .POST, "/api/v1/cases/\(id)/threads/\(thread)/messages", ["text": "DICOM"]),
+                ("closeThread", .POST, "/api/v1/cases/\(id)/threads/\(thread)/close", nil),
                 ("runCommand", .POST, "/api/v1/cases/\(id)/commands", ["command": "withdraw"]),
             ]
             #expect(Set(requests.map(\.0)) == Set(APIRoute.names), "the matrix covers every route")

@@ -15,8 +15,8 @@ struct CaseTeam {
 
     static let organisation = "5565594230"
 
-    static func make(_ app: Application, platform: String, tag: String = "") async throws -> CaseTeam {
-        let domain = platform.lowercased() + tag
+    static func make(_ app: Application, platform: String) async throws -> CaseTeam {
+        let domain = platform.lowercased()
         return CaseTeam(
             platform: platform,
             applicant: try await Fixtures.user(app, "sokande@\(domain).example", role: .applicant, organisation: organisation),

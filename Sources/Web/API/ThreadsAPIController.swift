@@ -1,0 +1,72 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Comments and questions on a case: `/api/v1/cases/{id}/threads…`.
+enum ThreadsAPIController {
+    struct OpenRequest: Content {
+        let kind: CaseThreads.Kind
+        let item: String?
+        let text: String
+    }
+
+    struct ReplyRequest: Content {
+        let text: String
+    }
+
+    struct MessageDTO: Content {
+        let authorID: UUID
+        let body: String
+        let createdAt: Date
+    }
+
+    struct ThreadDTO: Content {
+        let id: UUID
+        let kind: CaseThreads.Kind
+        let status: CaseThreads.Status
+        let item: String?
+        let createdBy: UUID
+        let messages: [MessageDTO]
+
+        init(_ thread: CaseThreads.Thread) {
+            id = thread.id
+            kind = thread.kind
+            status = thread.status
+            item = thread.item
+            createdBy = thread.createdBy
+            messages = thread.messages.map { MessageDTO(authorID: $0.authorID, body: $0.body, createdAt: $0.createdAt) }
+        }
+    }
+
+    static func list(req: Request) async throws -> [ThreadDTO] {
+        let principal = try req.requirePrincipal()
+        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.db)
+        return try await CaseThreads.threads(of: record.id, on: req.db).map(ThreadDTO.init)
+    }
+
+    static func open(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let body = try req.content.decode(OpenRequest.self)
+        let thread = try await CaseThreads.open(
+            body.kind, item: body.item, text: body.text, on: try id(req, "id"), by: principal, in: req.db)
+        return try await ThreadDTO(thread).encodeResponse(status: .created, for: req)
+    }
+
+    static func reply(req: Request) async throws -> ThreadDTO {
+        let principal = try req.requirePrincipal()
+        let body = try req.content.decode(ReplyRequest.self)
+        return ThreadDTO(try await CaseThreads.reply(
+            body.text, to: try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.db))
+    }
+
+    static func close(req: Request) async throws -> ThreadDTO {
+        let principal = try req.requirePrincipal()
+        return ThreadDTO(try await CaseThreads.close(try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.db))
+    }
+
+    // A malformed id is as unknown as an absent one.
+    private static func id(_ req: Request, _ name: String) throws -> UUID {
+        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
+        return id
+    }
+}
