@@ -93,7 +93,8 @@ public enum CaseStore {
         }
         if let status { query = query.filter(\.$status == status.rawValue) }
         if let platform { query = query.filter(\.$platform == platform) }
-        let models = try await query.sort(\.$updatedAt, .descending).sort(\.$number).range(offset..<(offset + limit)).all()
+        let models = try await query.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
+            .range(offset..<(offset + limit)).all()
         return models.compactMap { model in
             guard let id = model.id, let status = CaseStatus(rawValue: model.status) else { return nil }
             return Summary(

@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import Synchronization
 
 /// Published process definitions: what the files said when each version was first seen.
 public enum DefinitionStore {
@@ -44,17 +45,24 @@ public enum DefinitionStore {
         }
     }
 
-    /// The exact definition a case pinned.
+    /// The exact definition a case pinned. Published versions never change (see `publish`), so each is
+    /// decoded once per process and then served from memory.
     public static func definition(_ reference: DefinitionReference, on db: any Database) async throws
         -> ProcessDefinition
     {
+        if let cached = cache.withLock({ $0[reference] }) { return cached }
         guard let model = try await ProcessDefinitionModel.query(on: db)
             .filter(\.$definitionID == reference.id.rawValue).filter(\.$version == reference.version).first()
         else {
             throw MissingDefinition(reference: reference)
         }
-        return try decode(model)
+        guard model.contentHash == reference.contentHash else { throw MissingDefinition(reference: reference) }
+        let definition = try decode(model)
+        cache.withLock { $0[reference] = definition }
+        return definition
     }
+
+    private static let cache = Mutex<[DefinitionReference: ProcessDefinition]>([:])
 
     /// The newest published version for each platform, by platform code.
     public static func current(on db: any Database) async throws -> [String: ProcessDefinition] {

@@ -69,7 +69,10 @@ struct CreateCases: AsyncMigration {
             .field("created_at", .datetime)
             .create()
         let sql = database.sql
-        try await sql.create(index: "cases_status_idx").on(CaseModel.schema).column("status").run()
+        // Serves the queue views: one status, newest change first, read in index order and cut at the page size.
+        try await sql.create(index: "cases_status_updated_idx").on(CaseModel.schema)
+            .column("status").column("updated_at").column("id").run()
+        try await sql.create(index: "cases_updated_idx").on(CaseModel.schema).column("updated_at").column("id").run()
         try await sql.create(index: "cases_organisation_idx").on(CaseModel.schema).column("organisation_id").run()
         try await sql.create(index: "case_decisions_case_idx").on(CaseDecisionModel.schema).column("case_id").run()
         try await sql.create(index: "case_threads_case_idx").on(CaseThreadModel.schema).column("case_id").run()
