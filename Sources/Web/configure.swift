@@ -16,6 +16,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.asyncCommands.use(IdentifierCommand(), as: "id")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(ProcessCommands(), as: "process")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
 
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601
