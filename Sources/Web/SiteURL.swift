@@ -1,3 +1,4 @@
+import Foundation
 import Vapor
 
 /// Every path the server answers, so routes register from it and links are built from it: a renamed path
@@ -6,10 +7,45 @@ enum SiteURL {
     case healthz
     case metrics
 
+    case home
+    case login
+    case logout
+    case password
+    case language
+    case cases
+    case caseShow(Parameter<UUID>)
+    case caseCommands(Parameter<UUID>)
+    case caseThreads(Parameter<UUID>)
+    case threadMessages(Parameter<UUID>, thread: Parameter<UUID>)
+
+    /// A path parameter: its name when registering the route, its value when linking.
+    enum Parameter<Value: CustomStringConvertible> {
+        case key
+        case value(Value)
+
+        func component(_ name: String) -> PathComponent {
+            switch self {
+            case .key: .parameter(name)
+            case .value(let value): .constant(value.description.lowercased())
+            }
+        }
+    }
+
     var pathComponents: [PathComponent] {
         switch self {
         case .healthz: ["healthz"]
         case .metrics: ["metrics"]
+        case .home: []
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .password: ["password"]
+        case .language: ["language"]
+        case .cases: ["cases"]
+        case .caseShow(let id): ["cases", id.component("id")]
+        case .caseCommands(let id): ["cases", id.component("id"), "commands"]
+        case .caseThreads(let id): ["cases", id.component("id"), "threads"]
+        case .threadMessages(let id, let thread):
+            ["cases", id.component("id"), "threads", thread.component("thread"), "messages"]
         }
     }
 

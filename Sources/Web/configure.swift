@@ -25,10 +25,13 @@ public func configure(_ app: Application, config: AppConfig) throws {
     decoder.dateDecodingStrategy = .iso8601
     ContentConfiguration.global.use(encoder: encoder, for: .json)
     ContentConfiguration.global.use(decoder: decoder, for: .json)
-    // Ours replaces Vapor's error middleware: every error becomes an RFC 9457 problem.
+    // Ours replace Vapor's error middleware: under /api every error becomes an RFC 9457 problem, elsewhere
+    // an HTML page.
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ProblemMiddleware())
+    app.middleware.use(PageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.passwords.use(.bcrypt)
 
     routes(app)

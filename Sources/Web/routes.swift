@@ -6,6 +6,20 @@ func routes(_ app: Application) {
         app.get(SiteURL.healthz.pathComponents, use: HealthController.show)
         app.get(SiteURL.metrics.pathComponents, use: MetricsController.show)
     }
+    do {  // pages: signed in by session cookie, every POST checked for its form token (PageMiddleware)
+        app.get(SiteURL.home.pathComponents, use: SessionController.home)
+        app.get(SiteURL.login.pathComponents, use: SessionController.form)
+        app.post(SiteURL.login.pathComponents, use: SessionController.signIn)
+        app.post(SiteURL.logout.pathComponents, use: SessionController.signOut)
+        app.get(SiteURL.password.pathComponents, use: PasswordController.form)
+        app.post(SiteURL.password.pathComponents, use: PasswordController.change)
+        app.post(SiteURL.language.pathComponents, use: LanguageController.choose)
+        app.get(SiteURL.cases.pathComponents, use: CaseListController.list)
+        app.get(SiteURL.caseShow(.key).pathComponents, use: CaseController.show)
+        app.post(SiteURL.caseCommands(.key).pathComponents, use: CaseController.command)
+        app.post(SiteURL.caseThreads(.key).pathComponents, use: CaseController.openThread)
+        app.post(SiteURL.threadMessages(.key, thread: .key).pathComponents, use: CaseController.reply)
+    }
     do {  // JSON API: every route goes through `register`, which applies its access rule
         let api = app.grouped(BearerPrincipalAuthenticator())
         api.register(.openAPI, OpenAPIDocument.show)

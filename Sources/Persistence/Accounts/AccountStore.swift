@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import FluentKit
 import Foundation
@@ -83,13 +82,9 @@ public enum AccountStore {
     public static func issueToken(
         userID: UUID, lifetime: TimeInterval, actor: String, in tx: WriteTransaction
     ) async throws -> (token: String, expiresAt: Date) {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let token = "anslut_" + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let token = SecretToken.random(prefix: "anslut_")
         let expiresAt = tx.clock.now().addingTimeInterval(lifetime)
-        try await APITokenModel(userID: userID, tokenHash: hash(token), expiresAt: expiresAt).create(on: tx.database)
+        try await APITokenModel(userID: userID, tokenHash: SecretToken.digest(token), expiresAt: expiresAt).create(on: tx.database)
         try await tx.audit(
             AuditEventDraft(
                 actor: actor, action: "user.token.issue", subject: "user:\(userID)",
@@ -100,12 +95,8 @@ public enum AccountStore {
     /// The user a bearer token belongs to, while it has not expired.
     public static func userID(forToken token: String, now: Date, on db: any Database) async throws -> UUID? {
         guard token.utf8.count <= 200 else { return nil }
-        let stored = try await APITokenModel.query(on: db).filter(\.$tokenHash == hash(token)).first()
+        let stored = try await APITokenModel.query(on: db).filter(\.$tokenHash == SecretToken.digest(token)).first()
         guard let stored, stored.expiresAt > now else { return nil }
         return stored.$user.id
-    }
-
-    private static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -77,11 +77,17 @@ public enum CaseStore {
         }
     }
 
-    /// The cases `visibility` allows, newest change first, optionally by status and platform.
+    /// The cases `visibility` allows, newest change first, optionally by status and platform, and by `search`
+    /// in the case number, the organisation's name or number, or the order's fields (any case of letters).
     public static func list(
-        visibility: Visibility, status: CaseStatus?, platform: String?, limit: Int, offset: Int, on db: any Database
+        visibility: Visibility, status: CaseStatus?, platform: String?, search: String? = nil, limit: Int, offset: Int,
+        on db: any Database
     ) async throws -> [Summary] {
         var query = CaseModel.query(on: db)
+        if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+            query = query.join(OrganisationModel.self, on: \CaseModel.$organisation.$id == \OrganisationModel.$id)
+                .filter(.custom(matching(search)))
+        }
         if !visibility.everything {
             let platforms = Array(visibility.platforms)
             let organisation = visibility.organisation
@@ -102,6 +108,20 @@ public enum CaseStore {
                 status: status, currentPhase: model.currentPhase, systemName: decode(model.fields)["system_name"],
                 version: model.version, updatedAt: model.updatedAt ?? model.createdAt ?? .distantPast)
         }
+    }
+
+    // LOWER on both sides: PostgreSQL's LIKE heeds case, SQLite's does not (for ASCII).
+    private static func matching(_ search: String) -> any SQLExpression {
+        let pattern = SQLBind("%" + search.lowercased() + "%")
+        let columns = [
+            SQLColumn("number", table: CaseModel.schema), SQLColumn("fields", table: CaseModel.schema),
+            SQLColumn("name", table: OrganisationModel.schema),
+            SQLColumn("organisationsnummer", table: OrganisationModel.schema),
+        ]
+        let matches: [any SQLExpression] = columns.map {
+            SQLBinaryExpression(left: SQLFunction("LOWER", args: $0), op: SQLBinaryOperator.like, right: pattern)
+        }
+        return SQLGroupExpression(SQLList(matches, separator: SQLRaw(" OR ")))
     }
 
     /// Stores `state` and what the engine `actions` changed, if the stored version is still `expectedVersion`.

@@ -9,5 +9,7 @@ public enum AnslutMigrations {
         CreateAccounts(),
         // 003 - published process definitions, cases, item states, decisions, comments and questions
         CreateCases(),
+        // 004 - browser sessions and the sign-in throttle
+        CreateWebSessions(),
     ]
 }

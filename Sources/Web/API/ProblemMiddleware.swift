@@ -2,10 +2,11 @@ import Domain
 import Persistence
 import Vapor
 
-/// Turns every error into a problem response, so no client ever sees a stack trace or a bare 500 page,
-/// and logs the unexpected ones with the request id.
+/// Turns every error of the API into a problem response, so no client ever sees a stack trace or a bare 500
+/// page, and logs the unexpected ones with the request id. Errors of the pages pass on to `PageMiddleware`.
 struct ProblemMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.isAPI else { return try await next.respond(to: request) }
         do {
             return try await next.respond(to: request)
         } catch {

@@ -1,0 +1,83 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// Browser sessions: a random cookie token per sign-in, kept as its SHA-256, ended by sign-out, by eight
+/// hours without a request, or twelve hours after sign-in.
+public enum WebSessions {
+    public static let idleLifetime: TimeInterval = 8 * 3600
+    public static let absoluteLifetime: TimeInterval = 12 * 3600
+    // Recording every page view would queue each one behind the writers; a minute's slack costs nothing.
+    static let touchInterval: TimeInterval = 60
+
+    public struct Session: Sendable, Hashable {
+        public let id: UUID
+        public let userID: UUID
+        /// The token every form of the session carries.
+        public let csrfToken: String
+    }
+
+    /// Signs `userID` in with a new session and returns its cookie token (only here, never stored).
+    /// Sessions that have run out are removed on the way. Audited.
+    public static func start(userID: UUID, address: String, in tx: WriteTransaction) async throws
+        -> (token: String, session: Session)
+    {
+        let now = tx.clock.now()
+        try await WebSessionModel.query(on: tx.database)
+            .group(.or) { expired in
+                expired.filter(\.$lastSeenAt < now.addingTimeInterval(-idleLifetime))
+                expired.filter(\.$createdAt < now.addingTimeInterval(-absoluteLifetime))
+            }
+            .delete()
+        let token = SecretToken.random()
+        let model = WebSessionModel()
+        model.$user.id = userID
+        model.tokenHash = SecretToken.digest(token)
+        model.csrfToken = SecretToken.random()
+        model.createdAt = now
+        model.lastSeenAt = now
+        try await model.create(on: tx.database)
+        try await tx.audit(AuditEventDraft(
+            actor: "user:\(userID)", action: "user.sign_in", subject: "user:\(userID)",
+            payload: ["address": .string(address)]))
+        return (token, Session(id: try model.requireID(), userID: userID, csrfToken: model.csrfToken))
+    }
+
+    /// The live session whose cookie is `token`, marking it used; nil for an unknown or run-out one.
+    public static func session(forToken token: String, now: Date, on db: any Database) async throws -> Session? {
+        guard token.utf8.count <= 200,
+              let model = try await WebSessionModel.query(on: db)
+                .filter(\.$tokenHash == SecretToken.digest(token)).first(),
+              now < model.lastSeenAt.addingTimeInterval(idleLifetime),
+              now < model.createdAt.addingTimeInterval(absoluteLifetime)
+        else { return nil }
+        let id = try model.requireID()
+        if now.timeIntervalSince(model.lastSeenAt) > touchInterval {
+            try await db.write { tx in
+                try await WebSessionModel.query(on: tx.database).filter(\.$id == id).set(\.$lastSeenAt, to: now).update()
+            }
+        }
+        return Session(id: id, userID: model.$user.id, csrfToken: model.csrfToken)
+    }
+
+    /// Signs the session out. Audited.
+    public static func end(_ session: Session, in tx: WriteTransaction) async throws {
+        try await WebSessionModel.query(on: tx.database).filter(\.$id == session.id).delete()
+        try await tx.audit(AuditEventDraft(
+            actor: "user:\(session.userID)", action: "user.sign_out", subject: "user:\(session.userID)", payload: [:]))
+    }
+
+    /// Replaces the user's password hash and ends every other session of theirs. Audited.
+    public static func changePassword(
+        of session: Session, passwordHash: String, in tx: WriteTransaction
+    ) async throws {
+        guard let user = try await UserModel.find(session.userID, on: tx.database) else { return }
+        user.passwordHash = passwordHash
+        try await user.update(on: tx.database)
+        try await WebSessionModel.query(on: tx.database).filter(\.$user.$id == session.userID)
+            .filter(\.$id != session.id).delete()
+        try await tx.audit(AuditEventDraft(
+            actor: "user:\(session.userID)", action: "user.password.change", subject: "user:\(session.userID)",
+            payload: [:]))
+    }
+}

@@ -1,0 +1,159 @@
+import Domain
+import Fluent
+import Persistence
+import Vapor
+
+/// `/cases/{id}` and the forms on it. Every case is looked up through `CaseService.visibleCase`, so a case
+/// that is not the viewer's is a 404 page exactly like one that does not exist.
+enum CaseController {
+    struct CommandForm: Content {
+        let command: String
+        let version: Int?
+        let item: String?
+        let phase: String?
+        let outcome: String?
+        let reason: String?
+        let evidence_comment: String?
+        let evidence_attachment: String?
+        let evidence_test_protocol: String?
+    }
+
+    struct ThreadForm: Content {
+        let kind: String?
+        let text: String?
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        return try await page(try caseID(req), for: principal, req: req)
+    }
+
+    /// The case page as `principal` sees it, with `problem` telling why the last form did not go through.
+    static func page(
+        _ id: UUID, for principal: Principal, problem: [String] = [], status: HTTPStatus = .ok, req: Request
+    ) async throws -> Response {
+        let l = req.pageLanguage
+        let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.db)
+        let definition = try await DefinitionStore.definition(record.state.definition, on: req.db)
+        let threads = try await CaseThreads.threads(of: id, on: req.db)
+        let events = try await AuditLog.events(about: record.subject, on: req.db)
+        let actors = Set(events.compactMap { UUID(uuidString: String($0.actor.dropFirst("user:".count))) })
+            .union(threads.flatMap { $0.messages.map(\.authorID) })
+        let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.db)
+        let user = ActingUser(id: principal.userID.uuidString, roles: roles)
+        let actions = CaseActions.available(record, definition: definition, user: user, language: l)
+        let phase = definition.phases.first { $0.id == record.state.currentPhase }
+        let model = CaseShow.Model(
+            context: req.pageContext, id: id, number: record.number, platform: record.platform,
+            organisation: record.organisationName, systemName: record.fields["system_name"] ?? "–",
+            status: record.state.status.title.text(in: l), phase: phase?.title.text(in: l) ?? record.state.currentPhase.rawValue,
+            version: record.state.version, problem: problem, actions: actions.case,
+            sections: (phase?.sections ?? []).map { section in
+                CaseShow.Section(title: section.title.text(in: l), items: section.items.map { item in
+                    let state = record.state.itemState(item.id)
+                    return CaseShow.Item(
+                        id: item.id.rawValue, text: item.text.text(in: l), owner: item.owner.title.text(in: l),
+                        required: item.isRequired, status: state.status, statusTitle: title(state.status, l),
+                        note: state.reason ?? state.evidence.map(\.reference).first,
+                        actions: actions.items[item.id] ?? [])
+                })
+            },
+            threads: threads.map { thread in
+                CaseShow.Thread(
+                    id: thread.id,
+                    title: thread.kind == .question ? l("Fråga", "Question") : l("Kommentar", "Comment"),
+                    status: title(thread.status, l),
+                    isClosed: thread.status == .closed,
+                    messages: thread.messages.map {
+                        CaseShow.Message(author: people.name($0.authorID), time: PageTime.format($0.createdAt), body: $0.body)
+                    })
+            },
+            timeline: CaseTimeline.events(events, definition: definition, people: people, language: l).reversed())
+        return model.html.response(status)
+    }
+
+    static func command(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let id = try caseID(req)
+        let form = try req.content.decode(CommandForm.self)
+        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.db)
+        let evidence = [
+            ("comment", form.evidence_comment), ("attachment", form.evidence_attachment),
+            ("test_protocol", form.evidence_test_protocol),
+        ].compactMap { kind, reference in reference.map { CommandRequest.EvidenceInput(kind: kind, reference: $0) } }
+        let request = CommandRequest(
+            command: form.command, version: form.version, item: form.item, phase: form.phase, outcome: form.outcome,
+            reason: form.reason, evidence: evidence, to: nil)
+        return try await attempt(id, principal, req) {
+            let command = try await request.engineCommand(for: record, on: req.db)
+            _ = try await CaseService.execute(command, on: id, by: principal, expectedVersion: form.version, in: req.db)
+        }
+    }
+
+    static func openThread(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let id = try caseID(req)
+        let form = try req.content.decode(ThreadForm.self)
+        return try await attempt(id, principal, req) {
+            _ = try await CaseThreads.open(
+                CaseThreads.Kind(rawValue: form.kind ?? "") ?? .comment, item: nil, text: form.text ?? "", on: id,
+                by: principal, in: req.db)
+        }
+    }
+
+    static func reply(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let id = try caseID(req)
+        guard let thread = req.parameters.get("thread").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
+        let form = try req.content.decode(ThreadForm.self)
+        return try await attempt(id, principal, req) {
+            _ = try await CaseThreads.reply(form.text ?? "", to: thread, on: id, by: principal, in: req.db)
+        }
+    }
+
+    /// Runs a form's change, then back to the case page: on success by redirect (so a reload does not post
+    /// again), on a refusal with the page as it is now and the reason.
+    private static func attempt(
+        _ id: UUID, _ principal: Principal, _ req: Request, _ change: () async throws -> Void
+    ) async throws -> Response {
+        let l = req.pageLanguage
+        do {
+            try await change()
+            return req.redirect(to: SiteURL.caseShow(.value(id)).path, redirectType: .normal)
+        } catch is VersionConflict {
+            return try await page(id, for: principal, problem: [
+                l("Ärendet har ändrats av någon annan. Så här ser det ut nu; gör om det du ville om det behövs.",
+                  "The case was changed by someone else. This is how it looks now; do again what you meant, if needed."),
+            ], status: .conflict, req: req)
+        } catch let refused as CaseRefused {
+            return try await page(
+                id, for: principal, problem: [refused.refusal.message.text(in: l)], status: .conflict, req: req)
+        } catch let failure as ValidationFailure {
+            return try await page(
+                id, for: principal, problem: failure.errors.map { $0.message.text(in: l) }, status: .unprocessableEntity,
+                req: req)
+        }
+    }
+
+    private static func title(_ status: ItemStatus, _ l: Domain.Language) -> String {
+        switch status {
+        case .open: l("Öppen", "Open")
+        case .done: l("Klar", "Done")
+        case .notApplicable: l("Ej tillämplig", "Not applicable")
+        }
+    }
+
+    private static func title(_ status: CaseThreads.Status, _ l: Domain.Language) -> String {
+        switch status {
+        case .open: l("obesvarad", "open")
+        case .answered: l("besvarad", "answered")
+        case .closed: l("stängd", "closed")
+        }
+    }
+
+    // A malformed id is as unknown as an absent one.
+    private static func caseID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
+        return id
+    }
+}

@@ -1,0 +1,108 @@
+import Domain
+import Foundation
+import FluentKit
+import Persistence
+
+/// The audit events of a case told in words: who (by their role on the case), did what, to which item.
+enum CaseTimeline {
+    static func events(
+        _ events: [AuditEvent], definition: ProcessDefinition, people: CasePeople, language l: Domain.Language
+    ) -> [CaseShow.Event] {
+        let timestamps = ISO8601DateFormatter()
+        timestamps.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return events.map { event in
+            let payload = (try? JSONDecoder().decode(CanonicalJSON.self, from: Data(event.payload.utf8))) ?? .null
+            let arguments = field(payload, "arguments")
+            func item(_ value: CanonicalJSON) -> String {
+                let id = text(value) ?? ""
+                return "”" + (definition.item(ItemID(rawValue: id))?.text.text(in: l) ?? id) + "”"
+            }
+            func reason(_ value: CanonicalJSON) -> String {
+                text(value).map { ": " + $0 } ?? ""
+            }
+            let phase = text(field(arguments, "phase")).flatMap { id in
+                definition.phases.first { $0.id.rawValue == id }?.title.text(in: l)
+            } ?? ""
+            let what: String = switch event.action {
+            case "case.create": l("skapade ärendet", "created the case")
+            case "case.edit": l("ändrade beställningen", "changed the order")
+            case "case.submit": l("skickade in ärendet", "submitted the case")
+            case "case.begin_triage": l("påbörjade bedömningen", "began triage")
+            case "case.tick": l("bockade av ", "ticked ") + item(field(arguments, "item"))
+            case "case.mark_not_applicable":
+                l("markerade ", "marked ") + item(field(arguments, "item")) + l(" som ej tillämplig", " as not applicable")
+                    + reason(field(arguments, "reason"))
+            case "case.reopen": l("öppnade ", "reopened ") + item(field(arguments, "item")) + l(" igen", "")
+            case "case.decide":
+                l("beslutade om ", "decided on ") + item(field(arguments, "item")) + " (" + (text(field(arguments, "outcome")) ?? "")
+                    + ")" + reason(field(arguments, "reason"))
+            case "case.complete_phase": l("slutförde fasen ”", "completed the phase ”") + phase + "”"
+            case "case.start": l("startade arbetet", "started work")
+            case "case.return_for_completion":
+                l("återsände ärendet för komplettering", "returned the case for completion") + reason(field(arguments, "reason"))
+            case "case.resubmit": l("skickade in ärendet igen", "resubmitted the case")
+            case "case.put_on_hold": l("gjorde ärendet vilande", "put the case on hold") + reason(field(arguments, "reason"))
+            case "case.resume": l("återupptog ärendet", "resumed the case")
+            case "case.reject": l("avslog ärendet", "rejected the case") + reason(field(arguments, "reason"))
+            case "case.withdraw": l("återkallade ärendet", "withdrew the case") + reason(field(arguments, "reason"))
+            case "case.close": l("avslutade ärendet", "closed the case")
+            case "case.migrate": l("flyttade ärendet till processversion ", "moved the case to process version ")
+                + (text(field(arguments, "to")) ?? "")
+            case "case.thread.open":
+                text(field(payload, "kind")) == "question" ? l("ställde en fråga", "asked a question")
+                    : l("skrev en kommentar", "wrote a comment")
+            case "case.thread.reply": l("svarade i en tråd", "replied in a thread")
+            case "case.thread.close": l("stängde en fråga", "closed a question")
+            default: event.action
+            }
+            return CaseShow.Event(
+                time: timestamps.date(from: event.occurredAt).map(PageTime.format) ?? event.occurredAt,
+                text: people.name(event.actor) + " " + what)
+        }
+    }
+
+    private static func field(_ json: CanonicalJSON, _ key: String) -> CanonicalJSON {
+        if case .object(let members) = json { return members[key] ?? .null }
+        return .null
+    }
+
+    private static func text(_ json: CanonicalJSON) -> String? {
+        if case .string(let value) = json { return value }
+        return nil
+    }
+}
+
+/// How a person appears on a case page: "Du" for the viewer, else their role on the case.
+struct CasePeople {
+    let viewer: UUID
+    let roles: [UUID: Set<Role>]
+    let language: Domain.Language
+
+    static func load(_ actors: Set<UUID>, viewer: UUID, record: CaseRecord, language: Domain.Language,
+                     on db: any Database) async throws -> CasePeople
+    {
+        var roles: [UUID: Set<Role>] = [:]
+        for actor in actors {
+            roles[actor] = try await AccountStore.principal(userID: actor, on: db)?
+                .roles(onCaseOf: record.platform, organisation: record.organisationID) ?? []
+        }
+        return CasePeople(viewer: viewer, roles: roles, language: language)
+    }
+
+    /// The name for an audit actor (`user:UUID`, `system`, `cli`).
+    func name(_ actor: String) -> String {
+        guard actor.hasPrefix("user:"), let id = UUID(uuidString: String(actor.dropFirst(5))) else {
+            return language("Systemet", "The system")
+        }
+        return name(id)
+    }
+
+    func name(_ id: UUID) -> String {
+        if id == viewer { return language("Du", "You") }
+        let held = roles[id] ?? []
+        let order: [Role] = [.applicant, .coordinator, .decisionMaker, .securityReviewer, .technician, .admin]
+        guard let role = order.first(where: held.contains) else { return language("En tidigare användare", "A former user") }
+        let title = role.title.text(in: language)
+        return title.prefix(1).uppercased() + title.dropFirst()
+    }
+}

@@ -1,0 +1,52 @@
+import Domain
+import Persistence
+import Vapor
+
+/// Everything outside `/api`: signs the browser in from its session cookie (roles read fresh, so a change
+/// counts from the next request), refuses a state-changing request whose form token is missing or wrong,
+/// turns every error into an HTML page, and adds the form-token cookie and the security headers.
+struct PageMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard !req.isAPI else { return try await next.respond(to: req) }
+        let response: Response
+        do {
+            try await signIn(req)
+            try await checkFormToken(req)
+            response = try await next.respond(to: req)
+        } catch {
+            response = try await ErrorPageController.response(for: error, req: req)
+        }
+        if let token = req.issuedCSRFToken {
+            response.cookies[PageCookie.csrf] = PageCookie.value(token, for: req, maxAge: nil)
+        }
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; form-action 'self'; frame-ancestors 'none'")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        return response
+    }
+
+    private func signIn(_ req: Request) async throws {
+        guard let token = req.cookies[PageCookie.session]?.string,
+              let session = try await WebSessions.session(forToken: token, now: Date(), on: req.db),
+              let principal = try await AccountStore.principal(userID: session.userID, on: req.db)
+        else { return }
+        req.pageSession = session
+        req.auth.login(principal)
+    }
+
+    private func checkFormToken(_ req: Request) async throws {
+        guard ![.GET, .HEAD].contains(req.method) else { return }
+        // Read before the handler does, so a large body is collected once.
+        _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+        let sent = (try? req.content.get(String.self, at: "csrf")) ?? ""
+        let expected = req.csrfToken
+        guard req.issuedCSRFToken == nil, Self.sameSecret(sent, expected) else { throw PageRefusal.formToken }
+    }
+
+    // Compares every byte, so the time taken tells nothing about how much of a guess was right.
+    private static func sameSecret(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard !x.isEmpty, x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,51 @@
+import Plot
+
+extension CaseList.Model {
+    var html: HTML {
+        let l = context.language
+        return Layout.page(
+            l("Ärenden", "Cases"), context,
+            .h1(.text(showsFilters ? l("Inkorg", "Inbox") : l("Mina ärenden", "My cases"))),
+            .if(showsFilters, filters),
+            .if(rows.isEmpty, .p(.text(l("Inga ärenden att visa.", "No cases to show.")))),
+            .if(!rows.isEmpty, .div(
+                .class("scroll"),
+                .table(
+                    .caption(.text(l("\(rows.count) ärenden", "\(rows.count) cases"))),
+                    .thead(.tr(
+                        .th(.text(l("Ärende", "Case"))), .th(.text(l("System", "System"))),
+                        .th(.text(l("Organisation", "Organisation"))), .th(.text(l("Plattform", "Platform"))),
+                        .th(.text(l("Status", "Status"))), .th(.text(l("Fas", "Phase"))),
+                        .th(.text(l("Ändrat", "Changed")))
+                    )),
+                    .tbody(.forEach(rows) { row in
+                        .tr(
+                            .td(.a(.href(SiteURL.caseShow(.value(row.id)).path), .text(row.number))),
+                            .td(.text(row.systemName)), .td(.text(row.organisation)), .td(.text(row.platform)),
+                            .td(.text(row.status)), .td(.text(row.phase)), .td(.text(row.updated))
+                        )
+                    })
+                )
+            ))
+        )
+    }
+
+    private var filters: Node<HTML.BodyContext> {
+        let l = context.language
+        return .form(
+            .class("filters"), .method(.get), .action(SiteURL.cases.path),
+            .div(
+                .class("field"),
+                .label(.for("status"), .text(l("Status", "Status"))),
+                .select(
+                    .attribute(named: "name", value: "status"), .id("status"),
+                    .choice("", l("Alla", "All"), selected: selectedStatus == nil),
+                    .forEach(statuses) { .choice($0.value, $0.title, selected: $0.value == selectedStatus) }
+                )
+            ),
+            .field(l("Sök ärendenummer, organisation eller system", "Search case number, organisation or system"),
+                   name: "q", id: "q", type: .search, value: search),
+            .button(.type(.submit), .text(l("Visa", "Show")))
+        )
+    }
+}

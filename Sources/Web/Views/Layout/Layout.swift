@@ -1,0 +1,54 @@
+import Domain
+import Plot
+
+/// The frame of every page: language, skip link, navigation, the language switch and sign-out.
+enum Layout {
+    static func page(_ title: String, _ context: PageContext, _ content: Node<HTML.BodyContext>...) -> HTML {
+        let l = context.language
+        return HTML(
+            .lang(l == .en ? .english : .swedish),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .title("\(title) – Anslut"),
+                .stylesheet("/anslut.css")
+            ),
+            .body(
+                .a(.class("skip"), .href("#main"), .text(l("Hoppa till innehållet", "Skip to content"))),
+                .header(
+                    .class("top"),
+                    .a(.class("brand"), .href(SiteURL.home.path), .text("Anslut")),
+                    .if(context.user != nil, .nav(
+                        .ariaLabel(l("Huvudmeny", "Main menu")),
+                        .a(.href(SiteURL.cases.path), .text(l("Ärenden", "Cases"))),
+                        .a(.href(SiteURL.password.path), .text(l("Byt lösenord", "Change password")))
+                    )),
+                    languageSwitch(context),
+                    .unwrap(context.user) { user in
+                        .form(
+                            .class("signout"), .method(.post), .action(SiteURL.logout.path),
+                            .csrf(context.csrfToken),
+                            .span(.class("who"), .text(
+                                "\(user.email) (\(user.roles.map { $0.text(in: l) }.joined(separator: ", ")))")),
+                            .button(.type(.submit), .text(l("Logga ut", "Sign out")))
+                        )
+                    }
+                ),
+                .main(.id("main"), .group(content))
+            )
+        )
+    }
+
+    private static func languageSwitch(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let other: Domain.Language = context.language == .en ? .sv : .en
+        return .form(
+            .class("language"), .method(.post), .action(SiteURL.language.path),
+            .csrf(context.csrfToken),
+            .input(.type(.hidden), .name("language"), .value(other.rawValue)),
+            .input(.type(.hidden), .name("return"), .value(context.path.attributeEscaped)),
+            .button(
+                .type(.submit), .attribute(named: "lang", value: other.rawValue),
+                .text(other == .en ? "In English" : "På svenska"))
+        )
+    }
+}

@@ -1,0 +1,137 @@
+"""The pages as a person uses them, in headless chromium against `anslut demo` (see run.sh)."""
+import os
+import re
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = os.environ.get("ANSLUT_URL", "http://127.0.0.1:8080")
+PASSWORD = "anslut-demo-2026"
+SHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
+
+
+@pytest.fixture
+def browser():
+    opts = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        opts.add_argument(argument)
+    opts.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(options=opts, service=Service("/usr/bin/chromedriver"))
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name):
+    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def press(driver, element):
+    """Clicks a link or submit button and waits until the next page has replaced this one."""
+    element.click()
+
+    def replaced(_):
+        try:
+            element.tag_name
+            return False
+        except WebDriverException:  # stale, or chromium's "node does not belong to the document"
+            return True
+
+    WebDriverWait(driver, 10).until(replaced)
+
+
+def sign_in(driver, email, password=PASSWORD):
+    driver.get(BASE + "/login")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    press(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+
+def sign_out(driver):
+    press(driver, driver.find_element(By.CSS_SELECTOR, "form.signout button"))
+
+
+def test_applicant_sees_her_cases_and_opens_one(browser):
+    sign_in(browser, "anna@vardgivare.example")
+    assert browser.current_url.endswith("/cases")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Mina ärenden"
+    rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert len(rows) >= 4
+    assert "Privatkliniken" not in browser.page_source
+    shot(browser, "01-applicant-cases")
+    press(browser, rows[0].find_element(By.TAG_NAME, "a"))
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Ärende BFR-")
+    shot(browser, "02-applicant-case")
+
+
+def test_coordinator_ticks_and_asks_and_applicant_answers(browser):
+    sign_in(browser, "cora@vgregion.example")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Inkorg"
+    Select(browser.find_element(By.ID, "status")).select_by_value("triage")
+    press(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button"))
+    shot(browser, "03-coordinator-inbox-triage")
+    press(browser, browser.find_element(By.CSS_SELECTOR, "tbody tr a"))
+    case_url = browser.current_url
+    tick = browser.find_element(By.XPATH, "//form[input[@name='command' and @value='tick']]")
+    item_id = tick.find_element(By.NAME, "item").get_attribute("value")
+    for evidence in tick.find_elements(By.CSS_SELECTOR, "input[name^=evidence_]"):
+        evidence.send_keys("Kontrollerat i webbläsartest")
+    press(browser, tick.find_element(By.TAG_NAME, "button"))
+    item = browser.find_element(By.ID, "item-" + item_id)
+    assert item.find_element(By.CLASS_NAME, "state").text == "Klar"
+    browser.find_element(By.ID, "thread-text").send_keys("Vilken PU-tjänst använder ni? <script>alert(1)</script>")
+    press(browser, browser.find_element(By.XPATH, "//form[.//textarea[@id='thread-text']]//button"))
+    assert "Fråga – obesvarad" in browser.page_source
+    assert "Samordnare" not in browser.find_element(By.CLASS_NAME, "timeline").text  # the viewer is "Du"
+    assert "Du bockade av" in browser.find_element(By.CLASS_NAME, "timeline").text
+    shot(browser, "04-coordinator-case-after-tick-and-question")
+    sign_out(browser)
+
+    sign_in(browser, "anna@vardgivare.example")
+    browser.get(case_url)
+    assert "Samordnare bockade av" in browser.find_element(By.CLASS_NAME, "timeline").text
+    thread = browser.find_elements(By.CSS_SELECTOR, ".thread")[-1]
+    assert thread.find_element(By.CSS_SELECTOR, ".message .body").text == (
+        "Vilken PU-tjänst använder ni? <script>alert(1)</script>")
+    thread_id = thread.get_attribute("id")
+    thread.find_element(By.TAG_NAME, "textarea").send_keys("Regionens PU-tjänst.")
+    press(browser, thread.find_element(By.TAG_NAME, "button"))
+    assert browser.find_element(By.ID, thread_id).find_element(By.TAG_NAME, "h3").text == "Fråga – besvarad"
+    shot(browser, "05-applicant-answered")
+
+
+def test_wrong_password_shows_the_message(browser):
+    sign_in(browser, "bo@privatklinik.example", "inte rätt")
+    message = browser.find_element(By.ID, "login-message").text
+    assert message == "Fel e-postadress eller lösenord."
+    assert browser.find_element(By.ID, "email").get_attribute("value") == "bo@privatklinik.example"
+    shot(browser, "06-wrong-password")
+
+
+def test_post_without_form_token_is_refused(browser):
+    body = b"email=anna%40vardgivare.example&password=anslut-demo-2026"
+    request = urllib.request.Request(BASE + "/login", data=body, method="POST")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)
+    assert refused.value.code == 403
+    assert "Formuläret kunde inte tas emot" in refused.value.read().decode()
+
+
+def test_language_switch_is_remembered(browser):
+    browser.get(BASE + "/login")
+    press(browser, browser.find_element(By.CSS_SELECTOR, "form.language button"))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    sign_in(browser, "tor@regionstockholm.example")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Inbox"
+    assert re.search(r"TAKECARE-\d{4}-\d{4}", browser.page_source)
+    shot(browser, "07-english-inbox")
+    browser.set_window_size(390, 844)
+    press(browser, browser.find_element(By.CSS_SELECTOR, "tbody tr a"))
+    shot(browser, "08-english-case-phone")
+    browser.get(BASE + "/no-such-page")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"

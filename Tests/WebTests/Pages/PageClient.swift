@@ -1,0 +1,70 @@
+import Foundation
+import TestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+/// A browser for page tests: keeps cookies, sends forms with the page's form token.
+final class PageClient: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var headers: HTTPHeaders = [:]
+
+    init(_ app: Application) {
+        self.app = app
+    }
+
+    struct Page {
+        let status: HTTPStatus
+        let headers: HTTPHeaders
+        let body: String
+
+        /// The form token of the page's first form.
+        var csrf: String? {
+            guard let range = body.range(of: #"name="csrf" value=""#) else { return nil }
+            return String(body[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    func get(_ path: String) async throws -> Page {
+        try await send(.GET, path, body: nil)
+    }
+
+    /// Posts `fields` as a form, adding the current form token unless `csrf` says otherwise.
+    func post(_ path: String, _ fields: [String: String], csrf: String? = nil, withToken: Bool = true) async throws -> Page {
+        var fields = fields
+        if withToken {
+            if let csrf { fields["csrf"] = csrf } else { fields["csrf"] = try await token() }
+        }
+        let body = fields.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&")
+        return try await send(.POST, path, body: body)
+    }
+
+    func signIn(_ email: String, password: String = Fixtures.password) async throws -> Page {
+        try await post("/login", ["email": email, "password": password])
+    }
+
+    private func token() async throws -> String {
+        let page = try await get("/login")
+        if let csrf = page.csrf { return csrf }
+        return try #require(try await get("/password").csrf)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Page {
+        var headers = self.headers
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        if body != nil { headers.contentType = .urlEncodedForm }
+        let response = try await app.testing().sendRequest(
+            method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let value = pair.count == 2 ? String(pair[1]) : ""
+            cookies[String(pair[0])] = value.isEmpty ? nil : value
+        }
+        return Page(status: response.status, headers: response.headers, body: response.body.string)
+    }
+}
