@@ -3,8 +3,8 @@ import Foundation
 /// A signed-in user as the rules of access see them: who, which organisation, which roles where.
 ///
 /// This is the one place that scopes roles to a case. Everything that asks "may this person see or do this
-/// to that case" goes through ``roles(onCaseOf:organisation:)``, so the pages, the API and the engine
-/// cannot disagree.
+/// to that case" goes through ``roles(onCaseOf:organisation:status:)``, so the pages, the API and the
+/// engine cannot disagree.
 public struct Principal: Sendable, Hashable {
     public let userID: UUID
     public let email: String
@@ -19,15 +19,17 @@ public struct Principal: Sendable, Hashable {
         self.grants = grants
     }
 
-    /// The roles this user holds on a case of `platform` belonging to `organisation`; empty means the
-    /// case is none of theirs and must not even be acknowledged to exist.
-    public func roles(onCaseOf platform: String, organisation: UUID) -> Set<Role> {
+    /// The roles this user holds on a case of `platform` belonging to `organisation` in `status`; empty
+    /// means the case is none of theirs and must not even be acknowledged to exist. A draft is the applying
+    /// organisation's own until it is submitted: platform staff hold no role on it (admins do, to help).
+    public func roles(onCaseOf platform: String, organisation: UUID, status: CaseStatus) -> Set<Role> {
         var roles: Set<Role> = []
         for grant in grants {
             let counts = switch grant.role {
             case .applicant: organisationID == organisation
             case .admin: true
-            case .coordinator, .securityReviewer, .technician, .decisionMaker: grant.platform == platform
+            case .coordinator, .securityReviewer, .technician, .decisionMaker:
+                grant.platform == platform && status != .draft
             }
             if counts { roles.insert(grant.role) }
         }
@@ -42,10 +44,5 @@ public struct Principal: Sendable, Hashable {
     /// The platforms on which the user holds a staff role.
     public var staffPlatforms: Set<String> {
         Set(grants.compactMap(\.platform))
-    }
-
-    /// The engine's view of this user on one case.
-    public func actingUser(onCaseOf platform: String, organisation: UUID) -> ActingUser {
-        ActingUser(id: userID.uuidString, roles: roles(onCaseOf: platform, organisation: organisation))
     }
 }

@@ -11,7 +11,8 @@ public enum CaseService {
         -> (record: CaseRecord, roles: Set<Role>)
     {
         let record = try await CaseStore.load(id, on: db)
-        let roles = principal.roles(onCaseOf: record.platform, organisation: record.organisationID)
+        let roles = principal.roles(
+            onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
         guard !roles.isEmpty else { throw CaseNotFound() }
         return (record, roles)
     }

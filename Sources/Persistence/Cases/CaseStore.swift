@@ -92,8 +92,13 @@ public enum CaseStore {
             let platforms = Array(visibility.platforms)
             let organisation = visibility.organisation
             guard !platforms.isEmpty || organisation != nil else { return [] }
+            // The same rule as Principal.roles(onCaseOf:organisation:status:): staff see no drafts.
             query = query.group(.or) { group in
-                if !platforms.isEmpty { group.filter(\.$platform ~~ platforms) }
+                if !platforms.isEmpty {
+                    group.group(.and) { staff in
+                        staff.filter(\.$platform ~~ platforms).filter(\.$status != CaseStatus.draft.rawValue)
+                    }
+                }
                 if let organisation { group.filter(\.$organisation.$id == organisation) }
             }
         }

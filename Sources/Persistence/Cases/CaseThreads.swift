@@ -147,7 +147,8 @@ public enum CaseThreads {
 
     private static func isApplicant(_ userID: UUID, of record: CaseRecord, on db: any Database) async throws -> Bool {
         guard let principal = try await AccountStore.principal(userID: userID, on: db) else { return false }
-        return principal.roles(onCaseOf: record.platform, organisation: record.organisationID) == [.applicant]
+        return principal.roles(
+            onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status) == [.applicant]
     }
 
     private static func check(_ text: String) throws {

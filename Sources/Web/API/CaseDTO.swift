@@ -80,7 +80,8 @@ struct CaseDTO: Content {
                 })
         }
         decisions = record.decisions
-        yourRoles = principal.roles(onCaseOf: record.platform, organisation: record.organisationID)
+        yourRoles = principal.roles(
+            onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
             .sorted { $0.rawValue < $1.rawValue }
         createdAt = record.createdAt
         updatedAt = record.updatedAt

@@ -84,7 +84,7 @@ struct CasePeople {
         var roles: [UUID: Set<Role>] = [:]
         for actor in actors {
             roles[actor] = try await AccountStore.principal(userID: actor, on: db)?
-                .roles(onCaseOf: record.platform, organisation: record.organisationID) ?? []
+                .roles(onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status) ?? []
         }
         return CasePeople(viewer: viewer, roles: roles, language: language)
     }

@@ -11,9 +11,14 @@ struct ThreadTests {
     func questionRoundTrip() async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
-            let draft = try await app.api(.POST, "/api/v1/cases", as: team.applicant, json: ["platform": "BFR"] as CanonicalJSON).json
-            let id = draft["id"].stringValue!
-            let item = draft["phases"].elements[0]["sections"].elements[0]["items"].elements[0]["id"]
+            // Staff see a case once it is submitted.
+            var submitted = try await app.api(
+                .POST, "/api/v1/cases", as: team.applicant,
+                json: ["platform": "BFR", "fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string))] as CanonicalJSON
+            ).json
+            submitted = try await CaseTeam.command(app, submitted, by: team.applicant, "submit").json
+            let id = submitted["id"].stringValue!
+            let item = submitted["phases"].elements[0]["sections"].elements[0]["items"].elements[0]["id"]
 
             let asked = try await app.api(
                 .POST, "/api/v1/cases/\(id)/threads", as: team.coordinator,
@@ -40,7 +45,7 @@ struct ThreadTests {
             #expect(listed.elements.count == 1)
             let actions = try await app.api(.GET, "/api/v1/cases/\(id)/events", as: team.applicant).json.elements
                 .compactMap { $0["action"].stringValue }
-            #expect(actions == ["case.create", "case.thread.open", "case.thread.reply", "case.thread.close"])
+            #expect(actions == ["case.create", "case.submit", "case.thread.open", "case.thread.reply", "case.thread.close"])
         }
     }
 
