@@ -76,6 +76,43 @@ extension Application {
     }
 }
 
+/// A `multipart/form-data` body, as a browser or `curl -F` sends it.
+public struct MultipartBody: Sendable {
+    public let boundary = "anslut-test-\(UUID().uuidString)"
+    public var buffer = ByteBuffer()
+
+    public init(fields: [(String, String)] = [], file: (field: String, name: String, data: [UInt8])? = nil) {
+        for (name, value) in fields {
+            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        if let file {
+            buffer.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n")
+            buffer.writeBytes(file.data)
+            buffer.writeString("\r\n")
+        }
+        buffer.writeString("--\(boundary)--\r\n")
+    }
+
+    public var contentType: HTTPMediaType { HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]) }
+}
+
+extension Application {
+    /// Uploads `data` as a document of `kind` on the case, as an API client would.
+    public func uploadDocument(
+        _ caseID: String, kind: String, name: String, data: [UInt8], as user: TestUser?
+    ) async throws -> APIResponse {
+        let body = MultipartBody(fields: [("kind", kind)], file: ("file", name, data))
+        var headers = HTTPHeaders()
+        headers.contentType = body.contentType
+        if let user { headers.bearerAuthorization = BearerAuthorization(token: user.token) }
+        let response = try await testing().sendRequest(
+            .POST, "/api/v1/cases/\(caseID)/documents", headers: headers, body: body.buffer)
+        return APIResponse(status: response.status, headers: response.headers, body: Data(buffer: response.body))
+    }
+}
+
 extension CanonicalJSON {
     /// The member `key` of an object, or `.null`.
     public subscript(key: String) -> CanonicalJSON {

@@ -17,6 +17,8 @@ enum SiteURL {
     case caseCommands(Parameter<UUID>)
     case caseThreads(Parameter<UUID>)
     case threadMessages(Parameter<UUID>, thread: Parameter<UUID>)
+    case caseDocuments(Parameter<UUID>)
+    case caseDocument(Parameter<UUID>, document: Parameter<UUID>)
 
     /// A path parameter: its name when registering the route, its value when linking.
     enum Parameter<Value: CustomStringConvertible> {
@@ -46,7 +48,15 @@ enum SiteURL {
         case .caseThreads(let id): ["cases", id.component("id"), "threads"]
         case .threadMessages(let id, let thread):
             ["cases", id.component("id"), "threads", thread.component("thread"), "messages"]
+        case .caseDocuments(let id): ["cases", id.component("id"), "documents"]
+        case .caseDocument(let id, let document): ["cases", id.component("id"), "documents", document.component("document")]
         }
+    }
+
+    /// Whether `path` is a case's document upload, whose body may be as large as a document.
+    static func isDocumentUpload(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count == 3 && parts[0] == "cases" && parts[2] == "documents"
     }
 
     var path: String {

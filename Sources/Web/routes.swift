@@ -19,6 +19,11 @@ func routes(_ app: Application) {
         app.post(SiteURL.caseCommands(.key).pathComponents, use: CaseController.command)
         app.post(SiteURL.caseThreads(.key).pathComponents, use: CaseController.openThread)
         app.post(SiteURL.threadMessages(.key, thread: .key).pathComponents, use: CaseController.reply)
+        // PageMiddleware reads an upload's body (for its form token) with the same limit.
+        app.on(
+            .POST, SiteURL.caseDocuments(.key).pathComponents,
+            body: .collect(maxSize: DocumentsAPIController.bodyLimit(app.config)), use: CaseController.upload)
+        app.get(SiteURL.caseDocument(.key, document: .key).pathComponents, use: CaseController.download)
     }
     do {  // JSON API: every route goes through `register`, which applies its access rule
         let api = app.grouped(BearerPrincipalAuthenticator())
@@ -36,5 +41,10 @@ func routes(_ app: Application) {
         api.register(.openThread, ThreadsAPIController.open)
         api.register(.replyToThread, ThreadsAPIController.reply)
         api.register(.closeThread, ThreadsAPIController.close)
+        api.register(.listDocuments, DocumentsAPIController.list)
+        api.register(
+            .uploadDocument, body: .collect(maxSize: DocumentsAPIController.bodyLimit(app.config)),
+            DocumentsAPIController.upload)
+        api.register(.downloadDocument, DocumentsAPIController.download)
     }
 }

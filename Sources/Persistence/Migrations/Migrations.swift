@@ -11,5 +11,7 @@ public enum AnslutMigrations {
         CreateCases(),
         // 004 - browser sessions and the sign-in throttle
         CreateWebSessions(),
+        // 005 - documents on cases (the content is on disk, content-addressed)
+        CreateCaseDocuments(),
     ]
 }

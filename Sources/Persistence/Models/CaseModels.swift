@@ -118,3 +118,25 @@ public final class CaseMessageModel: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// One uploaded version of one kind of document on a case.
+public final class CaseDocumentModel: Model, @unchecked Sendable {
+    public static let schema = "case_documents"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "case_id") public var `case`: CaseModel
+    /// A `DocumentKind` raw value.
+    @Field(key: "kind") public var kind: String
+    /// 1 for the first upload of the kind on the case, then counting up.
+    @Field(key: "version") public var version: Int
+    @Field(key: "file_name") public var fileName: String
+    /// As detected from the content, not as the client claimed.
+    @Field(key: "content_type") public var contentType: String
+    @Field(key: "size") public var size: Int64
+    /// Lower-case hex; also the content's name in the blob store.
+    @Field(key: "sha256") public var sha256: String
+    @Field(key: "uploaded_by") public var uploadedBy: UUID
+    @Field(key: "uploaded_at") public var uploadedAt: Date
+
+    public init() {}
+}

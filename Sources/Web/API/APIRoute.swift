@@ -20,6 +20,9 @@ enum APIRoute: CaseIterable {
     case openThread
     case replyToThread
     case closeThread
+    case listDocuments
+    case uploadDocument
+    case downloadDocument
     case openAPI
 
     /// Who may call a route at all.
@@ -34,9 +37,11 @@ enum APIRoute: CaseIterable {
 
     var method: HTTPMethod {
         switch self {
-        case .issueToken, .createCase, .runCommand, .openThread, .replyToThread, .closeThread: .POST
+        case .issueToken, .createCase, .runCommand, .openThread, .replyToThread, .closeThread, .uploadDocument: .POST
         case .editCase: .PATCH
-        case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .listEvents, .listThreads, .openAPI: .GET
+        case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .listEvents, .listThreads, .listDocuments,
+            .downloadDocument, .openAPI:
+            .GET
         }
     }
 
@@ -53,6 +58,8 @@ enum APIRoute: CaseIterable {
         case .listThreads, .openThread: "/api/v1/cases/{id}/threads"
         case .replyToThread: "/api/v1/cases/{id}/threads/{thread}/messages"
         case .closeThread: "/api/v1/cases/{id}/threads/{thread}/close"
+        case .listDocuments, .uploadDocument: "/api/v1/cases/{id}/documents"
+        case .downloadDocument: "/api/v1/cases/{id}/documents/{document}"
         case .openAPI: "/api/openapi.json"
         }
     }
@@ -62,7 +69,7 @@ enum APIRoute: CaseIterable {
         case .issueToken, .openAPI: .anyone
         case .createCase: .holdersOf([.applicant])
         case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .editCase, .runCommand, .listEvents,
-            .listThreads, .openThread, .replyToThread, .closeThread:
+            .listThreads, .openThread, .replyToThread, .closeThread, .listDocuments, .uploadDocument, .downloadDocument:
             .signedIn
         }
     }
@@ -96,9 +103,10 @@ enum APIRoute: CaseIterable {
 extension RoutesBuilder {
     /// Registers `handler` for `route` behind the route's access rule.
     func register<Output: AsyncResponseEncodable>(
-        _ route: APIRoute, _ handler: @escaping @Sendable (Request) async throws -> Output
+        _ route: APIRoute, body: HTTPBodyStreamStrategy = .collect,
+        _ handler: @escaping @Sendable (Request) async throws -> Output
     ) {
-        on(route.method, route.pathComponents) { request async throws -> Output in
+        on(route.method, route.pathComponents, body: body) { request async throws -> Output in
             try route.authorize(request)
             return try await handler(request)
         }

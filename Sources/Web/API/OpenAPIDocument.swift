@@ -45,6 +45,7 @@ enum OpenAPIDocument {
         if route.path.contains("{id}") { parameters.append(pathParameter("id", format: "uuid")) }
         if route.path.contains("{code}") { parameters.append(pathParameter("code", format: nil)) }
         if route.path.contains("{thread}") { parameters.append(pathParameter("thread", format: "uuid")) }
+        if route.path.contains("{document}") { parameters.append(pathParameter("document", format: "uuid")) }
         if route == .listCases {
             parameters += [
                 queryParameter("status", ["type": "string", "enum": .array(CaseStatus.allCases.map { .string($0.rawValue) })]),
@@ -56,6 +57,15 @@ enum OpenAPIDocument {
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         if let body = requestSchema(route) {
             operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+        }
+        if route == .uploadDocument {
+            operation["requestBody"] = [
+                "required": true,
+                "content": ["multipart/form-data": [
+                    "schema": object(
+                        ["kind": documentKind, "file": ["type": "string", "format": "binary"]], required: ["kind", "file"]),
+                ]],
+            ]
         }
         return .object(operation)
     }
@@ -75,6 +85,10 @@ enum OpenAPIDocument {
         case .openThread: "Start a comment or a question on the case or one of its items"
         case .replyToThread: "Reply; a reply from the other side answers an open question"
         case .closeThread: "Close a question (its asker or the platform team)"
+        case .listDocuments: "The case's documents per kind: the newest version and every version, newest first"
+        case .uploadDocument:
+            "Upload a document as the next version of its kind (multipart: kind, file); type checked by content"
+        case .downloadDocument: "A document's content, as an attachment with its detected type"
         case .openAPI: "This document"
         }
     }
@@ -91,6 +105,12 @@ enum OpenAPIDocument {
         case .listThreads: ("200", response("Threads, oldest first", ["type": "array", "items": ref("Thread")]))
         case .openThread: ("201", response("The new thread", ref("Thread")))
         case .replyToThread, .closeThread: ("200", response("The thread as it is now", ref("Thread")))
+        case .listDocuments: ("200", response("Kinds that have documents", ["type": "array", "items": ref("DocumentKind")]))
+        case .uploadDocument: ("201", response("The stored version", ref("Document")))
+        case .downloadDocument: ("200", [
+            "description": "The content (Content-Disposition: attachment)",
+            "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]],
+        ])
         case .openAPI: ("200", response("OpenAPI 3.1", ["type": "object"]))
         }
         var result: [String: CanonicalJSON] = [success.0: success.1]
@@ -111,6 +131,12 @@ enum OpenAPIDocument {
         if [.runCommand, .editCase].contains(route) {
             add("403", "The caller's roles on the case do not allow the command")
             add("409", "Stale version (body has `current`), or the command does not fit the case's state")
+        }
+        if route == .uploadDocument {
+            add("403", "Only the applicant and the platform team upload")
+            add("409", "The case is closed, rejected or withdrawn")
+            add("413", "The body is larger than the upload limit allows")
+            add("422", "Unknown kind, no file, too large, or a type not allowed (checked by content)")
         }
         if [.createCase, .editCase, .runCommand, .listCases].contains(route) {
             add("422", "Invalid or incomplete input; `errors` names every field and rule")
@@ -153,6 +179,9 @@ enum OpenAPIDocument {
     private static let string: CanonicalJSON = ["type": "string"]
     private static let integer: CanonicalJSON = ["type": "integer"]
     private static let text: CanonicalJSON = object(["sv": string, "en": string], required: ["sv", "en"])
+    private static let documentKind: CanonicalJSON = [
+        "type": "string", "enum": .array(DocumentKind.allCases.map { .string($0.rawValue) }),
+    ]
     private static let stringMap: CanonicalJSON = ["type": "object", "additionalProperties": ["type": "string"]]
 
     private static var schemas: [String: CanonicalJSON] {
@@ -210,6 +239,18 @@ enum OpenAPIDocument {
                     "item": string, "createdBy": string,
                     "messages": ["type": "array", "items": object(["authorID": string, "body": string, "createdAt": string])],
                 ], required: ["id", "kind", "status", "messages"]),
+            "Document": object(
+                [
+                    "id": ["type": "string", "format": "uuid"], "kind": documentKind, "version": integer,
+                    "fileName": string, "contentType": string, "size": integer, "sha256": string,
+                    "uploadedBy": ["type": "string", "format": "uuid"],
+                    "uploadedAt": ["type": "string", "format": "date-time"], "href": string,
+                ], required: ["id", "kind", "version", "fileName", "contentType", "size", "sha256", "href"]),
+            "DocumentKind": object(
+                [
+                    "kind": documentKind, "title": text, "latest": ref("Document"),
+                    "versions": ["type": "array", "items": ref("Document")],
+                ], required: ["kind", "title", "latest", "versions"]),
             "AuditEvent": object(
                 [
                     "sequence": integer, "occurredAt": string, "actor": string, "action": string, "subject": string,

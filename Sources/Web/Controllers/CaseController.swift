@@ -36,9 +36,10 @@ enum CaseController {
         let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.db)
         let definition = try await DefinitionStore.definition(record.state.definition, on: req.db)
         let threads = try await CaseThreads.threads(of: id, on: req.db)
+        let documents = try await CaseDocuments.documents(of: id, on: req.db)
         let events = try await AuditLog.events(about: record.subject, on: req.db)
         let actors = Set(events.compactMap { UUID(uuidString: String($0.actor.dropFirst("user:".count))) })
-            .union(threads.flatMap { $0.messages.map(\.authorID) })
+            .union(threads.flatMap { $0.messages.map(\.authorID) }).union(documents.map(\.uploadedBy))
         let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.db)
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
         let actions = CaseActions.available(record, definition: definition, user: user, language: l)
@@ -68,6 +69,18 @@ enum CaseController {
                         CaseShow.Message(author: people.name($0.authorID), time: PageTime.format($0.createdAt), body: $0.body)
                     })
             },
+            documents: DocumentKind.allCases.compactMap { kind in
+                let versions = documents.filter { $0.kind == kind }
+                guard !versions.isEmpty else { return nil }
+                return CaseShow.DocumentGroup(title: kind.title.text(in: l), versions: versions.map {
+                    CaseShow.Document(
+                        version: $0.version, fileName: $0.fileName, size: CaseDocuments.describe(bytes: $0.size),
+                        uploader: people.name($0.uploadedBy), time: PageTime.format($0.uploadedAt),
+                        href: SiteURL.caseDocument(.value(id), document: .value($0.id)).path)
+                })
+            },
+            documentKinds: DocumentKind.allCases.map { ($0.rawValue, $0.title.text(in: l)) },
+            maxUpload: CaseDocuments.describe(bytes: req.application.config.maxUploadBytes),
             timeline: CaseTimeline.events(events, definition: definition, people: people, language: l).reversed())
         return model.html.response(status)
     }
@@ -109,6 +122,22 @@ enum CaseController {
         return try await attempt(id, principal, req) {
             _ = try await CaseThreads.reply(form.text ?? "", to: thread, on: id, by: principal, in: req.db)
         }
+    }
+
+    static func upload(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let id = try caseID(req)
+        return try await attempt(id, principal, req) {
+            _ = try await DocumentsAPIController.store(req, caseID: id, principal: principal)
+        }
+    }
+
+    static func download(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let (record, _) = try await CaseService.visibleCase(try caseID(req), to: principal, on: req.db)
+        guard let document = req.parameters.get("document").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
+        return try await DocumentsAPIController.serve(
+            try await CaseDocuments.document(document, of: record.id, on: req.db), req: req)
     }
 
     /// Runs a form's change, then back to the case page: on success by redirect (so a reload does not post

@@ -53,6 +53,10 @@ enum CaseTimeline {
                     : l("skrev en kommentar", "wrote a comment")
             case "case.thread.reply": l("svarade i en tråd", "replied in a thread")
             case "case.thread.close": l("stängde en fråga", "closed a question")
+            case "case.document.upload":
+                l("laddade upp ", "uploaded ") + (text(field(payload, "kind")).flatMap(DocumentKind.init(rawValue:))?
+                    .title.text(in: l) ?? "") + " " + l("version ", "version ")
+                    + (text(field(payload, "version")) ?? "") + ": " + (text(field(payload, "name")) ?? "")
             default: event.action
             }
             return CaseShow.Event(
@@ -68,6 +72,7 @@ enum CaseTimeline {
 
     private static func text(_ json: CanonicalJSON) -> String? {
         if case .string(let value) = json { return value }
+        if case .int(let value) = json { return String(value) }
         return nil
     }
 }

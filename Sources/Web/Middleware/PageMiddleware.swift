@@ -37,7 +37,11 @@ struct PageMiddleware: AsyncMiddleware {
     private func checkFormToken(_ req: Request) async throws {
         guard ![.GET, .HEAD].contains(req.method) else { return }
         // Read before the handler does, so a large body is collected once.
-        _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+        // A document upload may be larger, but only for someone signed in.
+        let limit = req.principal != nil && SiteURL.isDocumentUpload(req.url.path)
+            ? DocumentsAPIController.bodyLimit(req.application.config).value
+            : req.application.routes.defaultMaxBodySize.value
+        _ = try await req.body.collect(max: limit).get()
         let sent = (try? req.content.get(String.self, at: "csrf")) ?? ""
         let expected = req.csrfToken
         guard req.issuedCSRFToken == nil, Self.sameSecret(sent, expected) else { throw PageRefusal.formToken }

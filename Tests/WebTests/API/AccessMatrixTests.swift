@@ -28,6 +28,9 @@ struct AccessMatrixTests {
         case "editCase": return !seesDraft ? .notFound : (who == .applicantA ? .ok : .forbidden)
         case "showCase", "listEvents", "listThreads", "replyToThread", "closeThread": return seesSubmitted ? .ok : .notFound
         case "openThread": return seesSubmitted ? .created : .notFound
+        case "listDocuments", "downloadDocument": return seesSubmitted ? .ok : .notFound
+        // Uploading is the applicant's and the platform team's; an admin sees the documents but adds none.
+        case "uploadDocument": return !seesSubmitted ? .notFound : (who == .admin ? .forbidden : .created)
         // Putting a case on hold is the coordinator's.
         case "runCommand": return !seesSubmitted ? .notFound : (who == .coordinatorBFR ? .ok : .forbidden)
         default: Issue.record("no expectation for \(request)"); return .imATeapot
@@ -59,6 +62,9 @@ struct AccessMatrixTests {
                 .POST, "/api/v1/cases/\(s)/threads", as: applicantA,
                 json: ["kind": "question", "text": "Vilket format?"] as CanonicalJSON
             ).json["id"].stringValue!
+            let document = try await app.uploadDocument(
+                s, kind: "agreement", name: "avtal.pdf", data: Array("%PDF-1.4\n".utf8), as: applicantA
+            ).json["id"].stringValue!
             let requests: [(String, APIRoute, HTTPMethod, String, CanonicalJSON?)] = [
                 ("issueToken", .issueToken, .POST, "/api/v1/auth/token",
                  ["email": "a@org-a.example", "password": .string(Fixtures.password)]),
@@ -75,12 +81,21 @@ struct AccessMatrixTests {
                 ("openThread", .openThread, .POST, "/api/v1/cases/\(s)/threads", ["kind": "comment", "text": "Noterat"]),
                 ("replyToThread", .replyToThread, .POST, "/api/v1/cases/\(s)/threads/\(thread)/messages", ["text": "DICOM"]),
                 ("closeThread", .closeThread, .POST, "/api/v1/cases/\(s)/threads/\(thread)/close", nil),
+                ("listDocuments", .listDocuments, .GET, "/api/v1/cases/\(s)/documents", nil),
+                ("downloadDocument", .downloadDocument, .GET, "/api/v1/cases/\(s)/documents/\(document)", nil),
                 ("runCommand", .runCommand, .POST, "/api/v1/cases/\(s)/commands",
                  ["command": "put_on_hold", "reason": "Väntar på avtal", "version": submitted["version"]]),
             ]
-            #expect(Set(requests.map(\.1)) == Set(APIRoute.allCases), "the matrix covers every route")
+            // Uploads are multipart, not JSON.
+            let uploads: [(String, APIRoute)] = [("uploadDocument", .uploadDocument)]
+            #expect(Set(requests.map(\.1) + uploads.map(\.1)) == Set(APIRoute.allCases), "the matrix covers every route")
             for (name, _, method, path, body) in requests {
                 let response = try await app.api(method, path, as: users[who], json: body)
+                #expect(response.status == Self.expected(name, who), "\(who) \(name): \(response.text)")
+            }
+            for (name, _) in uploads {
+                let response = try await app.uploadDocument(
+                    s, kind: "other", name: "notering.txt", data: Array("Noterat".utf8), as: users[who])
                 #expect(response.status == Self.expected(name, who), "\(who) \(name): \(response.text)")
             }
             let listed = try await app.api(.GET, "/api/v1/cases", as: users[who]).json["items"].elements

@@ -18,6 +18,7 @@ final class PageClient: @unchecked Sendable {
         let status: HTTPStatus
         let headers: HTTPHeaders
         let body: String
+        var bytes: [UInt8] = []
 
         /// The form token of the page's first form.
         var csrf: String? {
@@ -42,6 +43,16 @@ final class PageClient: @unchecked Sendable {
         return try await send(.POST, path, body: body)
     }
 
+    /// Posts a `multipart/form-data` form with one file, as a browser's upload form does.
+    func upload(
+        _ path: String, fields: [(String, String)], file: (field: String, name: String, data: [UInt8]), withToken: Bool = true
+    ) async throws -> Page {
+        var fields = fields
+        if withToken { fields.append(("csrf", try await token())) }
+        let body = MultipartBody(fields: fields, file: file)
+        return try await send(.POST, path, buffer: body.buffer, contentType: body.contentType)
+    }
+
     func signIn(_ email: String, password: String = Fixtures.password) async throws -> Page {
         try await post("/login", ["email": email, "password": password])
     }
@@ -53,18 +64,23 @@ final class PageClient: @unchecked Sendable {
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Page {
+        try await send(method, path, buffer: body.map { ByteBuffer(string: $0) }, contentType: .urlEncodedForm)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, buffer: ByteBuffer?, contentType: HTTPMediaType) async throws
+        -> Page
+    {
         var headers = self.headers
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
-        if body != nil { headers.contentType = .urlEncodedForm }
-        let response = try await app.testing().sendRequest(
-            method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        if buffer != nil { headers.contentType = contentType }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             let value = pair.count == 2 ? String(pair[1]) : ""
             cookies[String(pair[0])] = value.isEmpty ? nil : value
         }
-        return Page(status: response.status, headers: response.headers, body: response.body.string)
+        return Page(status: response.status, headers: response.headers, body: response.body.string, bytes: Array(response.body.readableBytesView))
     }
 }

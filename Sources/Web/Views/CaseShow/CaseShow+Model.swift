@@ -20,7 +20,28 @@ enum CaseShow {
         let actions: [Action]
         let sections: [Section]
         let threads: [Thread]
+        /// Documents per kind, in the attachment list's order; kinds without any are left out.
+        let documents: [DocumentGroup]
+        /// The upload form's choices, as value and title.
+        let documentKinds: [(value: String, title: String)]
+        /// The largest upload, as people read it.
+        let maxUpload: String
         let timeline: [Event]
+    }
+
+    struct DocumentGroup: Sendable {
+        let title: String
+        /// Newest first.
+        let versions: [Document]
+    }
+
+    struct Document: Sendable {
+        let version: Int
+        let fileName: String
+        let size: String
+        let uploader: String
+        let time: String
+        let href: String
     }
 
     /// A command the viewer may give now, as a form.

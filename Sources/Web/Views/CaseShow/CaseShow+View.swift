@@ -33,6 +33,7 @@ extension CaseShow.Model {
                 }
             ),
             questions,
+            documentsSection,
             .section(
                 .h2(.text(l("Händelser", "Timeline"))),
                 .ol(.class("timeline"), .forEach(timeline) { event in
@@ -82,6 +83,58 @@ extension CaseShow.Model {
                 action.reason == .required ? l("Skäl", "Reason") : l("Skäl (frivilligt)", "Reason (optional)"),
                 name: "reason", id: "\(key)-reason", required: action.reason == .required)),
             .button(.type(.submit), .text(action.title))
+        )
+    }
+
+    private var documentsSection: Node<HTML.BodyContext> {
+        let l = context.language
+        return .section(
+            .id("documents"),
+            .h2(.text(l("Dokument", "Documents"))),
+            .if(documents.isEmpty, .p(.text(l("Inga dokument ännu.", "No documents yet.")))),
+            .forEach(documents) { group in
+                .group(
+                    .h3(.text(group.title)),
+                    .table(
+                        .class("documents"),
+                        .tr(
+                            .th(.text(l("Version", "Version"))), .th(.text(l("Fil", "File"))),
+                            .th(.text(l("Storlek", "Size"))), .th(.text(l("Uppladdad av", "Uploaded by"))),
+                            .th(.text(l("Datum", "Date")))
+                        ),
+                        .forEach(group.versions) { document in
+                            .tr(
+                                .td(.text(String(document.version))),
+                                .td(.a(.href(document.href.attributeEscaped), .attribute(named: "download"),
+                                       .text(document.fileName))),
+                                .td(.text(document.size)), .td(.text(document.uploader)), .td(.text(document.time))
+                            )
+                        }
+                    )
+                )
+            },
+            .form(
+                .class("stack"), .method(.post), .action(SiteURL.caseDocuments(.value(id)).path),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                .csrf(context.csrfToken),
+                .div(
+                    .class("field"),
+                    .label(.for("document-kind"), .text(l("Dokumenttyp", "Kind of document"))),
+                    .select(
+                        .attribute(named: "name", value: "kind"), .id("document-kind"),
+                        .forEach(documentKinds) { .choice($0.value, $0.title, selected: false) }
+                    )
+                ),
+                .div(
+                    .class("field"),
+                    .label(.for("document-file"), .text(l("Fil", "File"))),
+                    .input(.type(.file), .name("file"), .id("document-file"), .required(true)),
+                    .small(.text(l(
+                        "Högst \(maxUpload). PDF, PNG, JPEG, Word, Excel eller text (UTF-8); innehållet kontrolleras.",
+                        "At most \(maxUpload). PDF, PNG, JPEG, Word, Excel or text (UTF-8); the content is checked.")))
+                ),
+                .button(.type(.submit), .text(l("Ladda upp", "Upload")))
+            )
         )
     }
 
