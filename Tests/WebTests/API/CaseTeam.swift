@@ -37,6 +37,19 @@ struct CaseTeam {
         }
     }
 
+    /// A case of this team's platform with every field of the order filled in, created by the applicant
+    /// and, unless `submit` is false, submitted.
+    func newCase(_ app: Application, submit: Bool = true) async throws -> CanonicalJSON {
+        let created = try await app.api(
+            .POST, "/api/v1/cases", as: applicant,
+            json: ["platform": .string(platform), "fields": Self.completeFieldsJSON] as CanonicalJSON)
+        #expect(created.status == .created, "\(created.text)")
+        guard submit else { return created.json }
+        return try await Self.command(app, created.json, by: applicant, "submit").json
+    }
+
+    static var completeFieldsJSON: CanonicalJSON { .object(completeFields.mapValues(CanonicalJSON.string)) }
+
     static let completeFields: [String: String] = [
         "system_name": "RIS Väst", "system_vendor": "Sectra", "purpose": "Lagra bilder i BFR",
         "contact_name": "Anna Andersson", "contact_email": "anna.andersson@example.se",

@@ -86,7 +86,7 @@ struct CaseWalkTests {
             let team = try await CaseTeam.make(app, platform: "TAKECARE")
             var current = try await app.api(
                 .POST, "/api/v1/cases", as: team.applicant,
-                json: ["platform": "TAKECARE", "fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string))]
+                json: ["platform": "TAKECARE", "fields": CaseTeam.completeFieldsJSON]
                     as CanonicalJSON
             ).json
             #expect(current["number"].stringValue?.hasPrefix("TAKECARE-") == true)

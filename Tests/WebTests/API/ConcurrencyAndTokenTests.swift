@@ -11,11 +11,7 @@ struct ConcurrencyAndTokenTests {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
             let other = try await Fixtures.user(app, "andra@bfr.example", role: .coordinator, platform: "BFR")
-            var current = try await app.api(
-                .POST, "/api/v1/cases", as: team.applicant,
-                json: ["platform": "BFR", "fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string))] as CanonicalJSON
-            ).json
-            current = try await CaseTeam.command(app, current, by: team.applicant, "submit").json
+            var current = try await team.newCase(app)
             current = try await CaseTeam.command(app, current, by: team.coordinator, "begin_triage").json
             let item = current["phases"].elements[0]["sections"].elements[0]["items"].elements
                 .first { $0["kind"] != "decision" && $0["evidence"].elements.isEmpty }!
@@ -40,12 +36,7 @@ struct ConcurrencyAndTokenTests {
     func parallelWriters() async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "TAKECARE")
-            var current = try await app.api(
-                .POST, "/api/v1/cases", as: team.applicant,
-                json: ["platform": "TAKECARE", "fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string))] as CanonicalJSON
-            ).json
-            current = try await CaseTeam.command(app, current, by: team.applicant, "submit").json
-            let snapshot = current
+            let snapshot = try await team.newCase(app)
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for _ in 0..<6 {
                     group.addTask {

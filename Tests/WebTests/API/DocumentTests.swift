@@ -17,12 +17,7 @@ struct DocumentTests {
 
     /// A submitted BFR case of the team's applicant (so the platform's staff see it too).
     static func submittedCase(_ app: Application, _ team: CaseTeam) async throws -> String {
-        var created = try await app.api(
-            .POST, "/api/v1/cases", as: team.applicant,
-            json: ["platform": "BFR", "fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string))] as CanonicalJSON
-        ).json
-        created = try await CaseTeam.command(app, created, by: team.applicant, "submit").json
-        return try #require(created["id"].stringValue)
+        try #require(try await team.newCase(app)["id"].stringValue)
     }
 
     static func blobFiles(_ app: Application) -> [String] {

@@ -12,11 +12,7 @@ struct ThreadTests {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
             // Staff see a case once it is submitted.
-            var submitted = try await app.api(
-                .POST, "/api/v1/cases", as: team.applicant,
-                json: ["platform": "BFR", "fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string))] as CanonicalJSON
-            ).json
-            submitted = try await CaseTeam.command(app, submitted, by: team.applicant, "submit").json
+            let submitted = try await team.newCase(app)
             let id = submitted["id"].stringValue!
             let item = submitted["phases"].elements[0]["sections"].elements[0]["items"].elements[0]["id"]
 

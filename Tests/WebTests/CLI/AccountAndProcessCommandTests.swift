@@ -55,11 +55,7 @@ struct AccountAndProcessCommandTests {
     func processMigrate() async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
-            var current = try await app.api(
-                .POST, "/api/v1/cases", as: team.applicant,
-                json: ["platform": "BFR", "fields": .object(CaseTeam.completeFields.mapValues(CanonicalJSON.string))] as CanonicalJSON
-            ).json
-            current = try await CaseTeam.command(app, current, by: team.applicant, "submit").json
+            var current = try await team.newCase(app)
             current = try await CaseTeam.command(app, current, by: team.coordinator, "begin_triage").json
             current = try await CaseTeam.command(app, current, by: team.coordinator, "tick", ["item": "del1.bestallning.beredd-med-sis"]).json
             current = try await CaseTeam.command(
