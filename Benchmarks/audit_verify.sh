@@ -15,22 +15,25 @@ trap 'rm -rf "$data"' EXIT
 ANSLUT_DATA_DIR=$data LOG_LEVEL=error "$anslut" migrate >/dev/null
 python3 Benchmarks/make_audit_chain.py "$data/anslut.sqlite" "$count"
 
-best() {  # best of 3 wall-clock seconds for the command
-  local best_s=
-  for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N)
-    best_s=$(python3 -c "t=$t1-$t0; b='$best_s'; print(t if not b or t<float(b) else b)")
-  done
-  echo "$best_s"
+seconds() {  # wall-clock seconds of one run of the command
+  local t0 t1
+  t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N)
+  python3 -c "print($t1 - $t0)"
 }
-read_s=$(best sqlite3 "$data/anslut.sqlite" "SELECT * FROM audit_events")
-verify_s=$(best env ANSLUT_DATA_DIR="$data" LOG_LEVEL=error "$anslut" audit verify)
+# Best of 3, taking turns, so that both see the same background load (the machine may be shared).
+read_s=; verify_s=
+for _ in 1 2 3; do
+  r=$(seconds sqlite3 "$data/anslut.sqlite" "SELECT * FROM audit_events")
+  v=$(seconds env ANSLUT_DATA_DIR="$data" LOG_LEVEL=error "$anslut" audit verify)
+  read_s=$(python3 -c "print(min($r, ${read_s:-$r}))")
+  verify_s=$(python3 -c "print(min($v, ${verify_s:-$v}))")
+done
 python3 - "$count" "$read_s" "$verify_s" <<'PY'
-import sys
+import os, sys
 n, read_s, verify_s = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
 print(f"events:                      {n:,}")
 print(f"sqlite3 SELECT * (bare read): {read_s:.3f} s  ({n / read_s:,.0f} rows/s)")
 print(f"anslut audit verify:          {verify_s:.3f} s  ({n / verify_s:,.0f} events/s)")
 print(f"verify / bare read:           {verify_s / read_s:.2f}x  (target: at most 2x)")
+print(f"load average (1 min):         {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 PY

@@ -33,37 +33,15 @@ public enum AuditChain {
     {
         let occurredAt = AuditTimestamp.format(date)
         let payload = draft.payload.encoded
-        var buffer: [UInt8] = []
-        let hash = digest(
-            sequence: sequence, occurredAt: occurredAt, actor: draft.actor, action: draft.action,
-            subject: draft.subject, payload: payload, previousHash: previousHash, buffer: &buffer)
+        let digest = withUTF8([occurredAt, draft.actor, draft.action, draft.subject, payload, previousHash]) {
+            var buffer: [UInt8] = []
+            let length = encode(
+                sequence: sequence, occurredAt: $0[0], actor: $0[1], action: $0[2], subject: $0[3], payload: $0[4],
+                previousHash: $0[5], into: &buffer)
+            return buffer.withUnsafeBytes { SHA256.hash(data: $0[..<length]) }
+        }
         return AuditEvent(
             sequence: sequence, occurredAt: occurredAt, actor: draft.actor, action: draft.action,
-            subject: draft.subject, payload: payload, previousHash: previousHash, hash: hash)
-    }
-
-    /// The hash an event with these fields must carry. `buffer` is scratch space reused between calls so
-    /// that verifying a long chain does not allocate per event.
-    public static func digest(
-        sequence: Int64, occurredAt: String, actor: String, action: String, subject: String, payload: String,
-        previousHash: String, buffer: inout [UInt8]
-    ) -> String {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: domainTag)
-        appendNetstring(String(sequence).utf8, to: &buffer)
-        appendNetstring(occurredAt.utf8, to: &buffer)
-        appendNetstring(actor.utf8, to: &buffer)
-        appendNetstring(action.utf8, to: &buffer)
-        appendNetstring(subject.utf8, to: &buffer)
-        appendNetstring(payload.utf8, to: &buffer)
-        appendNetstring(previousHash.utf8, to: &buffer)
-        return HexDigits.encode(SHA256.hash(data: buffer))
-    }
-
-    private static func appendNetstring(_ field: String.UTF8View, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: String(field.count).utf8)
-        buffer.append(UInt8(ascii: ":"))
-        buffer.append(contentsOf: field)
-        buffer.append(UInt8(ascii: ","))
+            subject: draft.subject, payload: payload, previousHash: previousHash, hash: HexDigits.encode(digest))
     }
 }

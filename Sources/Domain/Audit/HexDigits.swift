@@ -12,4 +12,17 @@ enum HexDigits {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Writes `bytes` as lower-case hexadecimal text over `out`, which must hold exactly twice as many bytes.
+    static func write(_ bytes: UnsafeRawBufferPointer, over out: inout [UInt8]) {
+        precondition(out.count == bytes.count * 2)
+        lower.withUnsafeBufferPointer { lower in
+            out.withUnsafeMutableBufferPointer { out in
+                for (index, byte) in bytes.enumerated() {
+                    out[2 * index] = lower[Int(byte >> 4)]
+                    out[2 * index + 1] = lower[Int(byte & 0x0F)]
+                }
+            }
+        }
+    }
 }

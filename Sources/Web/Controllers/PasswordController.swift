@@ -22,7 +22,9 @@ enum PasswordController {
         let l = req.pageLanguage
         var errors: [String] = []
         let user = try await UserModel.find(principal.userID, on: req.db)
-        let currentValid = try await user.map { try req.password.verify(form.current ?? "", created: $0.passwordHash) } ?? false
+        // Bcrypt is slow on purpose: the async form runs it off the event loop.
+        var currentValid = false
+        if let user { currentValid = try await req.password.async.verify(form.current ?? "", created: user.passwordHash) }
         if !currentValid {
             errors.append(l("Det nuvarande lösenordet stämmer inte.", "The current password is wrong."))
         }
