@@ -68,14 +68,21 @@ public enum AccountStore {
 
     /// The access view of a user, read fresh so that role changes count from the next request.
     public static func principal(userID: UUID, on db: any Database) async throws -> Principal? {
-        guard let user = try await UserModel.query(on: db).filter(\.$id == userID).with(\.$roles).first() else {
-            return nil
+        try await principals(userIDs: [userID], on: db)[userID]
+    }
+
+    /// The access views of several users in one query, by id; unknown ids are absent.
+    public static func principals(userIDs: Set<UUID>, on db: any Database) async throws -> [UUID: Principal] {
+        guard !userIDs.isEmpty else { return [:] }
+        var result: [UUID: Principal] = [:]
+        for user in try await UserModel.query(on: db).filter(\.$id ~~ Array(userIDs)).with(\.$roles).all() {
+            let id = try user.requireID()
+            let grants = user.roles.compactMap { model in
+                Role(rawValue: model.role).map { RoleGrant(role: $0, platform: model.platform) }
+            }
+            result[id] = Principal(userID: id, email: user.email, organisationID: user.$organisation.id, grants: Set(grants))
         }
-        let grants = user.roles.compactMap { model in
-            Role(rawValue: model.role).map { RoleGrant(role: $0, platform: model.platform) }
-        }
-        return Principal(
-            userID: userID, email: user.email, organisationID: user.$organisation.id, grants: Set(grants))
+        return result
     }
 
     /// Issues a bearer token valid for `lifetime` seconds; returns it once, stores only its hash. Audited.

@@ -57,6 +57,13 @@ public enum DefinitionStore {
             throw MissingDefinition(reference: reference)
         }
         guard model.contentHash == reference.contentHash else { throw MissingDefinition(reference: reference) }
+        return try cachedOrDecoded(model)
+    }
+
+    private static func cachedOrDecoded(_ model: ProcessDefinitionModel) throws -> ProcessDefinition {
+        let reference = DefinitionReference(
+            id: ProcessDefinition.ID(rawValue: model.definitionID), version: model.version, contentHash: model.contentHash)
+        if let cached = cache.withLock({ $0[reference] }) { return cached }
         let definition = try decode(model)
         cache.withLock { $0[reference] = definition }
         return definition
@@ -71,13 +78,13 @@ public enum DefinitionStore {
         where model.version > (newest[model.platform]?.version ?? Int.min) {
             newest[model.platform] = model
         }
-        return try newest.mapValues(decode)
+        return try newest.mapValues(cachedOrDecoded)
     }
 
     /// Every published version of the definition `id`, oldest first.
     public static func versions(of id: String, on db: any Database) async throws -> [ProcessDefinition] {
         try await ProcessDefinitionModel.query(on: db).filter(\.$definitionID == id).sort(\.$version).all()
-            .map(decode)
+            .map(cachedOrDecoded)
     }
 
     /// A case refers to a definition that is not stored; the database was edited by hand.

@@ -86,10 +86,9 @@ struct CasePeople {
     static func load(_ actors: Set<UUID>, viewer: UUID, record: CaseRecord, language: Domain.Language,
                      on db: any Database) async throws -> CasePeople
     {
-        var roles: [UUID: Set<Role>] = [:]
-        for actor in actors {
-            roles[actor] = try await AccountStore.principal(userID: actor, on: db)?
-                .roles(onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status) ?? []
+        let principals = try await AccountStore.principals(userIDs: actors, on: db)
+        let roles = principals.mapValues {
+            $0.roles(onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
         }
         return CasePeople(viewer: viewer, roles: roles, language: language)
     }
