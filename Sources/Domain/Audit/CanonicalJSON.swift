@@ -2,9 +2,8 @@
 ///
 /// The audit hash covers the payload's bytes, so the same logical payload must always encode to the same
 /// bytes on every platform: object keys are sorted by their UTF-8 bytes, there is no white space, numbers are
-/// integers only (no floating point, whose text form differs between libraries), strings escape `"` `\` and
-/// the control characters below U+0020 (as `\b \f \n \r \t`, others as `\u00xx`), and everything else,
-/// including å, ä and ö, is written as raw UTF-8.
+/// integers only (no floating point, whose text form differs between libraries), and strings are written as
+/// `JSONString` writes them.
 public indirect enum CanonicalJSON: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -25,7 +24,7 @@ public indirect enum CanonicalJSON: Sendable, Hashable {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .int(let value): out.append(contentsOf: String(value).utf8)
-        case .string(let value): Self.appendString(value, to: &out)
+        case .string(let value): JSONString.append(value, to: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
@@ -39,33 +38,12 @@ public indirect enum CanonicalJSON: Sendable, Hashable {
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.appendString(key, to: &out)
+                JSONString.append(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 members[key]!.append(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static func appendString(_ string: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case 0x08: out.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: out.append(contentsOf: #"\f"#.utf8)
-            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
-            case 0x00..<0x20:
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(HexDigits.lower[Int(byte >> 4)])
-                out.append(HexDigits.lower[Int(byte & 0x0F)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -1,9 +1,9 @@
 /// Lower-case hexadecimal digits as ASCII bytes, for writing digests and escapes without Foundation.
-enum HexDigits {
-    static let lower: [UInt8] = Array("0123456789abcdef".utf8)
+public enum HexDigits {
+    public static let lower: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `bytes` as lower-case hexadecimal text.
-    static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var out: [UInt8] = []
         out.reserveCapacity(64)
         for byte in bytes {

@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Users, their organisations and roles, and bearer tokens.
 public enum AccountStore {
@@ -74,15 +75,29 @@ public enum AccountStore {
     /// The access views of several users in one query, by id; unknown ids are absent.
     public static func principals(userIDs: Set<UUID>, on db: any Database) async throws -> [UUID: Principal] {
         guard !userIDs.isEmpty else { return [:] }
-        var result: [UUID: Principal] = [:]
-        for user in try await UserModel.query(on: db).filter(\.$id ~~ Array(userIDs)).with(\.$roles).all() {
-            let id = try user.requireID()
-            let grants = user.roles.compactMap { model in
-                Role(rawValue: model.role).map { RoleGrant(role: $0, platform: model.platform) }
-            }
-            result[id] = Principal(userID: id, email: user.email, organisationID: user.$organisation.id, grants: Set(grants))
-        }
-        return result
+        let rows = try await db.sql.raw(
+            """
+            SELECT u.id, u.email, u.organisation_id, r.role, r.platform
+            FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
+            WHERE u.id IN (\(binds: Array(userIDs)))
+            """
+        ).all()
+        return try PrincipalRows.fold(rows)
+    }
+
+    /// The user a bearer token belongs to, while it has not expired, with their roles as they are now: one
+    /// query, because every API request asks it.
+    public static func principal(forToken token: String, now: Date, on db: any Database) async throws -> Principal? {
+        guard token.utf8.count <= 200 else { return nil }
+        let rows = try await db.sql.raw(
+            """
+            SELECT u.id, u.email, u.organisation_id, r.role, r.platform, t.expires_at
+            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id
+            WHERE t.token_hash = \(bind: SecretToken.digest(token))
+            """
+        ).all()
+        guard let first = rows.first, try first.decode(column: "expires_at", as: Date.self) > now else { return nil }
+        return try PrincipalRows.fold(rows).values.first
     }
 
     /// Issues a bearer token valid for `lifetime` seconds; returns it once, stores only its hash. Audited.
@@ -99,11 +114,25 @@ public enum AccountStore {
         return (token, expiresAt)
     }
 
-    /// The user a bearer token belongs to, while it has not expired.
-    public static func userID(forToken token: String, now: Date, on db: any Database) async throws -> UUID? {
-        guard token.utf8.count <= 200 else { return nil }
-        let stored = try await APITokenModel.query(on: db).filter(\.$tokenHash == SecretToken.digest(token)).first()
-        guard let stored, stored.expiresAt > now else { return nil }
-        return stored.$user.id
+}
+
+/// Rows of a user joined with their roles (`id`, `email`, `organisation_id`, `role`, `platform`), one per role
+/// or one with no role, folded into access views.
+private enum PrincipalRows {
+    static func fold(_ rows: [any SQLRow]) throws -> [UUID: Principal] {
+        var users: [UUID: (email: String, organisation: UUID?, grants: Set<RoleGrant>)] = [:]
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            var user = try users[id] ?? (
+                try row.decode(column: "email", as: String.self),
+                try row.decode(column: "organisation_id", as: UUID?.self), [])
+            if let role = try row.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)) {
+                user.grants.insert(RoleGrant(role: role, platform: try row.decode(column: "platform", as: String?.self)))
+            }
+            users[id] = user
+        }
+        return Dictionary(uniqueKeysWithValues: users.map { id, user in
+            (id, Principal(userID: id, email: user.email, organisationID: user.organisation, grants: user.grants))
+        })
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 
 /// Random secrets handed to clients (bearer tokens, session cookies, form tokens) and the digests stored
@@ -15,6 +16,6 @@ public enum SecretToken {
 
     /// The SHA-256 of `token` in hex: what the database keeps.
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexDigits.encode(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -27,6 +27,7 @@ public enum CaseStore {
         model.$organisation.id = organisation
         model.createdBy = createdBy
         model.fields = encode(fields)
+        model.systemName = fields["system_name"]
         apply(state, to: model)
         try await model.create(on: tx.database)
         let record = try await load(try model.requireID(), on: tx.database)
@@ -41,94 +42,6 @@ public enum CaseStore {
         return record
     }
 
-    /// The case with its state, item states and decisions.
-    public static func load(_ id: UUID, on db: any Database) async throws -> CaseRecord {
-        guard let model = try await CaseModel.query(on: db).filter(\.$id == id).with(\.$organisation).first() else {
-            throw CaseNotFound()
-        }
-        let items = try await CaseItemModel.query(on: db).filter(\.$case.$id == id).all()
-        let decisions = try await CaseDecisionModel.query(on: db).filter(\.$case.$id == id).sort(\.$decidedAt).all()
-        return try record(model, items: items, decisions: decisions)
-    }
-
-    /// What a list shows of cases: no item states.
-    public struct Summary: Sendable, Hashable {
-        public let id: UUID
-        public let number: String
-        public let platform: String
-        public let organisationID: UUID
-        public let status: CaseStatus
-        public let currentPhase: String
-        public let systemName: String?
-        public let version: Int
-        public let updatedAt: Date
-    }
-
-    /// Who may see which cases, as a filter.
-    public struct Visibility: Sendable {
-        public let everything: Bool
-        public let platforms: Set<String>
-        public let organisation: UUID?
-
-        public init(_ principal: Principal) {
-            everything = principal.holds(.admin)
-            platforms = principal.staffPlatforms
-            organisation = principal.holds(.applicant) ? principal.organisationID : nil
-        }
-    }
-
-    /// The cases `visibility` allows, newest change first, optionally by status and platform, and by `search`
-    /// in the case number, the organisation's name or number, or the order's fields (any case of letters).
-    public static func list(
-        visibility: Visibility, status: CaseStatus?, platform: String?, search: String? = nil, limit: Int, offset: Int,
-        on db: any Database
-    ) async throws -> [Summary] {
-        var query = CaseModel.query(on: db)
-        if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-            query = query.join(OrganisationModel.self, on: \CaseModel.$organisation.$id == \OrganisationModel.$id)
-                .filter(.custom(matching(search)))
-        }
-        if !visibility.everything {
-            let platforms = Array(visibility.platforms)
-            let organisation = visibility.organisation
-            guard !platforms.isEmpty || organisation != nil else { return [] }
-            // The same rule as Principal.roles(onCaseOf:organisation:status:): staff see no drafts.
-            query = query.group(.or) { group in
-                if !platforms.isEmpty {
-                    group.group(.and) { staff in
-                        staff.filter(\.$platform ~~ platforms).filter(\.$status != CaseStatus.draft.rawValue)
-                    }
-                }
-                if let organisation { group.filter(\.$organisation.$id == organisation) }
-            }
-        }
-        if let status { query = query.filter(\.$status == status.rawValue) }
-        if let platform { query = query.filter(\.$platform == platform) }
-        let models = try await query.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
-            .range(offset..<(offset + limit)).all()
-        return models.compactMap { model in
-            guard let id = model.id, let status = CaseStatus(rawValue: model.status) else { return nil }
-            return Summary(
-                id: id, number: model.number, platform: model.platform, organisationID: model.$organisation.id,
-                status: status, currentPhase: model.currentPhase, systemName: decode(model.fields)["system_name"],
-                version: model.version, updatedAt: model.updatedAt ?? model.createdAt ?? .distantPast)
-        }
-    }
-
-    // LOWER on both sides: PostgreSQL's LIKE heeds case, SQLite's does not (for ASCII).
-    private static func matching(_ search: String) -> any SQLExpression {
-        let pattern = SQLBind("%" + search.lowercased() + "%")
-        let columns = [
-            SQLColumn("number", table: CaseModel.schema), SQLColumn("fields", table: CaseModel.schema),
-            SQLColumn("name", table: OrganisationModel.schema),
-            SQLColumn("organisationsnummer", table: OrganisationModel.schema),
-        ]
-        let matches: [any SQLExpression] = columns.map {
-            SQLBinaryExpression(left: SQLFunction("LOWER", args: $0), op: SQLBinaryOperator.like, right: pattern)
-        }
-        return SQLGroupExpression(SQLList(matches, separator: SQLRaw(" OR ")))
-    }
-
     /// Stores `state` and what the engine `actions` changed, if the stored version is still `expectedVersion`.
     static func save(
         _ state: CaseState, actions: [CaseAction], fields: [String: String]? = nil, caseID: UUID,
@@ -139,7 +52,10 @@ public enum CaseStore {
             throw VersionConflict(expected: expectedVersion, current: try await load(caseID, on: db))
         }
         apply(state, to: model)
-        if let fields { model.fields = encode(fields) }
+        if let fields {
+            model.fields = encode(fields)
+            model.systemName = fields["system_name"]
+        }
         try await model.update(on: db)
         for action in actions {
             switch action {
@@ -187,36 +103,6 @@ public enum CaseStore {
         model.definitionVersion = state.definition.version
         model.definitionHash = state.definition.contentHash
         model.version = state.version
-    }
-
-    private static func record(_ model: CaseModel, items: [CaseItemModel], decisions: [CaseDecisionModel]) throws
-        -> CaseRecord
-    {
-        var itemStates: [ItemID: ItemState] = [:]
-        for row in items {
-            itemStates[ItemID(rawValue: row.itemID)] = ItemState(
-                status: ItemStatus(rawValue: row.status) ?? .open, changedBy: row.changedBy, changedAt: row.changedAt,
-                reason: row.reason,
-                evidence: (try? JSONDecoder().decode([Evidence].self, from: Data(row.evidence.utf8))) ?? [])
-        }
-        let state = CaseState(
-            definition: DefinitionReference(
-                id: ProcessDefinition.ID(rawValue: model.definitionID), version: model.definitionVersion,
-                contentHash: model.definitionHash),
-            status: CaseStatus(rawValue: model.status) ?? .draft,
-            resumeStatus: model.resumeStatus.flatMap(CaseStatus.init(rawValue:)),
-            currentPhase: PhaseID(rawValue: model.currentPhase), items: itemStates, version: model.version)
-        return CaseRecord(
-            id: try model.requireID(), number: model.number, platform: model.platform,
-            organisationID: model.$organisation.id, organisationName: model.organisation.name,
-            createdBy: model.createdBy, createdAt: model.createdAt ?? .distantPast,
-            updatedAt: model.updatedAt ?? model.createdAt ?? .distantPast, fields: decode(model.fields),
-            state: state,
-            decisions: decisions.map {
-                Decision(
-                    item: ItemID(rawValue: $0.itemID), outcome: DecisionOutcome(rawValue: $0.outcome) ?? .approve,
-                    decidedBy: $0.decidedBy, decidedAt: $0.decidedAt, reason: $0.reason)
-            })
     }
 
     // Runs inside the write transaction, whose writer lock makes the read-then-insert safe.

@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 
 /// Files kept by their content: `<root>/ab/cd/<sha256>`, so the same content is stored once and a name says
@@ -27,7 +28,7 @@ public struct BlobStore: Sendable {
 
     /// The lower-case hex SHA-256 of `data`.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        HexDigits.encode(SHA256.hash(data: data))
     }
 
     /// Stores `data` (once per content) and returns its hash.

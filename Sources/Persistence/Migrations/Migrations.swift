@@ -13,5 +13,7 @@ public enum AnslutMigrations {
         CreateWebSessions(),
         // 005 - documents on cases (the content is on disk, content-addressed)
         CreateCaseDocuments(),
+        // 006 - the order's system name beside its fields, for lists
+        AddCaseSystemName(),
     ]
 }

@@ -52,6 +52,8 @@ public final class CaseModel: Model, @unchecked Sendable {
     @Field(key: "definition_hash") public var definitionHash: String
     /// The order's fields as a JSON object of strings.
     @Field(key: "fields") public var fields: String
+    /// The order's `system_name`, kept beside `fields` so that lists need not parse every order.
+    @OptionalField(key: "system_name") public var systemName: String?
 
     public init() {}
 }

@@ -2,8 +2,8 @@ import Domain
 import Vapor
 
 /// An RFC 9457 problem: what the API answers for every error, as `application/problem+json`.
-struct APIProblem: Error, Content {
-    struct FieldProblem: Content {
+struct APIProblem: Error, JSONWritable {
+    struct FieldProblem {
         let field: String
         let code: String
         let message: String
@@ -36,6 +36,32 @@ struct APIProblem: Error, Content {
     }
 
     static let mediaType = HTTPMediaType(type: "application", subType: "problem+json")
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.members(["type": type, "title": title])
+            json.key("status")
+            json.int(status)
+            if let detail {
+                json.key("detail")
+                json.string(detail)
+            }
+            if let code {
+                json.key("code")
+                json.string(code)
+            }
+            if let errors {
+                json.key("errors")
+                json.array(errors) { json, error in
+                    json.object { $0.members(["field": error.field, "code": error.code, "message": error.message]) }
+                }
+            }
+            if let current {
+                json.key("current")
+                current.write(to: &json)
+            }
+        }
+    }
 }
 
 extension Request {

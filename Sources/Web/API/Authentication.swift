@@ -28,8 +28,7 @@ extension Request {
 /// change counts from the next request.
 struct BearerPrincipalAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        guard let userID = try await AccountStore.userID(forToken: bearer.token, now: Date(), on: request.db),
-              let principal = try await AccountStore.principal(userID: userID, on: request.db)
+        guard let principal = try await AccountStore.principal(forToken: bearer.token, now: Date(), on: request.db)
         else { return }
         request.auth.login(principal)
     }

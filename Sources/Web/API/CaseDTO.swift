@@ -4,121 +4,143 @@ import Persistence
 import Vapor
 
 /// A case on the wire: its fields, status, the process with every item's state, and its decisions.
-struct CaseDTO: Content {
-    struct OrganisationRef: Content {
-        let id: UUID
-        let name: String
-    }
-
-    struct PhaseDTO: Content {
-        let id: String
-        let title: LocalizedText
-        let isCurrent: Bool
-        let gate: GateRule
-        let sections: [SectionDTO]
-    }
-
-    struct SectionDTO: Content {
-        let id: String
-        let title: LocalizedText
-        let items: [ItemDTO]
-    }
-
-    struct ItemDTO: Content {
-        let id: String
-        let text: LocalizedText
-        let kind: String
-        let owner: String
-        let required: Bool
-        let evidence: [String]
-        let state: ItemState
-    }
-
-    let id: UUID
-    let number: String
-    let platform: String
-    let organisation: OrganisationRef
-    let status: CaseStatus
-    let resumeStatus: CaseStatus?
-    let currentPhase: String
-    /// Send it back with the next change; a stale one gets 409.
-    let version: Int
-    let definition: DefinitionReference
-    let fields: [String: String]
-    let phases: [PhaseDTO]
-    let decisions: [Decision]
+/// Written by hand (`JSONWriter`): it is the API's most requested answer and its largest.
+struct CaseDTO: JSONWritable {
+    let record: CaseRecord
+    let definition: ProcessDefinition
     /// The roles the caller holds on this case.
     let yourRoles: [Role]
-    let createdAt: Date
-    let updatedAt: Date
 
     init(_ record: CaseRecord, definition: ProcessDefinition, for principal: Principal) {
-        id = record.id
-        number = record.number
-        platform = record.platform
-        organisation = OrganisationRef(id: record.organisationID, name: record.organisationName)
-        status = record.state.status
-        resumeStatus = record.state.resumeStatus
-        currentPhase = record.state.currentPhase.rawValue
-        version = record.state.version
-        self.definition = record.state.definition
-        fields = record.fields
-        phases = definition.phases.map { phase in
-            PhaseDTO(
-                id: phase.id.rawValue, title: phase.title, isCurrent: phase.id == record.state.currentPhase,
-                gate: phase.gate,
-                sections: phase.sections.map { section in
-                    SectionDTO(
-                        id: section.id.rawValue, title: section.title,
-                        items: section.items.map { item in
-                            ItemDTO(
-                                id: item.id.rawValue, text: item.text, kind: item.kind.rawValue,
-                                owner: item.owner.rawValue, required: item.isRequired,
-                                evidence: item.evidence.map(\.rawValue).sorted(),
-                                state: record.state.itemState(item.id))
-                        })
-                })
-        }
-        decisions = record.decisions
+        self.record = record
+        self.definition = definition
         yourRoles = principal.roles(
             onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
             .sorted { $0.rawValue < $1.rawValue }
-        createdAt = record.createdAt
-        updatedAt = record.updatedAt
     }
 
     static func make(_ record: CaseRecord, for principal: Principal, on db: any Database) async throws -> CaseDTO {
         CaseDTO(record, definition: try await DefinitionStore.definition(record.state.definition, on: db), for: principal)
     }
-}
 
-/// One line of a case list.
-struct CaseSummaryDTO: Content {
-    let id: UUID
-    let number: String
-    let platform: String
-    let organisationID: UUID
-    let status: CaseStatus
-    let currentPhase: String
-    let systemName: String?
-    let version: Int
-    let updatedAt: Date
+    func write(to json: inout JSONWriter) {
+        let state = record.state
+        json.object { json in
+            json.key("id")
+            json.uuid(record.id)
+            json.members(["number": record.number, "platform": record.platform])
+            json.key("organisation")
+            json.object { json in
+                json.key("id")
+                json.uuid(record.organisationID)
+                json.key("name")
+                json.string(record.organisationName)
+            }
+            json.key("status")
+            json.string(state.status.rawValue)
+            if let resumeStatus = state.resumeStatus {
+                json.key("resumeStatus")
+                json.string(resumeStatus.rawValue)
+            }
+            json.key("currentPhase")
+            json.string(state.currentPhase.rawValue)
+            // Send it back with the next change; a stale one gets 409.
+            json.key("version")
+            json.int(state.version)
+            json.key("definition")
+            json.definition(state.definition)
+            json.key("fields")
+            json.object { json in
+                for name in record.fields.keys.sorted() {
+                    json.key(name)
+                    json.string(record.fields[name]!)
+                }
+            }
+            json.key("phases")
+            json.array(definition.phases) { json, phase in writePhase(phase, to: &json) }
+            json.key("decisions")
+            json.array(record.decisions) { $0.decision($1) }
+            json.key("yourRoles")
+            json.array(yourRoles) { $0.string($1.rawValue) }
+            json.key("createdAt")
+            json.date(record.createdAt)
+            json.key("updatedAt")
+            json.date(record.updatedAt)
+        }
+    }
 
-    init(_ summary: CaseStore.Summary) {
-        id = summary.id
-        number = summary.number
-        platform = summary.platform
-        organisationID = summary.organisationID
-        status = summary.status
-        currentPhase = summary.currentPhase
-        systemName = summary.systemName
-        version = summary.version
-        updatedAt = summary.updatedAt
+    private func writePhase(_ phase: ProcessDefinition.Phase, to json: inout JSONWriter) {
+        json.object { json in
+            json.key("id")
+            json.string(phase.id.rawValue)
+            json.key("title")
+            json.text(phase.title)
+            json.key("isCurrent")
+            json.bool(phase.id == record.state.currentPhase)
+            json.key("gate")
+            json.gate(phase.gate)
+            json.key("sections")
+            json.array(phase.sections) { json, section in
+                json.object { json in
+                    json.key("id")
+                    json.string(section.id.rawValue)
+                    json.key("title")
+                    json.text(section.title)
+                    json.key("items")
+                    json.array(section.items) { json, item in writeItem(item, to: &json) }
+                }
+            }
+        }
+    }
+
+    private func writeItem(_ item: ProcessDefinition.Item, to json: inout JSONWriter) {
+        json.object { json in
+            json.members([
+                "id": item.id.rawValue, "kind": item.kind.rawValue, "owner": item.owner.rawValue,
+            ])
+            json.key("text")
+            json.text(item.text)
+            json.key("required")
+            json.bool(item.isRequired)
+            json.key("evidence")
+            json.array(item.evidence.map(\.rawValue).sorted()) { $0.string($1) }
+            json.key("state")
+            json.itemState(record.state.itemState(item.id))
+        }
     }
 }
 
-struct CaseListDTO: Content {
-    let items: [CaseSummaryDTO]
+/// A page of a case list, newest change first; each line without item states.
+struct CaseListDTO: JSONWritable {
+    let items: [CaseStore.Summary]
     let limit: Int
     let offset: Int
+
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("items")
+            json.array(items) { json, summary in
+                json.object { json in
+                    json.key("id")
+                    json.uuid(summary.id)
+                    json.members(["number": summary.number, "platform": summary.platform])
+                    json.key("organisationID")
+                    json.uuid(summary.organisationID)
+                    json.members(["status": summary.status.rawValue, "currentPhase": summary.currentPhase])
+                    if let systemName = summary.systemName {
+                        json.key("systemName")
+                        json.string(systemName)
+                    }
+                    json.key("version")
+                    json.int(summary.version)
+                    json.key("updatedAt")
+                    json.date(summary.updatedAt)
+                }
+            }
+            json.key("limit")
+            json.int(limit)
+            json.key("offset")
+            json.int(offset)
+        }
+    }
 }

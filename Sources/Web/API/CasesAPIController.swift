@@ -30,38 +30,47 @@ enum CasesAPIController {
                 platform: body.platform.uppercased(), organisation: organisation, fields: body.fields ?? [:],
                 createdBy: principal.userID, in: tx)
         }
-        let response = try await CaseDTO.make(record, for: principal, on: req.db).encodeResponse(status: .created, for: req)
+        let response = try await CaseDTO.make(record, for: principal, on: req.db).response(status: .created, contentType: .json)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(record.id)")
         return response
     }
 
+    /// The query of `GET /api/v1/cases`, decoded once; numbers are checked here so that a bad one is named.
+    struct ListQuery: Content {
+        let status: String?
+        let platform: String?
+        let limit: String?
+        let offset: String?
+    }
+
     static func list(req: Request) async throws -> CaseListDTO {
         let principal = try req.requirePrincipal()
+        let query = try req.query.decode(ListQuery.self)
         var errors: [FieldError] = []
-        let statusText = req.query[String.self, at: "status"]
-        let status = statusText.flatMap(CaseStatus.init(rawValue:))
-        if statusText != nil, status == nil {
+        let status = query.status.flatMap(CaseStatus.init(rawValue:))
+        if let text = query.status, status == nil {
             errors.append(FieldError(
                 field: "status", code: "unknown-status",
-                message: LocalizedText(sv: "Okänd status \"\(statusText!)\".", en: "Unknown status \"\(statusText!)\".")))
+                message: LocalizedText(sv: "Okänd status \"\(text)\".", en: "Unknown status \"\(text)\".")))
         }
-        let limit = req.query[Int.self, at: "limit"] ?? 50
-        let offset = req.query[Int.self, at: "offset"] ?? 0
+        let limit = query.limit.map { Int($0) ?? 0 } ?? 50
+        let offset = query.offset.map { Int($0) ?? -1 } ?? 0
         if !(1...200).contains(limit) {
             errors.append(FieldError(
                 field: "limit", code: "out-of-range",
-                message: LocalizedText(sv: "limit ska vara 1-200.", en: "limit must be 1-200.")))
+                message: LocalizedText(sv: "limit ska vara ett heltal 1-200.", en: "limit must be a whole number 1-200.")))
         }
         if offset < 0 {
             errors.append(FieldError(
                 field: "offset", code: "out-of-range",
-                message: LocalizedText(sv: "offset får inte vara negativ.", en: "offset must not be negative.")))
+                message: LocalizedText(
+                    sv: "offset ska vara ett heltal, minst 0.", en: "offset must be a whole number, at least 0.")))
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let summaries = try await CaseStore.list(
-            visibility: .init(principal), status: status, platform: req.query[String.self, at: "platform"]?.uppercased(),
+            visibility: .init(principal), status: status, platform: query.platform?.uppercased(),
             limit: limit, offset: offset, on: req.db)
-        return CaseListDTO(items: summaries.map(CaseSummaryDTO.init), limit: limit, offset: offset)
+        return CaseListDTO(items: summaries, limit: limit, offset: offset)
     }
 
     static func show(req: Request) async throws -> CaseDTO {

@@ -11,10 +11,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let problem = await problem(for: error, request: request)
-            let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
-            try response.content.encode(problem, as: .json)
-            // The JSON encoder labels its output application/json; RFC 9457 asks for its own type.
-            response.headers.contentType = APIProblem.mediaType
+            let response = problem.response(
+                status: HTTPResponseStatus(statusCode: problem.status), contentType: APIProblem.mediaType)
             if problem.status == 401 { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
             return response
         }

@@ -1,0 +1,127 @@
+import Domain
+import Foundation
+import Vapor
+
+/// Writes JSON straight into bytes. The API's busiest answers (a case, a page of cases, a problem) are written
+/// with it: Foundation's `JSONEncoder` spent more time on a case than the database did (BENCHMARKS.md).
+/// Dates are written as `JSONEncoder`'s `.iso8601` writes them, so every answer has one date format.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    // Whether the next value or key in the current object or array needs a comma before it.
+    private var needsComma = false
+    // Whether a key was just written, so the next value belongs to it.
+    private var afterKey = false
+
+    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+        open(UInt8(ascii: "["))
+        for value in elements { element(&self, value) }
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Starts a member of the current object; its value comes next.
+    mutating func key(_ name: String) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        JSONString.append(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    mutating func string(_ value: String) {
+        separate()
+        JSONString.append(value, to: &bytes)
+    }
+
+    mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    mutating func int(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    mutating func uuid(_ value: UUID) { string(value.uuidString) }
+
+    mutating func date(_ value: Date) { string(Self.iso8601.format(value)) }
+
+    mutating func date(_ value: Date?) {
+        if let value { date(value) } else { null() }
+    }
+
+    /// A value written before, by another `JSONWriter`.
+    mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
+    /// The members `key: value` in the order given.
+    mutating func members(_ members: KeyValuePairs<String, String>) {
+        for (name, value) in members {
+            key(name)
+            string(value)
+        }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+        needsComma = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
+        needsComma = true
+    }
+
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+        } else if needsComma {
+            bytes.append(UInt8(ascii: ","))
+        }
+        needsComma = true
+    }
+
+    private static let iso8601 = Date.ISO8601FormatStyle()
+}
+
+/// A value the API answers with, written by `JSONWriter`.
+protocol JSONWritable: AsyncResponseEncodable {
+    func write(to json: inout JSONWriter)
+}
+
+extension JSONWritable {
+    var jsonBytes: [UInt8] {
+        var json = JSONWriter()
+        write(to: &json)
+        return json.bytes
+    }
+
+    func encodeResponse(for request: Request) async throws -> Response {
+        response(status: .ok, contentType: .json)
+    }
+
+    func response(status: HTTPResponseStatus, contentType: HTTPMediaType) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = contentType
+        return Response(status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: jsonBytes)))
+    }
+}
