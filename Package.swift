@@ -61,6 +61,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "Domain",
+                "ProcessFiles",
                 "Persistence",
                 "Web",
                 .product(name: "VaporTesting", package: "vapor"),

@@ -50,7 +50,7 @@ def main(path: str, cases: int, items_per_case: int) -> None:
         fields = json.dumps({"system_name": f"System {serial}", "purpose": "Bildlagring"}, sort_keys=True,
                             separators=(",", ":"), ensure_ascii=False)
         case_rows.append((case_id, f"{platform}-2026-{serial:06d}", platform, random.choice(organisations), creator,
-                          status, None, random.choice(phases), definition_id, version, content_hash, fields,
+                          status, None, random.choice(phases), definition_id, version, content_hash, fields, f"System {serial}",
                           random.randint(1, 200), updated - 1e6, updated))
         for item in items[:take[platform]]:
             item_rows.append((str(uuid.UUID(int=random.getrandbits(128))).upper(), case_id, item,
@@ -68,8 +68,8 @@ def main(path: str, cases: int, items_per_case: int) -> None:
 def flush(db, case_rows, item_rows):
     db.executemany(
         "INSERT INTO cases (id, number, platform, organisation_id, created_by, status, resume_status, current_phase,"
-        " definition_id, definition_version, definition_hash, fields, version, created_at, updated_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", case_rows)
+        " definition_id, definition_version, definition_hash, fields, system_name, version, created_at, updated_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", case_rows)
     db.executemany(
         "INSERT INTO case_items (id, case_id, item_id, status, changed_by, changed_at, reason, evidence)"
         " VALUES (?,?,?,?,?,?,?,?)", item_rows)

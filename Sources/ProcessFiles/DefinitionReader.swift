@@ -30,7 +30,8 @@ struct DefinitionReader {
     /// The definition, or `nil` when the file's shape has problems (see ``problems``).
     mutating func read(_ root: Node) -> ProcessDefinition? {
         let path = DefinitionPath()
-        guard let fields = fields(of: root, at: path, keys: ["id", "platform", "version", "sv", "en", "phases"]) else {
+        guard let fields = fields(of: root, at: path, keys: ["id", "platform", "version", "sv", "en", "phases", "form"])
+        else {
             return nil
         }
         let id = required(fields, "id").flatMap { string($0, at: path.appending("id")) }
@@ -40,8 +41,14 @@ struct DefinitionReader {
         let phases = required(fields, "phases").flatMap { node in
             list(node, at: path.appending("phases")) { reader, node, path in reader.phase(node, at: path) }
         }
-        guard let id, let platform, let version, let title, let phases else { return nil }
-        return ProcessDefinition(id: .init(id), platform: platform, version: version, title: title, phases: phases)
+        let form: OrderForm? = fields.mapping["form"].map { node in
+            list(node, at: path.appending("form").appending("sections")) { reader, node, path in
+                reader.formSection(node, at: path)
+            }.map(OrderForm.init(sections:))
+        } ?? .empty
+        guard let id, let platform, let version, let title, let phases, let form else { return nil }
+        return ProcessDefinition(
+            id: .init(id), platform: platform, version: version, title: title, phases: phases, form: form)
     }
 
     private mutating func phase(_ node: Node, at path: DefinitionPath) -> ProcessDefinition.Phase? {

@@ -83,7 +83,7 @@ import Testing
 
         #expect(definitions.map(\.id) == ["bfr", "takecare"])
         #expect(definitions.map(\.platform) == ["BFR", "TAKECARE"])
-        #expect(definitions.map(\.version) == [1, 1])
+        #expect(definitions.map(\.version) == [2, 2])
         #expect(Set(definitions.map(\.contentHash)).count == 2)
     }
 }

@@ -18,7 +18,7 @@ public enum CaseService {
     }
 
     /// Runs `command` on the case for `principal`, if the case is still at `expectedVersion` (nil skips the
-    /// check). Submitting checks the order's fields first and reports every missing one.
+    /// check). Submitting (and resubmitting) checks the order's fields first and reports every broken rule.
     public static func execute(
         _ command: CaseCommand, on caseID: UUID, by principal: Principal, expectedVersion: Int?,
         in db: any Database, clock: any WallClock = SystemClock()
@@ -30,8 +30,8 @@ public enum CaseService {
             }
             // A migration carries its target; the engine checks it against the pinned definition.
             let definition = try await DefinitionStore.definition(record.state.definition, on: tx.database)
-            if case .submit = command, roles.contains(.applicant) {
-                let errors = IntakeForm.checkSubmission(record.fields)
+            if roles.contains(.applicant), [.submit, .resubmit].contains(command.name) {
+                let errors = definition.form.checkSubmission(record.fields)
                 if !errors.isEmpty { throw ValidationFailure(errors) }
             }
             var state = record.state
@@ -71,8 +71,11 @@ public enum CaseService {
                     sv: "Beställningen kan bara ändras som utkast eller när den har återsänts för komplettering.",
                     en: "The order can only be changed as a draft or when it has been returned for completion.")))
             }
-            let errors = IntakeForm.checkDraft(fields)
+            let definition = try await DefinitionStore.definition(record.state.definition, on: tx.database)
+            let errors = definition.form.checkDraft(fields)
             guard errors.isEmpty else { throw ValidationFailure(errors) }
+            // A blank answer is no answer; keeping it would only make noise in the trail.
+            let fields = fields.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             var state = record.state
             state.recordExternalChange()
             try await CaseStore.save(

@@ -10,8 +10,6 @@ public enum CaseStore {
     public static func create(
         platform: String, organisation: UUID, fields: [String: String], createdBy: UUID, in tx: WriteTransaction
     ) async throws -> CaseRecord {
-        let fieldErrors = IntakeForm.checkDraft(fields)
-        guard fieldErrors.isEmpty else { throw ValidationFailure(fieldErrors) }
         guard let definition = try await DefinitionStore.current(on: tx.database)[platform] else {
             throw ValidationFailure([
                 FieldError(
@@ -19,6 +17,8 @@ public enum CaseStore {
                     message: LocalizedText(sv: "Okänd plattform \"\(platform)\".", en: "Unknown platform \"\(platform)\"."))
             ])
         }
+        let fieldErrors = definition.form.checkDraft(fields)
+        guard fieldErrors.isEmpty else { throw ValidationFailure(fieldErrors) }
         let state = CaseState(draft: definition)
         let now = tx.clock.now()
         let model = CaseModel()

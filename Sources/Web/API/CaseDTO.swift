@@ -56,6 +56,16 @@ struct CaseDTO: JSONWritable {
                     json.string(record.fields[name]!)
                 }
             }
+            // Answers of the order that signal a risk, for the coordinator's eye.
+            json.key("risks")
+            json.array(definition.form.risks(record.fields)) { json, risk in
+                json.object { json in
+                    json.key("field")
+                    json.string(risk.field.id)
+                    json.key("text")
+                    json.text(risk.text)
+                }
+            }
             json.key("phases")
             json.array(definition.phases) { json, phase in writePhase(phase, to: &json) }
             json.key("decisions")

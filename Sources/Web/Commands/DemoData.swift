@@ -68,31 +68,26 @@ enum DemoData {
 
             _ = try await create(by: anna, platform: "BFR", fields: ["system_name": "Sectra PACS, Skaraborg"])
 
-            let submitted = try await create(by: anna, platform: "BFR", fields: fields("Hjärtultraljud, NU-sjukvården"))
+            let submitted = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Hjärtultraljud, NU-sjukvården"))
             try await run(.submit, on: submitted, by: anna)
 
-            let triage = try await create(by: anna, platform: "BFR", fields: fields("Ögonbilder, Vårdgivaren Väst"))
+            let triage = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Ögonbilder, Vårdgivaren Väst"))
             try await run(.submit, on: triage, by: anna)
             try await run(.beginTriage, on: triage, by: cora)
             _ = try await CaseThreads.open(
                 .question, item: nil, text: "Finns flödesbeskrivningen (systemskiss) som bilaga? Vi hittar den inte.",
                 on: triage, by: cora, in: app.db)
 
-            let working = try await create(by: anna, platform: "BFR", fields: fields("Digital patologi, Vårdgivaren Väst"))
+            let working = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Digital patologi, Vårdgivaren Väst"))
             try await run(.submit, on: working, by: anna)
             try await run(.beginTriage, on: working, by: cora)
             try await completeCurrentPhase(of: working)
             try await run(.start, on: working, by: cora)
             try await tickSome(of: working, count: 4)
 
-            let takeCare = try await create(by: bo, platform: "TAKECARE", fields: fields("Journalintegration, Privatkliniken Syd"))
+            let takeCare = try await create(by: bo, platform: "TAKECARE", fields: DemoOrders.takeCare(system: "Labbsystem, Privatkliniken Syd"))
             try await run(.submit, on: takeCare, by: bo)
             try await run(.beginTriage, on: takeCare, by: tor)
-        }
-
-        private func fields(_ system: String) -> [String: String] {
-            ["system_name": system, "system_vendor": "Leverantören AB", "purpose": "Lagra och visa bilder och svar i BFR",
-             "contact_name": "Anna Andersson", "contact_email": "anna@vardgivare.example"]
         }
 
         private func create(by principal: Principal, platform: String, fields: [String: String]) async throws -> UUID {

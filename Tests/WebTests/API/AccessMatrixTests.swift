@@ -51,7 +51,7 @@ struct AccessMatrixTests {
                 .decisionMakerBFR: try await Fixtures.user(app, "d@bfr.example", role: .decisionMaker, platform: "BFR"),
                 .admin: try await Fixtures.user(app, "admin@region.example", role: .admin),
             ]
-            let fields = CaseTeam.completeFieldsJSON
+            let fields = try CaseTeam.completeFieldsJSON("BFR")
             let draft = try await app.api(
                 .POST, "/api/v1/cases", as: applicantA, json: ["platform": "BFR", "fields": fields] as CanonicalJSON).json
             var submitted = try await app.api(

@@ -24,9 +24,16 @@ struct CaseWalkTests {
             let incomplete = try await CaseTeam.command(app, current, by: team.applicant, "submit", expect: .unprocessableEntity)
             #expect(incomplete.headers.first(name: .contentType)?.hasPrefix("application/problem+json") == true, "\(incomplete.headers)")
             let missing = Set(incomplete.json["errors"].elements.compactMap { $0["field"].stringValue })
-            #expect(missing == ["fields.purpose", "fields.contact_name", "fields.contact_email"])
+            let form = try OrderAnswers.complete(platform: "BFR")
+            // Every required field but the one given, and none of the optional ones.
+            #expect(missing.contains("fields.purpose") && missing.contains("fields.organisation_id"))
+            #expect(missing.contains("fields.confidentiality_affirmed"))
+            #expect(!missing.contains("fields.system_name") && !missing.contains("fields.i_kundnr"))
+            #expect(!missing.contains("fields.pu_service_name"), "required only when pu_service is ja")
+            #expect(missing.isSubset(of: Set(form.keys.map { "fields.\($0)" })))
 
             current = try await Self.editFields(app, current, by: team.applicant)
+            #expect(current["risks"].elements.isEmpty)
             current = try await CaseTeam.command(app, current, by: team.applicant, "submit").json
             #expect(current["status"] == "submitted")
             current = try await CaseTeam.command(app, current, by: team.coordinator, "begin_triage").json
@@ -86,7 +93,7 @@ struct CaseWalkTests {
             let team = try await CaseTeam.make(app, platform: "TAKECARE")
             var current = try await app.api(
                 .POST, "/api/v1/cases", as: team.applicant,
-                json: ["platform": "TAKECARE", "fields": CaseTeam.completeFieldsJSON]
+                json: ["platform": "TAKECARE", "fields": try CaseTeam.completeFieldsJSON("TAKECARE")]
                     as CanonicalJSON
             ).json
             #expect(current["number"].stringValue?.hasPrefix("TAKECARE-") == true)
@@ -106,10 +113,31 @@ struct CaseWalkTests {
         }
     }
 
+    @Test("risky answers (manual personnummer entry, no test environment) are flagged on the case, wrong ones named")
+    func riskFlagsAndFieldErrors() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let fields = try OrderAnswers.complete(
+                platform: "BFR", overriding: ["manual_pnr_entry": "ja", "test_environment": "nej"])
+            let created = try await app.api(
+                .POST, "/api/v1/cases", as: team.applicant,
+                json: ["platform": "BFR", "fields": .object(fields.mapValues(CanonicalJSON.string))] as CanonicalJSON)
+            #expect(created.status == .created, "\(created.text)")
+            #expect(created.json["risks"].elements.compactMap { $0["field"].stringValue } == ["test_environment", "manual_pnr_entry"])
+            let wrong = try await app.api(
+                .PATCH, "/api/v1/cases/\(created.json["id"].stringValue!)", as: team.applicant,
+                json: ["fields": ["organisation_id": "556559-4231"], "version": created.json["version"]] as CanonicalJSON)
+            #expect(wrong.status == .unprocessableEntity)
+            let error = wrong.json["errors"].elements.first
+            #expect(error?["field"] == "fields.organisation_id" && error?["code"] == "wrong-check-digit")
+            #expect(error?["message"].stringValue?.contains("Kontrollsiffran") == true, "\(wrong.text)")
+        }
+    }
+
     static func editFields(
         _ app: Application, _ caseJSON: CanonicalJSON, by user: TestUser, purpose: String? = nil
     ) async throws -> CanonicalJSON {
-        var fields = CaseTeam.completeFields
+        var fields = try OrderAnswers.complete(platform: "BFR")
         if let purpose { fields["purpose"] = purpose }
         let response = try await app.api(
             .PATCH, "/api/v1/cases/\(caseJSON["id"].stringValue!)", as: user,

@@ -10,10 +10,7 @@ struct CasePageTests {
     private static func caseInTriage(_ app: Application) async throws -> (applicant: TestUser, coordinator: TestUser, id: String) {
         let applicant = try await Fixtures.user(app, "anna@vardgivare.example", role: .applicant, organisation: "5565594230")
         let coordinator = try await Fixtures.user(app, "cora@vgregion.example", role: .coordinator, platform: "BFR")
-        let fields: CanonicalJSON = [
-            "system_name": "RIS Väst", "system_vendor": "Sectra", "purpose": "Lagra bilder i BFR",
-            "contact_name": "Anna Andersson", "contact_email": "anna.andersson@example.se",
-        ]
+        let fields = CanonicalJSON.object(try OrderAnswers.complete(platform: "BFR").mapValues(CanonicalJSON.string))
         let created = try await app.api(.POST, "/api/v1/cases", as: applicant, json: ["platform": "BFR", "fields": fields] as CanonicalJSON).json
         let id = try #require(created["id"].stringValue)
         for (user, command) in [(applicant, "submit"), (coordinator, "begin_triage")] {

@@ -34,6 +34,16 @@ public struct DefinitionProblem: Sendable, Hashable, CustomStringConvertible {
         case decisionOwnerMismatch = "decision-owner-mismatch"
         /// A decision item asks for evidence; decisions carry a reason instead.
         case decisionWithEvidence = "decision-with-evidence"
+        /// An order form field's id is not lower-case a–z, digits and `_`, starting with a letter.
+        case invalidFieldID = "invalid-field-id"
+        /// Two order form fields (or sections) share an id.
+        case duplicateField = "duplicate-field"
+        /// A `choice` or `choices` field has no options, or another type has some.
+        case fieldOptions = "field-options"
+        /// A condition or risk names an answer the field cannot have, or a field that does not exist.
+        case fieldCondition = "field-condition"
+        /// A section asks for an attachment kind that does not exist.
+        case unknownAttachment = "unknown-attachment"
     }
 
     /// What kind of problem it is.

@@ -33,7 +33,7 @@ extension ProcessDefinition {
     }
 
     private var canonicalJSON: CanonicalJSON {
-        .object([
+        var members: [String: CanonicalJSON] = [
             "id": Self.string(id.rawValue),
             "platform": Self.string(platform),
             "version": .int(Int64(version)),
@@ -55,7 +55,28 @@ extension ProcessDefinition {
                     }),
                 ])
             }),
-        ])
+        ]
+        // Left out when empty, so that versions published before forms existed keep their hash.
+        if !form.sections.isEmpty { members["form"] = Self.canonical(form) }
+        return .object(members)
+    }
+
+    /// The form as its `Codable` form writes it (absent optionals left out), strings in NFC.
+    private static func canonical(_ form: OrderForm) -> CanonicalJSON {
+        guard let data = try? JSONEncoder().encode(form),
+              let value = try? JSONDecoder().decode(CanonicalJSON.self, from: data)
+        else { preconditionFailure("An order form always encodes: it holds only strings, booleans and arrays.") }
+        return normalized(value)
+    }
+
+    private static func normalized(_ value: CanonicalJSON) -> CanonicalJSON {
+        switch value {
+        case .string(let text): string(text)
+        case .array(let values): .array(values.map(normalized))
+        // Keys are the form's coding keys, plain ASCII.
+        case .object(let members): .object(members.mapValues(normalized))
+        case .null, .bool, .int: value
+        }
     }
 
     private static func canonical(_ item: Item) -> CanonicalJSON {

@@ -9,7 +9,7 @@ extension ProcessDefinition {
     public func validate() -> [DefinitionProblem] {
         var validator = DefinitionValidator()
         validator.check(self)
-        return validator.problems
+        return validator.problems + form.validate(at: DefinitionPath().appending("form"))
     }
 }
 

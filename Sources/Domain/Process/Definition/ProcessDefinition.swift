@@ -22,13 +22,31 @@ public struct ProcessDefinition: Sendable, Hashable, Codable, Identifiable {
     public var title: LocalizedText
     /// The phases in the order a case walks them; the first is the intake phase.
     public var phases: [Phase]
+    /// What the applicant fills in to order the connection.
+    public var form: OrderForm
 
     /// Builds a definition as given; see ``validate()``.
-    public init(id: ID, platform: String, version: Int, title: LocalizedText, phases: [Phase]) {
+    public init(id: ID, platform: String, version: Int, title: LocalizedText, phases: [Phase], form: OrderForm = .empty) {
         self.id = id
         self.platform = platform
         self.version = version
         self.title = title
         self.phases = phases
+        self.form = form
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, platform, version, title, phases, form
+    }
+
+    // Versions published before definitions carried a form have none stored.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(ID.self, forKey: .id)
+        platform = try container.decode(String.self, forKey: .platform)
+        version = try container.decode(Int.self, forKey: .version)
+        title = try container.decode(LocalizedText.self, forKey: .title)
+        phases = try container.decode([Phase].self, forKey: .phases)
+        form = try container.decodeIfPresent(OrderForm.self, forKey: .form) ?? .empty
     }
 }
