@@ -13,7 +13,9 @@ enum SiteURL {
     case password
     case language
     case cases
+    case newCase
     case caseShow(Parameter<UUID>)
+    case caseOrder(Parameter<UUID>)
     case caseCommands(Parameter<UUID>)
     case caseThreads(Parameter<UUID>)
     case threadMessages(Parameter<UUID>, thread: Parameter<UUID>)
@@ -43,7 +45,9 @@ enum SiteURL {
         case .password: ["password"]
         case .language: ["language"]
         case .cases: ["cases"]
+        case .newCase: ["cases", "new"]
         case .caseShow(let id): ["cases", id.component("id")]
+        case .caseOrder(let id): ["cases", id.component("id"), "order"]
         case .caseCommands(let id): ["cases", id.component("id"), "commands"]
         case .caseThreads(let id): ["cases", id.component("id"), "threads"]
         case .threadMessages(let id, let thread):

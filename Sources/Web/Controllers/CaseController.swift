@@ -25,12 +25,17 @@ enum CaseController {
 
     static func show(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        return try await page(try caseID(req), for: principal, req: req)
+        let l = req.pageLanguage
+        let notice = req.query[String.self, at: "submitted"] != nil
+            ? l("Beställningen är inskickad. Använd ärendenumret när du har kontakt med oss.",
+                "The order is submitted. Quote the case number when you contact us.") : nil
+        return try await page(try caseID(req), for: principal, notice: notice, req: req)
     }
 
     /// The case page as `principal` sees it, with `problem` telling why the last form did not go through.
     static func page(
-        _ id: UUID, for principal: Principal, problem: [String] = [], status: HTTPStatus = .ok, req: Request
+        _ id: UUID, for principal: Principal, problem: [String] = [], notice: String? = nil, status: HTTPStatus = .ok,
+        req: Request
     ) async throws -> Response {
         let l = req.pageLanguage
         let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.db)
@@ -48,7 +53,11 @@ enum CaseController {
             context: req.pageContext, id: id, number: record.number, platform: record.platform,
             organisation: record.organisationName, systemName: record.fields["system_name"] ?? "–",
             status: record.state.status.title.text(in: l), phase: phase?.title.text(in: l) ?? record.state.currentPhase.rawValue,
-            version: record.state.version, problem: problem, actions: actions.case,
+            version: record.state.version, problem: problem, notice: notice,
+            risks: principal.staffPlatforms.isEmpty && !principal.holds(.admin) ? [] : definition.form.risks(record.fields)
+                .map { "\($0.field.label.text(in: l)): \($0.text.text(in: l))" },
+            orderIsEditable: roles.contains(.applicant) && [.draft, .returnedForCompletion].contains(record.state.status),
+            actions: actions.case,
             sections: (phase?.sections ?? []).map { section in
                 CaseShow.Section(title: section.title.text(in: l), items: section.items.map { item in
                     let state = record.state.itemState(item.id)

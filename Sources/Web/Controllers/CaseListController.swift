@@ -38,6 +38,7 @@ enum CaseListController {
                     updated: PageTime.format(summary.updatedAt))
             },
             showsFilters: !principal.staffPlatforms.isEmpty || principal.holds(.admin),
+            canOrder: principal.holds(.applicant),
             statuses: CaseStatus.allCases.map { .init(value: $0.rawValue, title: $0.title.text(in: l)) },
             selectedStatus: status?.rawValue, search: search)
     }

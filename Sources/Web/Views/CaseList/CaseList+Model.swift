@@ -23,6 +23,8 @@ enum CaseList {
         let rows: [Row]
         /// Shown to platform staff and admins only.
         let showsFilters: Bool
+        /// Whether the viewer may start a case (applicants).
+        let canOrder: Bool
         let statuses: [StatusOption]
         let selectedStatus: String?
         let search: String

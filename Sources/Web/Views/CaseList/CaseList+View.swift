@@ -6,6 +6,7 @@ extension CaseList.Model {
         return Layout.page(
             l("Ärenden", "Cases"), context,
             .h1(.text(showsFilters ? l("Inkorg", "Inbox") : l("Mina ärenden", "My cases"))),
+            .if(canOrder, .p(.a(.id("new-order"), .href(SiteURL.newCase.path), .text(l("Ny beställning", "New order"))))),
             .if(showsFilters, filters),
             .if(rows.isEmpty, .p(.text(l("Inga ärenden att visa.", "No cases to show.")))),
             .if(!rows.isEmpty, .div(

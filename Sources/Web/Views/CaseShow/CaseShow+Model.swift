@@ -17,6 +17,12 @@ enum CaseShow {
         let version: Int
         /// What happened to the last action, if it did not go through.
         let problem: [String]
+        /// What went through, such as the order being submitted.
+        let notice: String?
+        /// Answers of the order that signal a risk; shown to platform staff.
+        let risks: [String]
+        /// Whether the viewer can still change the order (a draft or a case returned for completion).
+        let orderIsEditable: Bool
         let actions: [Action]
         let sections: [Section]
         let threads: [Thread]

@@ -19,6 +19,16 @@ extension CaseShow.Model {
                 .class("error"), .id("case-problem"), .attribute(named: "role", value: "alert"),
                 .forEach(problem) { .p(.text($0)) }
             )),
+            .unwrap(notice) { .div(.class("notice"), .id("case-notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .if(!risks.isEmpty, .div(
+                .class("error"), .id("case-risks"),
+                .h2(.text(l("Riskflaggor i beställningen", "Risk flags in the order"))),
+                .ul(.forEach(risks) { .li(.text($0)) })
+            )),
+            .p(.a(
+                .id("order-link"), .href(SiteURL.caseOrder(.value(id)).path),
+                .text(orderIsEditable ? l("Fyll i och skicka in beställningen", "Fill in and submit the order")
+                                      : l("Visa beställningen", "Show the order")))),
             .if(!actions.isEmpty, .section(
                 .h2(.text(l("Åtgärder", "Actions"))),
                 .div(.class("actions"), .forEach(actions) { actionForm($0) })
