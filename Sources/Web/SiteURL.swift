@@ -22,6 +22,17 @@ enum SiteURL {
     case caseDocuments(Parameter<UUID>)
     case caseDocument(Parameter<UUID>, document: Parameter<UUID>)
 
+    // Admin pages (issue 5): users, organisations, platforms and process definitions; admins only.
+    case admin
+    case adminUsers
+    case adminUserRoles(Parameter<UUID>)
+    case adminUserRoleRemoval(Parameter<UUID>)
+    case adminOrganisations
+    case adminPlatforms
+    case adminProcesses
+    case adminProcessVersion(Parameter<String>, version: Parameter<Int>)
+    case adminProcessPublish
+
     /// A path parameter: its name when registering the route, its value when linking.
     enum Parameter<Value: CustomStringConvertible> {
         case key
@@ -54,6 +65,17 @@ enum SiteURL {
             ["cases", id.component("id"), "threads", thread.component("thread"), "messages"]
         case .caseDocuments(let id): ["cases", id.component("id"), "documents"]
         case .caseDocument(let id, let document): ["cases", id.component("id"), "documents", document.component("document")]
+
+        // Admin pages
+        case .admin: ["admin"]
+        case .adminUsers: ["admin", "users"]
+        case .adminUserRoles(let id): ["admin", "users", id.component("id"), "roles"]
+        case .adminUserRoleRemoval(let id): ["admin", "users", id.component("id"), "roles", "remove"]
+        case .adminOrganisations: ["admin", "organisations"]
+        case .adminPlatforms: ["admin", "platforms"]
+        case .adminProcesses: ["admin", "processes"]
+        case .adminProcessVersion(let id, let version): ["admin", "processes", id.component("id"), version.component("version")]
+        case .adminProcessPublish: ["admin", "processes", "publish"]
         }
     }
 

@@ -29,6 +29,7 @@ func routes(_ app: Application) {
             body: .collect(maxSize: DocumentsAPIController.bodyLimit(app.config)), use: CaseController.upload)
         app.get(SiteURL.caseDocument(.key, document: .key).pathComponents, use: CaseController.download)
     }
+    adminRoutes(app)
     do {  // JSON API: every route goes through `register`, which applies its access rule
         let api = app.grouped(BearerPrincipalAuthenticator())
         api.register(.openAPI, OpenAPIDocument.show)

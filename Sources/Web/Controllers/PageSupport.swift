@@ -24,7 +24,8 @@ extension Request {
             user: principal.map { principal in
                 PageContext.SignedInUser(
                     email: principal.email,
-                    roles: principal.grants.map(\.role).sorted { $0.rawValue < $1.rawValue }.map(\.title))
+                    roles: principal.grants.map(\.role).sorted { $0.rawValue < $1.rawValue }.map(\.title),
+                    isAdmin: principal.holds(.admin))
             },
             csrfToken: csrfToken,
             path: url.path + (url.query.map { "?" + $0 } ?? ""))

@@ -21,7 +21,8 @@ enum Layout {
                     .if(context.user != nil, .nav(
                         .ariaLabel(l("Huvudmeny", "Main menu")),
                         .a(.href(SiteURL.cases.path), .text(l("Ärenden", "Cases"))),
-                        .a(.href(SiteURL.password.path), .text(l("Byt lösenord", "Change password")))
+                        .a(.href(SiteURL.password.path), .text(l("Byt lösenord", "Change password"))),
+                        .if(context.user?.isAdmin == true, .a(.href(SiteURL.admin.path), .text(l("Administration", "Administration"))))
                     )),
                     languageSwitch(context),
                     .unwrap(context.user) { user in

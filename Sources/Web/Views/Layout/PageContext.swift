@@ -6,6 +6,8 @@ struct PageContext: Sendable {
     struct SignedInUser: Sendable {
         let email: String
         let roles: [LocalizedText]
+        /// Whether the header links to the admin pages.
+        let isAdmin: Bool
     }
 
     let language: Domain.Language
