@@ -135,3 +135,93 @@ def test_language_switch_is_remembered(browser):
     shot(browser, "08-english-case-phone")
     browser.get(BASE + "/no-such-page")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
+
+
+def fill_order(driver, organisationsnummer):
+    """Answers every question of the BFR order as a careful applicant would, without risky answers."""
+    for field in driver.find_elements(By.CSS_SELECTOR, "form.order input[type=text], form.order input[type=email], "
+                                                       "form.order textarea"):
+        name = field.get_attribute("name")
+        field.clear()
+        if name == "f_organisation_id":
+            field.send_keys(organisationsnummer)
+        elif field.get_attribute("type") == "email":
+            field.send_keys(name[2:].replace("_", ".") + "@vardgivare.example")
+        elif field.get_attribute("inputmode") == "numeric":
+            field.send_keys("140")
+        else:
+            field.send_keys("Uppgift i webbläsartest")
+    answers = {"manual_pnr_entry": "nej", "id_merge": "nej"}
+    for group in driver.find_elements(By.CSS_SELECTOR, "form.order fieldset.choices"):
+        field = group.get_attribute("id")[len("field-"):]
+        boxes = group.find_elements(By.CSS_SELECTOR, "input")
+        wanted = answers.get(field)
+        choice = next((box for box in boxes if box.get_attribute("value") == wanted), boxes[0])
+        if not choice.is_selected():
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", choice)
+            choice.click()
+
+
+def test_applicant_orders_corrects_uploads_submits_and_the_coordinator_follows_up(browser, tmp_path):
+    sign_in(browser, "anna@vardgivare.example")
+    press(browser, browser.find_element(By.ID, "new-order"))
+    assert browser.find_element(By.ID, "platform-BFR").is_selected()
+    press(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "/order" in browser.current_url
+    number = re.search(r"BFR-\d{4}-\d{4}", browser.find_element(By.TAG_NAME, "h1").text).group(0)
+    shot(browser, "09-order-form-empty")
+
+    fill_order(browser, "556559-4231")
+    press(browser, browser.find_element(By.CSS_SELECTOR, "button[value=submit]"))
+    error = browser.find_element(By.ID, "error-organisation_id")
+    assert "Organisationsnumret är ogiltigt" in error.text and "Kontrollsiffran" in error.text
+    field = browser.find_element(By.ID, "f_organisation_id")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert field.get_attribute("value") == "556559-4231"
+    assert browser.find_element(By.ID, "f_system_name").get_attribute("value") == "Uppgift i webbläsartest"
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", field)
+    shot(browser, "10-order-error-at-field")
+
+    field.clear()
+    field.send_keys("556559-4230")
+    press(browser, browser.find_element(By.CSS_SELECTOR, "button[value=save]"))
+    assert "Utkastet är sparat" in browser.find_element(By.ID, "order-notice").text
+    press(browser, browser.find_element(By.LINK_TEXT, "← Ärende " + number))
+
+    document = tmp_path / "systemspecifikation.pdf"
+    document.write_bytes(b"%PDF-1.4\n% Systemspecifikation RIS\n%%EOF\n")
+    Select(browser.find_element(By.ID, "document-kind")).select_by_value("system_specification")
+    browser.find_element(By.ID, "document-file").send_keys(str(document))
+    press(browser, browser.find_element(By.XPATH, "//form[.//input[@id='document-file']]//button"))
+    assert "systemspecifikation.pdf" in browser.find_element(By.ID, "documents").text
+
+    press(browser, browser.find_element(By.ID, "order-link"))
+    assert "uppladdad" in browser.find_element(By.CSS_SELECTOR, "#section-bilagor .attachments").text
+    press(browser, browser.find_element(By.CSS_SELECTOR, "button[value=submit]"))
+    assert "Beställningen är inskickad" in browser.find_element(By.ID, "case-notice").text
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Ärende " + number
+    assert browser.find_element(By.ID, "case-status").text == "inskickat"
+    shot(browser, "11-order-submitted")
+    sign_out(browser)
+
+    sign_in(browser, "cora@vgregion.example")
+    browser.find_element(By.ID, "q").send_keys(number)
+    press(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button"))
+    press(browser, browser.find_element(By.LINK_TEXT, number))
+    press(browser, browser.find_element(By.XPATH, "//form[input[@name='command' and @value='begin_triage']]//button"))
+    tick = browser.find_element(By.XPATH, "//form[input[@name='command' and @value='tick']]")
+    for evidence in tick.find_elements(By.CSS_SELECTOR, "input[name^=evidence_]"):
+        evidence.send_keys("Beställningen granskad")
+    press(browser, tick.find_element(By.TAG_NAME, "button"))
+    browser.find_element(By.ID, "thread-text").send_keys("Vilket format har era HL7-meddelanden?")
+    press(browser, browser.find_element(By.XPATH, "//form[.//textarea[@id='thread-text']]//button"))
+    shot(browser, "12-coordinator-asks-on-new-order")
+    sign_out(browser)
+
+    sign_in(browser, "anna@vardgivare.example")
+    press(browser, browser.find_element(By.LINK_TEXT, number))
+    thread = browser.find_elements(By.CSS_SELECTOR, ".thread")[-1]
+    thread.find_element(By.TAG_NAME, "textarea").send_keys("HL7 v2.5 ORU^R01.")
+    thread_id = thread.get_attribute("id")
+    press(browser, thread.find_element(By.TAG_NAME, "button"))
+    assert browser.find_element(By.ID, thread_id).find_element(By.TAG_NAME, "h3").text == "Fråga – besvarad"
