@@ -13,6 +13,7 @@ enum SiteURL {
     case password
     case language
     case cases
+    case tasks
     case newCase
     case caseShow(Parameter<UUID>)
     case caseOrder(Parameter<UUID>)
@@ -56,6 +57,7 @@ enum SiteURL {
         case .password: ["password"]
         case .language: ["language"]
         case .cases: ["cases"]
+        case .tasks: ["tasks"]
         case .newCase: ["cases", "new"]
         case .caseShow(let id): ["cases", id.component("id")]
         case .caseOrder(let id): ["cases", id.component("id"), "order"]

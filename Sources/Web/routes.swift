@@ -15,6 +15,7 @@ func routes(_ app: Application) {
         app.post(SiteURL.password.pathComponents, use: PasswordController.change)
         app.post(SiteURL.language.pathComponents, use: LanguageController.choose)
         app.get(SiteURL.cases.pathComponents, use: CaseListController.list)
+        app.get(SiteURL.tasks.pathComponents, use: TaskListController.list)
         app.get(SiteURL.newCase.pathComponents, use: OrderController.newForm)
         app.post(SiteURL.newCase.pathComponents, use: OrderController.create)
         app.get(SiteURL.caseShow(.key).pathComponents, use: CaseController.show)

@@ -42,7 +42,8 @@ public enum CaseService {
             case .failure(let refusal): throw CaseRefused(refusal: refusal)
             }
             try await CaseStore.save(
-                state, actions: actions, caseID: caseID, expectedVersion: record.state.version, on: tx.database)
+                state, actions: actions, caseID: caseID, expectedVersion: record.state.version, at: tx.clock.now(),
+                on: tx.database)
             try await tx.audit(
                 AuditEventDraft(
                     actor: "user:\(principal.userID)", action: "case.\(command.name.rawValue)", subject: record.subject,
@@ -80,7 +81,7 @@ public enum CaseService {
             state.recordExternalChange()
             try await CaseStore.save(
                 state, actions: [], fields: fields, caseID: caseID, expectedVersion: record.state.version,
-                on: tx.database)
+                at: tx.clock.now(), on: tx.database)
             let changed = Set(fields.keys).union(record.fields.keys).filter { fields[$0] != record.fields[$0] }
             try await tx.audit(
                 AuditEventDraft(

@@ -45,13 +45,14 @@ public enum CaseStore {
     /// Stores `state` and what the engine `actions` changed, if the stored version is still `expectedVersion`.
     static func save(
         _ state: CaseState, actions: [CaseAction], fields: [String: String]? = nil, caseID: UUID,
-        expectedVersion: Int, on db: any Database
+        expectedVersion: Int, at now: Date, on db: any Database
     ) async throws {
         guard let model = try await CaseModel.find(caseID, on: db) else { throw CaseNotFound() }
         guard model.version == expectedVersion else {
             throw VersionConflict(expected: expectedVersion, current: try await load(caseID, on: db))
         }
         apply(state, to: model)
+        if model.submittedAt == nil, state.status == .submitted { model.submittedAt = now }
         if let fields {
             model.fields = encode(fields)
             model.systemName = fields["system_name"]

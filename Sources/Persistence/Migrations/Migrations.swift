@@ -15,5 +15,7 @@ public enum AnslutMigrations {
         CreateCaseDocuments(),
         // 006 - the order's system name beside its fields, for lists
         AddCaseSystemName(),
+        // 007 - when a case was first submitted, for its place in the queue
+        AddCaseSubmittedAt(),
     ]
 }

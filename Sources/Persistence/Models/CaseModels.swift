@@ -54,6 +54,8 @@ public final class CaseModel: Model, @unchecked Sendable {
     @Field(key: "fields") public var fields: String
     /// The order's `system_name`, kept beside `fields` so that lists need not parse every order.
     @OptionalField(key: "system_name") public var systemName: String?
+    /// When the order was first submitted; orders the queue.
+    @OptionalField(key: "submitted_at") public var submittedAt: Date?
 
     public init() {}
 }

@@ -49,6 +49,16 @@ enum CaseController {
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
         let actions = CaseActions.available(record, definition: definition, user: user, language: l)
         let phase = definition.phases.first { $0.id == record.state.currentPhase }
+        let place = try await CaseQueue.places(on: [record.platform], in: req.db)[id]
+        let openQuestions = threads.filter { thread in
+            thread.kind == .question && thread.status == .open
+                && !(people.roles[thread.createdBy]?.contains(.applicant) ?? false)
+        }.count
+        let todo = roles.contains(.applicant)
+            ? ApplicantTaskText.lines(
+                ApplicantTask.tasks(for: record.state, fields: record.fields, in: definition, openQuestions: openQuestions),
+                place: place, language: l)
+            : nil
         let model = CaseShow.Model(
             context: req.pageContext, id: id, number: record.number, platform: record.platform,
             organisation: record.organisationName, systemName: record.fields["system_name"] ?? "–",
@@ -57,6 +67,7 @@ enum CaseController {
             risks: principal.staffPlatforms.isEmpty && !principal.holds(.admin) ? [] : definition.form.risks(record.fields)
                 .map { "\($0.field.label.text(in: l)): \($0.text.text(in: l))" },
             orderIsEditable: roles.contains(.applicant) && [.draft, .returnedForCompletion].contains(record.state.status),
+            queuePlace: place.map { l("\($0.position) av \($0.total)", "\($0.position) of \($0.total)") }, todo: todo,
             actions: actions.case,
             sections: (phase?.sections ?? []).map { section in
                 CaseShow.Section(title: section.title.text(in: l), items: section.items.map { item in

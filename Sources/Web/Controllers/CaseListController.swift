@@ -3,7 +3,8 @@ import Fluent
 import Persistence
 import Vapor
 
-/// `/cases`: the cases the signed-in person may see, newest change first.
+/// `/cases`: the cases the signed-in person may see, newest change first; for platform staff an inbox
+/// with views (new, waiting for us, waiting for the applicant, by phase, by age).
 enum CaseListController {
     static let pageSize = 200
 
@@ -11,35 +12,86 @@ enum CaseListController {
         let principal = try req.requireSignedIn()
         let status = req.query[String.self, at: "status"].flatMap(CaseStatus.init(rawValue:))
         let search = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let view = req.query[String.self, at: "view"].flatMap(CaseList.View.init(rawValue:)) ?? .all
         let summaries = try await CaseStore.list(
             visibility: .init(principal), status: status, platform: nil, search: search, limit: pageSize, offset: 0,
             on: req.db)
-        let model = try await model(summaries, principal: principal, status: status, search: search, req: req)
+        let model = try await model(summaries, principal: principal, status: status, search: search, view: view, req: req)
         return model.html.response()
     }
 
     static func model(
-        _ summaries: [CaseStore.Summary], principal: Principal, status: CaseStatus?, search: String, req: Request
+        _ summaries: [CaseStore.Summary], principal: Principal, status: CaseStatus?, search: String,
+        view: CaseList.View, req: Request
     ) async throws -> CaseList.Model {
         let l = req.pageLanguage
+        let now = Date()
         let definitions = try await DefinitionStore.current(on: req.db)
         let organisations = try await OrganisationModel.query(on: req.db)
             .filter(\.$id ~~ Set(summaries.map(\.organisationID))).all()
         let names = Dictionary(uniqueKeysWithValues: organisations.compactMap { org in org.id.map { ($0, org.name) } })
+        let places = try await CaseQueue.places(on: Set(summaries.map(\.platform)), in: req.db)
+        let awaitingApplicant = try await CaseThreads.awaitingApplicant(among: summaries.map(\.id), on: req.db)
+
+        func phaseTitle(_ summary: CaseStore.Summary) -> String {
+            definitions[summary.platform]?.phases.first { $0.id.rawValue == summary.currentPhase }?.title.text(in: l)
+                ?? summary.currentPhase
+        }
+        func belongs(_ summary: CaseStore.Summary, to view: CaseList.View) -> Bool {
+            switch view {
+            case .all, .phase, .age: true
+            case .new: summary.status == .submitted
+            case .applicant: summary.status == .returnedForCompletion || awaitingApplicant.contains(summary.id)
+            case .ours:
+                [.triage, .queued, .inProgress, .onHold].contains(summary.status) && !awaitingApplicant.contains(summary.id)
+            }
+        }
+        func row(_ summary: CaseStore.Summary) -> CaseList.Model.Row {
+            let days = max(0, Int(now.timeIntervalSince(summary.updatedAt) / 86_400))
+            return CaseList.Model.Row(
+                id: summary.id, number: summary.number, systemName: summary.systemName ?? "–",
+                organisation: names[summary.organisationID] ?? "–", platform: summary.platform,
+                status: summary.status.title.text(in: l), phase: phaseTitle(summary),
+                queuePlace: places[summary.id].map { l("\($0.position) av \($0.total)", "\($0.position) of \($0.total)") },
+                updated: PageTime.format(summary.updatedAt),
+                age: days == 1 ? l("1 dag", "1 day") : l("\(days) dagar", "\(days) days"))
+        }
+
+        let chosen = summaries.filter { belongs($0, to: view) }
+        let groups: [CaseList.Model.Group]
+        switch view {
+        case .phase:
+            let byPhase = Dictionary(grouping: chosen, by: phaseTitle)
+            groups = byPhase.keys.sorted().map { CaseList.Model.Group(title: $0, rows: byPhase[$0]!.map(row)) }
+        case .age:
+            groups = [.init(title: nil, rows: chosen.sorted { $0.updatedAt < $1.updatedAt }.map(row))]
+        default:
+            groups = [.init(title: nil, rows: chosen.map(row))]
+        }
+        let isStaff = !principal.staffPlatforms.isEmpty || principal.holds(.admin)
         return CaseList.Model(
-            context: req.pageContext,
-            rows: summaries.map { summary in
-                CaseList.Model.Row(
-                    id: summary.id, number: summary.number, systemName: summary.systemName ?? "–",
-                    organisation: names[summary.organisationID] ?? "–", platform: summary.platform,
-                    status: summary.status.title.text(in: l),
-                    phase: definitions[summary.platform]?.phases.first { $0.id.rawValue == summary.currentPhase }?
-                        .title.text(in: l) ?? summary.currentPhase,
-                    updated: PageTime.format(summary.updatedAt))
-            },
-            showsFilters: !principal.staffPlatforms.isEmpty || principal.holds(.admin),
-            canOrder: principal.holds(.applicant),
+            context: req.pageContext, groups: groups, showsFilters: isStaff, canOrder: principal.holds(.applicant),
+            tabs: isStaff ? CaseList.View.allCases.map { tab in
+                var query = ["view=\(tab.rawValue)"]
+                if let status { query.append("status=\(status.rawValue)") }
+                if !search.isEmpty { query.append("q=\(search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+                return CaseList.Model.Tab(
+                    view: tab, title: title(tab, l), count: summaries.filter { belongs($0, to: tab) }.count,
+                    href: SiteURL.cases.path + "?" + query.joined(separator: "&"))
+            } : [],
+            selectedView: view,
             statuses: CaseStatus.allCases.map { .init(value: $0.rawValue, title: $0.title.text(in: l)) },
             selectedStatus: status?.rawValue, search: search)
+    }
+
+    private static func title(_ view: CaseList.View, _ l: Domain.Language) -> String {
+        switch view {
+        case .all: l("Alla", "All")
+        case .new: l("Nya", "New")
+        case .ours: l("Väntar på oss", "Waiting for us")
+        case .applicant: l("Väntar på sökande", "Waiting for the applicant")
+        case .phase: l("Per fas", "By phase")
+        case .age: l("Äldst först", "Oldest first")
+        }
     }
 }

@@ -25,7 +25,7 @@ extension Request {
                 PageContext.SignedInUser(
                     email: principal.email,
                     roles: principal.grants.map(\.role).sorted { $0.rawValue < $1.rawValue }.map(\.title),
-                    isAdmin: principal.holds(.admin))
+                    isAdmin: principal.holds(.admin), isStaff: !principal.staffPlatforms.isEmpty)
             },
             csrfToken: csrfToken,
             path: url.path + (url.query.map { "?" + $0 } ?? ""))

@@ -1,7 +1,22 @@
 import Foundation
 
-/// The signed-in person's cases; for platform staff an inbox with a status filter and a search.
+/// The signed-in person's cases; for platform staff an inbox with views, a status filter and a search.
 enum CaseList {
+    /// The inbox's ways of looking at the cases.
+    enum View: String, CaseIterable, Sendable {
+        case all
+        /// Submitted, not yet taken into triage.
+        case new
+        /// Work lies with the platform team.
+        case ours
+        /// Returned for completion, or a question waits for the applicant.
+        case applicant
+        /// Grouped by the phase they are in.
+        case phase
+        /// Oldest change first.
+        case age
+    }
+
     struct Model: Sendable {
         struct Row: Sendable {
             let id: UUID
@@ -11,7 +26,17 @@ enum CaseList {
             let platform: String
             let status: String
             let phase: String
+            /// "3 av 7" while waiting in the platform's queue.
+            let queuePlace: String?
             let updated: String
+            /// "12 dagar" since the last change.
+            let age: String
+        }
+
+        struct Group: Sendable {
+            /// The group's heading; nil for a plain list.
+            let title: String?
+            let rows: [Row]
         }
 
         struct StatusOption: Sendable {
@@ -19,14 +44,25 @@ enum CaseList {
             let title: String
         }
 
+        struct Tab: Sendable {
+            let view: View
+            let title: String
+            let count: Int
+            let href: String
+        }
+
         let context: PageContext
-        let rows: [Row]
+        let groups: [Group]
         /// Shown to platform staff and admins only.
         let showsFilters: Bool
         /// Whether the viewer may start a case (applicants).
         let canOrder: Bool
+        let tabs: [Tab]
+        let selectedView: View
         let statuses: [StatusOption]
         let selectedStatus: String?
         let search: String
+
+        var count: Int { groups.map(\.rows.count).reduce(0, +) }
     }
 }

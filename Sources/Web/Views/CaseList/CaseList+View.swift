@@ -7,27 +7,48 @@ extension CaseList.Model {
             l("Ärenden", "Cases"), context,
             .h1(.text(showsFilters ? l("Inkorg", "Inbox") : l("Mina ärenden", "My cases"))),
             .if(canOrder, .p(.a(.id("new-order"), .href(SiteURL.newCase.path), .text(l("Ny beställning", "New order"))))),
+            .if(!tabs.isEmpty, .nav(
+                .class("tabs"), .ariaLabel(l("Vyer", "Views")),
+                .ul(.forEach(tabs) { tab in
+                    .li(.a(
+                        .id("view-\(tab.view.rawValue)"), .href(tab.href.attributeEscaped),
+                        .if(tab.view == selectedView, .attribute(named: "aria-current", value: "page")),
+                        .text("\(tab.title) (\(tab.count))")))
+                })
+            )),
             .if(showsFilters, filters),
-            .if(rows.isEmpty, .p(.text(l("Inga ärenden att visa.", "No cases to show.")))),
-            .if(!rows.isEmpty, .div(
-                .class("scroll"),
-                .table(
-                    .caption(.text(l("\(rows.count) ärenden", "\(rows.count) cases"))),
-                    .thead(.tr(
-                        .th(.text(l("Ärende", "Case"))), .th(.text(l("System", "System"))),
-                        .th(.text(l("Organisation", "Organisation"))), .th(.text(l("Plattform", "Platform"))),
-                        .th(.text(l("Status", "Status"))), .th(.text(l("Fas", "Phase"))),
-                        .th(.text(l("Ändrat", "Changed")))
-                    )),
-                    .tbody(.forEach(rows) { row in
-                        .tr(
-                            .td(.a(.href(SiteURL.caseShow(.value(row.id)).path), .text(row.number))),
-                            .td(.text(row.systemName)), .td(.text(row.organisation)), .td(.text(row.platform)),
-                            .td(.text(row.status)), .td(.text(row.phase)), .td(.text(row.updated))
-                        )
-                    })
+            .if(count == 0, .p(.text(l("Inga ärenden att visa.", "No cases to show.")))),
+            .forEach(groups.filter { !$0.rows.isEmpty }) { group in
+                .group(
+                    .unwrap(group.title) { .h2(.text($0)) },
+                    table(group.rows)
                 )
-            ))
+            }
+        )
+    }
+
+    private func table(_ rows: [CaseList.Model.Row]) -> Node<HTML.BodyContext> {
+        let l = context.language
+        return .div(
+            .class("scroll"),
+            .table(
+                .caption(.text(l("\(rows.count) ärenden", "\(rows.count) cases"))),
+                .thead(.tr(
+                    .th(.text(l("Ärende", "Case"))), .th(.text(l("System", "System"))),
+                    .th(.text(l("Organisation", "Organisation"))), .th(.text(l("Plattform", "Platform"))),
+                    .th(.text(l("Status", "Status"))), .th(.text(l("Fas", "Phase"))),
+                    .th(.text(l("Plats i kön", "Place in queue"))),
+                    .th(.text(selectedView == .age ? l("Oförändrat i", "Unchanged for") : l("Ändrat", "Changed")))
+                )),
+                .tbody(.forEach(rows) { row in
+                    .tr(
+                        .td(.a(.href(SiteURL.caseShow(.value(row.id)).path), .text(row.number))),
+                        .td(.text(row.systemName)), .td(.text(row.organisation)), .td(.text(row.platform)),
+                        .td(.text(row.status)), .td(.text(row.phase)), .td(.text(row.queuePlace ?? "–")),
+                        .td(.text(selectedView == .age ? row.age : row.updated))
+                    )
+                })
+            )
         )
     }
 
@@ -46,6 +67,7 @@ extension CaseList.Model {
             ),
             .field(l("Sök ärendenummer, organisation eller system", "Search case number, organisation or system"),
                    name: "q", id: "q", type: .search, value: search),
+            .input(.type(.hidden), .name("view"), .value(selectedView.rawValue)),
             .button(.type(.submit), .text(l("Visa", "Show")))
         )
     }

@@ -23,6 +23,10 @@ enum CaseShow {
         let risks: [String]
         /// Whether the viewer can still change the order (a draft or a case returned for completion).
         let orderIsEditable: Bool
+        /// "3 av 7" while the case waits in the platform's queue.
+        let queuePlace: String?
+        /// For the applicant: what to do now, first thing first; nil for platform staff.
+        let todo: [String]?
         let actions: [Action]
         let sections: [Section]
         let threads: [Thread]

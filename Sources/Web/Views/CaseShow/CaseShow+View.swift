@@ -13,8 +13,18 @@ extension CaseShow.Model {
                 .dt(.text(l("Organisation", "Organisation"))), .dd(.text(organisation)),
                 .dt(.text(l("System", "System"))), .dd(.text(systemName)),
                 .dt(.text(l("Status", "Status"))), .dd(.id("case-status"), .text(status)),
-                .dt(.text(l("Fas", "Phase"))), .dd(.text(phase))
+                .dt(.text(l("Fas", "Phase"))), .dd(.text(phase)),
+                .unwrap(queuePlace) { place in
+                    .group(.dt(.text(l("Plats i kön", "Place in the queue"))), .dd(.id("queue-place"), .text(place)))
+                }
             ),
+            .unwrap(todo) { todo in
+                .section(
+                    .id("todo"), .class("todo"),
+                    .h2(.text(l("Att göra nu", "What to do now"))),
+                    .ul(.forEach(todo) { .li(.text($0)) })
+                )
+            },
             .if(!problem.isEmpty, .div(
                 .class("error"), .id("case-problem"), .attribute(named: "role", value: "alert"),
                 .forEach(problem) { .p(.text($0)) }

@@ -21,6 +21,7 @@ enum Layout {
                     .if(context.user != nil, .nav(
                         .ariaLabel(l("Huvudmeny", "Main menu")),
                         .a(.href(SiteURL.cases.path), .text(l("Ärenden", "Cases"))),
+                        .if(context.user?.isStaff == true, .a(.href(SiteURL.tasks.path), .text(l("Mina uppgifter", "My tasks")))),
                         .a(.href(SiteURL.password.path), .text(l("Byt lösenord", "Change password"))),
                         .if(context.user?.isAdmin == true, .a(.href(SiteURL.admin.path), .text(l("Administration", "Administration"))))
                     )),

@@ -8,6 +8,8 @@ struct PageContext: Sendable {
         let roles: [LocalizedText]
         /// Whether the header links to the admin pages.
         let isAdmin: Bool
+        /// Whether the header links to the platform team's task list.
+        let isStaff: Bool
     }
 
     let language: Domain.Language

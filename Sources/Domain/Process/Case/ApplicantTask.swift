@@ -1,0 +1,34 @@
+/// What the applying organisation has to do on a case now, so that its page can say it first.
+public enum ApplicantTask: Sendable, Hashable {
+    /// Fill in the order and submit it; `missing` counts the broken rules left.
+    case submitOrder(missing: Int)
+    /// The platform sent the order back: complete it and submit it again.
+    case resubmitOrder(missing: Int)
+    /// Questions from the platform team wait for an answer.
+    case answerQuestions(count: Int)
+    /// Checklist items of the current phase that the applicant owns and has not done.
+    case doItems([ProcessDefinition.Item])
+
+    /// The tasks, in the order to do them; empty when the case waits for the platform team.
+    public static func tasks(
+        for state: CaseState, fields: [String: String], in definition: ProcessDefinition, openQuestions: Int
+    ) -> [ApplicantTask] {
+        var tasks: [ApplicantTask] = []
+        let missing = definition.form.checkSubmission(fields).count
+        switch state.status {
+        case .draft: tasks.append(.submitOrder(missing: missing))
+        case .returnedForCompletion: tasks.append(.resubmitOrder(missing: missing))
+        default: break
+        }
+        if openQuestions > 0 { tasks.append(.answerQuestions(count: openQuestions)) }
+        // Items are worked while the case is in triage (the intake phase) or in progress.
+        if [.triage, .inProgress].contains(state.status),
+           let phase = definition.phases.first(where: { $0.id == state.currentPhase })
+        {
+            let open = phase.sections.flatMap(\.items)
+                .filter { $0.owner == .applicant && state.itemState($0.id).status == .open }
+            if !open.isEmpty { tasks.append(.doItems(open)) }
+        }
+        return tasks
+    }
+}

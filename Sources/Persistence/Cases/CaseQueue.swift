@@ -1,0 +1,38 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The queue of cases waiting for work to start on a platform: submitted, in triage or queued. Until the
+/// assessment matrix scores cases, the order is first come, first served by the first submission.
+public enum CaseQueue {
+    public struct Place: Sendable, Hashable {
+        /// 1 for the next case to be worked.
+        public let position: Int
+        public let total: Int
+    }
+
+    static let waiting: [CaseStatus] = [.submitted, .triage, .queued]
+
+    /// The place of every waiting case on `platforms`, by case id; cases not waiting are absent.
+    public static func places(on platforms: Set<String>, in db: any Database) async throws -> [UUID: Place] {
+        guard !platforms.isEmpty else { return [:] }
+        let rows = try await db.sql.select()
+            .column("id").column("platform")
+            .from(CaseModel.schema)
+            .where("platform", .in, SQLBind.group(Array(platforms)))
+            .where("status", .in, SQLBind.group(waiting.map(\.rawValue)))
+            .orderBy("submitted_at").orderBy("id")
+            .all()
+        var order: [String: [UUID]] = [:]
+        for row in rows {
+            order[try row.decode(column: "platform", as: String.self), default: []]
+                .append(try row.decode(column: "id", as: UUID.self))
+        }
+        var places: [UUID: Place] = [:]
+        for ids in order.values {
+            for (index, id) in ids.enumerated() { places[id] = Place(position: index + 1, total: ids.count) }
+        }
+        return places
+    }
+}
