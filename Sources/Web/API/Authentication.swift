@@ -28,7 +28,8 @@ extension Request {
 /// change counts from the next request.
 struct BearerPrincipalAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        guard let principal = try await AccountStore.principal(forToken: bearer.token, now: Date(), on: request.db)
+        guard let principal = try await AccountStore.principal(
+            forToken: bearer.token, now: request.application.config.clock.now(), on: request.db)
         else { return }
         request.auth.login(principal)
     }

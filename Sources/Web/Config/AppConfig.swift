@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Persistence
 
@@ -11,6 +12,8 @@ public struct AppConfig: Sendable {
     public var processesDirectory: String
     /// `ANSLUT_MAX_UPLOAD_MB`: the largest document upload, in bytes here. Default 25 MB.
     public var maxUploadBytes: Int
+    /// The time that sessions, sign-in throttling and token expiry go by; tests set a `FixedClock`.
+    public var clock: any WallClock = SystemClock()
 
     public static let defaultMaxUploadBytes = 25 * 1_048_576
 

@@ -36,7 +36,7 @@ enum SessionController {
               "Too many failed sign-ins. Try again in \(seconds) seconds.")
         }
         // Checked before the password, so a waiting key learns nothing from its guesses.
-        if let wait = try await LoginThrottle.secondsToWait(keys, now: Date(), on: req.db) {
+        if let wait = try await LoginThrottle.secondsToWait(keys, now: req.application.config.clock.now(), on: req.db) {
             return refuse(tryAgain(wait), .tooManyRequests)
         }
         let user = try await AccountStore.user(email: email, on: req.db)
@@ -44,13 +44,13 @@ enum SessionController {
         if let user { valid = try await req.password.async.verify(form.password ?? "", created: user.passwordHash) }
         guard let user, valid else {
             req.logger.notice("Sign-in failed", metadata: ["address": "\(address)"])
-            let wait = try await req.db.write { tx in try await LoginThrottle.recordFailure(keys, in: tx) }
+            let wait = try await req.db.write(clock: req.application.config.clock) { tx in try await LoginThrottle.recordFailure(keys, in: tx) }
             return refuse(
                 wait.map(tryAgain) ?? l("Fel e-postadress eller lösenord.", "Wrong e-mail address or password."),
                 wait == nil ? .unauthorized : .tooManyRequests)
         }
         let userID = try user.requireID()
-        let (token, _) = try await req.db.write { tx in
+        let (token, _) = try await req.db.write(clock: req.application.config.clock) { tx in
             try await LoginThrottle.clear(keys[0], in: tx)
             return try await WebSessions.start(userID: userID, address: address, in: tx)
         }
@@ -62,7 +62,7 @@ enum SessionController {
 
     static func signOut(req: Request) async throws -> Response {
         if let session = req.pageSession {
-            try await req.db.write { tx in try await WebSessions.end(session, in: tx) }
+            try await req.db.write(clock: req.application.config.clock) { tx in try await WebSessions.end(session, in: tx) }
         }
         let response = req.redirect(to: SiteURL.login.path, redirectType: .normal)
         response.cookies[PageCookie.session] = PageCookie.expired(for: req)

@@ -27,7 +27,8 @@ struct PageMiddleware: AsyncMiddleware {
 
     private func signIn(_ req: Request) async throws {
         guard let token = req.cookies[PageCookie.session]?.string,
-              let session = try await WebSessions.session(forToken: token, now: Date(), on: req.db),
+              let session = try await WebSessions.session(
+                forToken: token, now: req.application.config.clock.now(), on: req.db),
               let principal = try await AccountStore.principal(userID: session.userID, on: req.db)
         else { return }
         req.pageSession = session
