@@ -225,3 +225,29 @@ def test_applicant_orders_corrects_uploads_submits_and_the_coordinator_follows_u
     thread_id = thread.get_attribute("id")
     press(browser, thread.find_element(By.TAG_NAME, "button"))
     assert browser.find_element(By.ID, thread_id).find_element(By.TAG_NAME, "h3").text == "Fråga – besvarad"
+
+
+def test_work_pages_for_each_role(browser):
+    sign_in(browser, "cora@vgregion.example")
+    press(browser, browser.find_element(By.ID, "view-ours"))
+    assert browser.find_element(By.ID, "view-ours").get_attribute("aria-current") == "page"
+    shot(browser, "13-coordinator-waiting-for-us")
+    press(browser, browser.find_element(By.ID, "view-phase"))
+    assert browser.find_elements(By.CSS_SELECTOR, "main h2")
+    sign_out(browser)
+
+    sign_in(browser, "dag@vgregion.example")
+    press(browser, browser.find_element(By.LINK_TEXT, "Mina uppgifter"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Mina uppgifter"
+    assert "Beslut (beslutsfattare)" in browser.page_source
+    shot(browser, "14-decision-maker-tasks")
+    sign_out(browser)
+
+    sign_in(browser, "anna@vardgivare.example")
+    rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
+    triage = next(row for row in rows if "under bedömning" in row.text)
+    press(browser, triage.find_element(By.TAG_NAME, "a"))
+    todo = browser.find_element(By.ID, "todo")
+    assert "Gör klart:" in todo.text
+    assert browser.find_element(By.ID, "queue-place").text
+    shot(browser, "15-applicant-what-to-do-now")
