@@ -133,4 +133,28 @@ struct OrderPageTests {
             #expect(try await cora.get("/cases/new").status == .notFound, "only applicants start cases")
         }
     }
+
+    @Test("TakeCare's request is the same page from its own process file, in English on request")
+    func takeCareRequestInEnglish() async throws {
+        try await withTestApp { app in
+            _ = try await Fixtures.user(app, "bo@privatklinik.example", role: .applicant, organisation: "5566778899")
+            let bo = PageClient(app)
+            _ = try await bo.signIn("bo@privatklinik.example")
+            let created = try await bo.post("/cases/new", ["platform": "TAKECARE"])
+            let path = try #require(created.headers.first(name: .location))
+            #expect(path.hasSuffix("/order"))
+            _ = try await bo.post("/language", ["language": "en", "return": path])
+            let form = try await bo.get(path)
+            #expect(form.body.contains(#"<html lang="en">"#))
+            for label in ["Legal requirement (0 or 4)", "Patient safety (0–4)", "Business value (0–4)",
+                          "Increased information security (0–4)", "I am authorised to sign the request"] {
+                #expect(form.body.contains(label), "\(label)")
+            }
+            let refused = try await bo.post(path, [
+                "version": try Self.version(form), "action": "submit", "f_signer_email": "inte en adress"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("The e-mail address is not valid"))
+            #expect(refused.body.contains("Nothing is saved: correct the errors below."))
+        }
+    }
 }
