@@ -15,35 +15,12 @@ public struct UserRegistration: Sendable, Hashable {
         var errors: [FieldError] = []
         let address = EmailAddress(email)
         if address == nil { errors.append(EmailAddress.invalid("email")) }
+        // The role and its platform follow the same rules as a role given later (RoleGrant.validate).
         let parsedRole = Role(rawValue: role)
-        if parsedRole == nil {
-            errors.append(
-                FieldError(
-                    field: "role", code: "unknown-role",
-                    message: LocalizedText(
-                        sv: "Okänd roll \"\(role)\"; välj en av \(Self.roleList).",
-                        en: "Unknown role \"\(role)\"; choose one of \(Self.roleList).")))
-        }
-        let platformCode = platform?.uppercased()
-        if let parsedRole {
-            if RoleGrant.isPlatformScoped(parsedRole) {
-                if platformCode == nil || !knownPlatforms.contains(platformCode!) {
-                    let known = knownPlatforms.sorted().joined(separator: ", ")
-                    errors.append(
-                        FieldError(
-                            field: "platform", code: "unknown-platform",
-                            message: LocalizedText(
-                                sv: "Rollen \(parsedRole.rawValue) gäller en plattform; ange en av: \(known).",
-                                en: "The role \(parsedRole.rawValue) belongs to a platform; give one of: \(known).")))
-                }
-            } else if platformCode != nil {
-                errors.append(
-                    FieldError(
-                        field: "platform", code: "not-platform-role",
-                        message: LocalizedText(
-                            sv: "Rollen \(parsedRole.rawValue) gäller ingen enskild plattform.",
-                            en: "The role \(parsedRole.rawValue) does not belong to a single platform.")))
-            }
+        var grant: RoleGrant?
+        switch RoleGrant.validate(role: role, platform: platform, knownPlatforms: knownPlatforms) {
+        case .success(let valid): grant = valid
+        case .failure(let failure): errors += failure.errors
         }
         var orgnr: Organisationsnummer?
         switch (parsedRole, organisationsnummer) {
@@ -72,16 +49,14 @@ public struct UserRegistration: Sendable, Hashable {
             }
         default: break
         }
-        guard errors.isEmpty, let address, let parsedRole else { return .failure(ValidationFailure(errors)) }
+        guard errors.isEmpty, let address, let grant else { return .failure(ValidationFailure(errors)) }
         let trimmedName = name?.trimmingWhitespace ?? ""
         return .success(
             UserRegistration(
                 email: address, name: trimmedName.isEmpty ? address.value : trimmedName,
-                grant: RoleGrant(role: parsedRole, platform: RoleGrant.isPlatformScoped(parsedRole) ? platformCode : nil),
+                grant: grant,
                 organisationsnummer: orgnr))
     }
-
-    private static let roleList = Role.allCases.map(\.rawValue).joined(separator: ", ")
 }
 
 /// The rule for passwords: long enough to resist guessing, nothing else imposed.
