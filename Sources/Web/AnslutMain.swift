@@ -34,6 +34,9 @@ public enum AnslutMain {
         } catch let error as StorageError {
             printError(error.description)
             status = 1
+        } catch let error as AppConfig.InvalidSetting {
+            printError(error.description)
+            status = 1
         } catch let error as CommandError {
             printError("\(error). See `anslut --help`.")
             status = 2

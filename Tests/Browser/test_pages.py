@@ -234,6 +234,10 @@ def test_work_pages_for_each_role(browser):
     shot(browser, "13-coordinator-waiting-for-us")
     press(browser, browser.find_element(By.ID, "view-phase"))
     assert browser.find_elements(By.CSS_SELECTOR, "main h2")
+    press(browser, browser.find_element(By.XPATH, "//tr[td[contains(., 'Ögonbilder')]]//a"))
+    risks = browser.find_element(By.ID, "case-risks").text
+    assert "utan formatkontroll" in risks and "saknar testmiljö" in risks
+    shot(browser, "16-coordinator-sees-risk-flags")
     sign_out(browser)
 
     sign_in(browser, "dag@vgregion.example")

@@ -71,7 +71,7 @@ enum DemoData {
             let submitted = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Hjärtultraljud, NU-sjukvården"))
             try await run(.submit, on: submitted, by: anna)
 
-            let triage = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Ögonbilder, Vårdgivaren Väst"))
+            let triage = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Ögonbilder, Vårdgivaren Väst", risky: true))
             try await run(.submit, on: triage, by: anna)
             try await run(.beginTriage, on: triage, by: cora)
             _ = try await CaseThreads.open(

@@ -1,6 +1,7 @@
 /// Filled-in orders for the demo cases: what a care provider's project manager would write.
 enum DemoOrders {
-    static func bfr(system: String) -> [String: String] {
+    /// `risky` answers as an order the coordinator should look twice at: manual personnummer entry, no test environment.
+    static func bfr(system: String, risky: Bool = false) -> [String: String] {
         [
             "organisation": "Vårdgivaren AB, Röntgen Skaraborg", "organisation_id": "556559-4230",
             "address": "Storgatan 1\n541 30 Skövde", "invoice_address": "Vårdgivaren AB\nFE 123\n105 69 Stockholm",
@@ -14,10 +15,10 @@ enum DemoOrders {
             "availability": "Dygnet runt; akutröntgen behöver svar inom minuter.",
             "purpose": "Lagra och visa bilder och svar i BFR, så att andra vårdgivare i regionen når dem i sammanhållen journalföring.",
             "input_volumes": "Cirka 120 000 undersökningar/år, DICOM och HL7 ORU; 9 TB historik.",
-            "historic_access_critical": "ja", "test_environment": "ja", "pu_service": "ja",
+            "historic_access_critical": "ja", "test_environment": risky ? "nej" : "ja", "pu_service": "ja",
             "pu_service_name": "Inera PU-tjänsten via VGR:s integrationsplattform",
             "reservnummer_handling": "Reservnummer enligt VGR:s format; byts mot personnummer vid ADT-uppdatering.",
-            "manual_pnr_entry": "nej", "id_merge": "nej", "connection_types": "dicom,hl7", "components": "lagring,informationsvisaren",
+            "manual_pnr_entry": risky ? "ja" : "nej", "id_merge": "nej", "connection_types": "dicom,hl7", "components": "lagring,informationsvisaren",
             "confidentiality_affirmed": "ja", "responsible_orderer_name": "Olle Larsson, OLIT",
             "responsible_orderer_email": "olle.larsson@vardgivare.example",
         ]

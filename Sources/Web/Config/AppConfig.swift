@@ -27,16 +27,27 @@ public struct AppConfig: Sendable {
         self.maxUploadBytes = maxUploadBytes
     }
 
+    /// A setting that cannot be used: named with the rule, rather than quietly replaced by its default.
+    public struct InvalidSetting: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> AppConfig
+        throws(InvalidSetting) -> AppConfig
     {
-        AppConfig(
+        var maxUploadBytes = defaultMaxUploadBytes
+        if let text = environment["ANSLUT_MAX_UPLOAD_MB"], !text.isEmpty {
+            guard let megabytes = Int(text), (1...4096).contains(megabytes) else {
+                throw InvalidSetting(description:
+                    "ANSLUT_MAX_UPLOAD_MB is \"\(text)\"; it must be a whole number of megabytes from 1 to 4096.")
+            }
+            maxUploadBytes = megabytes * 1_048_576
+        }
+        return AppConfig(
             dataDirectory: environment["ANSLUT_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data",
             databaseURL: environment["DATABASE_URL"],
             processesDirectory: environment["ANSLUT_PROCESSES_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./Processes",
-            // An unreadable or non-positive value keeps the default rather than refusing every upload.
-            maxUploadBytes: environment["ANSLUT_MAX_UPLOAD_MB"].flatMap { Int($0) }.flatMap { $0 > 0 && $0 <= 4096 ? $0 * 1_048_576 : nil }
-                ?? defaultMaxUploadBytes)
+            maxUploadBytes: maxUploadBytes)
     }
 
     /// The database these settings select; a malformed `DATABASE_URL` is an error, never a silent fallback.

@@ -65,7 +65,7 @@ enum CaseController {
             status: record.state.status.title.text(in: l), phase: phase?.title.text(in: l) ?? record.state.currentPhase.rawValue,
             version: record.state.version, problem: problem, notice: notice,
             risks: principal.staffPlatforms.isEmpty && !principal.holds(.admin) ? [] : definition.form.risks(record.fields)
-                .map { "\($0.field.label.text(in: l)): \($0.text.text(in: l))" },
+                .map { RiskFlagText.line($0, l) },
             orderIsEditable: roles.contains(.applicant) && [.draft, .returnedForCompletion].contains(record.state.status),
             queuePlace: place.map { l("\($0.position) av \($0.total)", "\($0.position) of \($0.total)") }, todo: todo,
             actions: actions.case,

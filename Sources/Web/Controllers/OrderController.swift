@@ -120,7 +120,7 @@ enum OrderController {
                         ($0.title.text(in: l), documents.contains($0))
                     })
             },
-            risks: showsRisks ? risks.map { "\($0.field.label.text(in: l)): \($0.text.text(in: l))" } : [])
+            risks: showsRisks ? risks.map { RiskFlagText.line($0, l) } : [])
         return model.html.response(status)
     }
 

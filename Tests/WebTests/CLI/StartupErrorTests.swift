@@ -15,6 +15,14 @@ struct StartupErrorTests {
         Self.expectNoCrash(outcome)
     }
 
+    @Test("a malformed upload limit is named with its rule", arguments: ["abc", "0", "-5", "99999"])
+    func malformedUploadLimit(value: String) throws {
+        let outcome = try AnslutExecutable.run(
+            ["migrate"], in: Self.scratchFolder(), environment: ["ANSLUT_MAX_UPLOAD_MB": value, "DATABASE_URL": nil])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("ANSLUT_MAX_UPLOAD_MB is \"\(value)\"; it must be a whole number of megabytes from 1 to 4096."))
+    }
+
     @Test("an unusable data folder is named with what to do")
     func unwritableDataFolder() throws {
         let outcome = try AnslutExecutable.run(
