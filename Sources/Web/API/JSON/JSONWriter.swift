@@ -72,6 +72,25 @@ struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Leaves the value of the member just keyed for later (`JSONTemplate`); returns where in `bytes` it goes.
+    mutating func hole() -> Int {
+        separate()
+        return bytes.count
+    }
+
+    /// Writes `template` as one value, filling each of its holes with one value written by `fill`.
+    mutating func template<Hole>(_ template: JSONTemplate<Hole>, _ fill: (inout JSONWriter, Hole) -> Void) {
+        separate()
+        for part in template.parts {
+            bytes.append(contentsOf: part.json)
+            if let hole = part.hole {
+                // A hole is a member's value, and its key is in the JSON just written.
+                afterKey = true
+                fill(&self, hole)
+            }
+        }
+    }
+
     /// The members `key: value` in the order given.
     mutating func members(_ members: KeyValuePairs<String, String>) {
         for (name, value) in members {
