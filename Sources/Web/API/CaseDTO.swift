@@ -67,7 +67,9 @@ struct CaseDTO: JSONWritable {
                 }
             }
             json.key("phases")
-            json.template(CaseProcessJSON.template(for: definition)) { json, value in write(value, to: &json) }
+            json.template(CaseProcessJSON.template(for: definition, as: state.definition)) { json, value in
+                write(value, to: &json)
+            }
             json.key("decisions")
             json.array(record.decisions) { $0.decision($1) }
             json.key("yourRoles")

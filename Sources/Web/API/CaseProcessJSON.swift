@@ -13,11 +13,12 @@ enum CaseProcessJSON {
         case state(ItemID)
     }
 
-    /// The template of `definition`, written on first use.
-    static func template(for definition: ProcessDefinition) -> JSONTemplate<Value> {
-        if let template = templates.withLock({ $0[definition.reference] }) { return template }
+    /// The template of `definition`, published as `reference`, written on first use. The caller names the
+    /// reference because `ProcessDefinition.reference` hashes the whole definition each time it is asked.
+    static func template(for definition: ProcessDefinition, as reference: DefinitionReference) -> JSONTemplate<Value> {
+        if let template = templates.withLock({ $0[reference] }) { return template }
         let template = JSONTemplate<Value> { json, value in write(definition, to: &json, value) }
-        templates.withLock { $0[definition.reference] = template }
+        templates.withLock { $0[reference] = template }
         return template
     }
 

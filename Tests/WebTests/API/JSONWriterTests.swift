@@ -69,6 +69,24 @@ struct JSONWriterTests {
         #expect(try written { $0.date(date) } == encoded(date))
     }
 
+    @Test("dates read as ISO8601FormatStyle writes them, before 1970 and after 9999 too")
+    func dates() throws {
+        var generator = SystemRandomNumberGenerator()
+        let edges: [TimeInterval] = [0, -0.5, 0.999, 951_782_400, 4_107_542_399.9, 253_402_300_799.5, 253_402_300_800]
+        let random = (0..<2_000).map { _ in TimeInterval.random(in: -1e10...3e11, using: &generator) }
+        for seconds in edges + random {
+            let date = Date(timeIntervalSince1970: seconds)
+            var json = JSONWriter()
+            json.date(date)
+            #expect(json.bytes == Array("\"\(date.formatted(.iso8601))\"".utf8), "\(seconds)")
+        }
+        for date in [Date.distantPast, Date.distantFuture] {
+            var json = JSONWriter()
+            json.date(date)
+            #expect(json.bytes == Array("\"\(date.formatted(.iso8601))\"".utf8))
+        }
+    }
+
     @Test("objects and arrays nest with commas only between members")
     func nesting() throws {
         let value = try written { json in
@@ -113,7 +131,7 @@ struct JSONWriterTests {
             CaseProcessJSON.write(definition, to: &direct, value)
             for _ in 0..<2 {  // the first call writes the template, the second reads it from the cache
                 var cached = JSONWriter()
-                cached.template(CaseProcessJSON.template(for: definition), value)
+                cached.template(CaseProcessJSON.template(for: definition, as: definition.reference), value)
                 #expect(cached.bytes == direct.bytes)
             }
             #expect(try parsed(direct.bytes) is NSArray)

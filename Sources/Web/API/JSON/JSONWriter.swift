@@ -60,7 +60,12 @@ struct JSONWriter {
 
     mutating func uuid(_ value: UUID) { string(value.uuidString) }
 
-    mutating func date(_ value: Date) { string(Self.iso8601.format(value)) }
+    mutating func date(_ value: Date) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        ISO8601Timestamp.append(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
 
     mutating func date(_ value: Date?) {
         if let value { date(value) } else { null() }
@@ -118,8 +123,6 @@ struct JSONWriter {
         }
         needsComma = true
     }
-
-    private static let iso8601 = Date.ISO8601FormatStyle()
 }
 
 /// A value the API answers with, written by `JSONWriter`.
