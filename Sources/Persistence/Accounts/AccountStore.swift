@@ -75,15 +75,12 @@ public enum AccountStore {
     /// The access views of several users in one query, by id; unknown ids are absent.
     public static func principals(userIDs: Set<UUID>, on db: any Database) async throws -> [UUID: Principal] {
         guard !userIDs.isEmpty else { return [:] }
-        let ids = Array(userIDs)
-        let rows = try await db.read { session in
-            try await session.all(
-                """
-                SELECT u.id, u.email, u.organisation_id, r.role, r.platform
-                FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
-                WHERE u.id IN (\(binds: ids))
-                """ as SQLQueryString, PrincipalRow.init)
-        }
+        let rows = try await db.rows(
+            """
+            SELECT u.id, u.email, u.organisation_id, r.role, r.platform
+            FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
+            WHERE u.id IN (\(binds: Array(userIDs)))
+            """ as SQLQueryString, PrincipalRow.init)
         return PrincipalRow.fold(rows)
     }
 
@@ -91,16 +88,13 @@ public enum AccountStore {
     /// query, because every API request asks it.
     public static func principal(forToken token: String, now: Date, on db: any Database) async throws -> Principal? {
         guard token.utf8.count <= 200 else { return nil }
-        let digest = SecretToken.digest(token)
-        let rows = try await db.read { session in
-            try await session.all(
-                """
-                SELECT u.id, u.email, u.organisation_id, r.role, r.platform, t.expires_at
-                FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id
-                WHERE t.token_hash = \(bind: digest)
-                """ as SQLQueryString
-            ) { row in (user: try PrincipalRow(row), expiresAt: try row.date("expires_at")) }
-        }
+        let rows = try await db.rows(
+            """
+            SELECT u.id, u.email, u.organisation_id, r.role, r.platform, t.expires_at
+            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id
+            WHERE t.token_hash = \(bind: SecretToken.digest(token))
+            """ as SQLQueryString
+        ) { row in (user: try PrincipalRow(row), expiresAt: try row.date("expires_at")) }
         guard let first = rows.first, first.expiresAt > now else { return nil }
         return PrincipalRow.fold(rows.map(\.user)).values.first
     }

@@ -6,32 +6,30 @@ import SQLKit
 // Reads run on every page and API call, so they are plain SQL decoded column by column: FluentKit's model
 // decoding (reflection over property wrappers) cost more than the database did (BENCHMARKS.md, case API).
 extension CaseStore {
-    /// The case with its state, item states and decisions: two queries on one connection.
+    /// The case with its state, item states and decisions: two queries.
     public static func load(_ id: UUID, on db: any Database) async throws -> CaseRecord {
-        try await db.read { session in
-            // Item states and decisions share a shape, so one query brings both. They come first so that the
-            // case's row maps straight into its record; an unknown id finds neither.
-            let entries = try await session.all(
-                """
-                SELECT 'item' AS entry, item_id, status, changed_by, changed_at, reason, evidence
-                FROM case_items WHERE case_id = \(bind: id)
-                UNION ALL
-                SELECT 'decision', item_id, outcome, decided_by, decided_at, reason, NULL
-                FROM case_decisions WHERE case_id = \(bind: id)
-                """ as SQLQueryString, Entry.init
-            )
-            let found = try await session.first(
-                """
-                SELECT c.number, c.platform, c.organisation_id, o.name AS organisation_name, c.created_by,
-                       c.status, c.resume_status, c.current_phase, c.definition_id, c.definition_version,
-                       c.definition_hash, c.fields, c.version, c.created_at, c.updated_at
-                FROM cases c JOIN organisations o ON o.id = c.organisation_id
-                WHERE c.id = \(bind: id)
-                """ as SQLQueryString
-            ) { try record($0, id: id, entries: entries) }
-            guard let found else { throw CaseNotFound() }
-            return found
-        }
+        // Item states and decisions share a shape, so one query brings both. They come first so that the case's
+        // row maps straight into its record; an unknown id finds neither.
+        let entries = try await db.rows(
+            """
+            SELECT 'item' AS entry, item_id, status, changed_by, changed_at, reason, evidence
+            FROM case_items WHERE case_id = \(bind: id)
+            UNION ALL
+            SELECT 'decision', item_id, outcome, decided_by, decided_at, reason, NULL
+            FROM case_decisions WHERE case_id = \(bind: id)
+            """ as SQLQueryString, Entry.init
+        )
+        let found = try await db.firstRow(
+            """
+            SELECT c.number, c.platform, c.organisation_id, o.name AS organisation_name, c.created_by,
+                   c.status, c.resume_status, c.current_phase, c.definition_id, c.definition_version,
+                   c.definition_hash, c.fields, c.version, c.created_at, c.updated_at
+            FROM cases c JOIN organisations o ON o.id = c.organisation_id
+            WHERE c.id = \(bind: id)
+            """ as SQLQueryString
+        ) { try record($0, id: id, entries: entries) }
+        guard let found else { throw CaseNotFound() }
+        return found
     }
 
     /// A row of `cases` joined with its organisation's name, with the case's item states and decisions.
@@ -170,7 +168,7 @@ extension CaseStore {
             .orderBy(SQLColumn("id", table: cases), SQLDirection.descending)
             .limit(limit).offset(offset)
             .query
-        return try await db.read { session in try await session.all(page, Summary.init).compactMap { $0 } }
+        return try await db.rows(page, Summary.init).compactMap { $0 }
     }
 
     // LOWER on both sides: PostgreSQL's LIKE heeds case, SQLite's does not (for ASCII).
