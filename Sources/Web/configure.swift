@@ -30,8 +30,8 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ProblemMiddleware())
-    app.middleware.use(PageMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(PagesOnly(PageMiddleware()))
+    app.middleware.use(PagesOnly(FileMiddleware(publicDirectory: app.directory.publicDirectory)))
     app.passwords.use(.bcrypt)
 
     routes(app)

@@ -31,26 +31,25 @@ func routes(_ app: Application) {
         app.get(SiteURL.caseDocument(.key, document: .key).pathComponents, use: CaseController.download)
     }
     adminRoutes(app)
-    do {  // JSON API: every route goes through `register`, which applies its access rule
-        let api = app.grouped(BearerPrincipalAuthenticator())
-        api.register(.openAPI, OpenAPIDocument.show)
-        api.register(.issueToken, AuthAPIController.issueToken)
-        api.register(.listPlatforms, PlatformsAPIController.list)
-        api.register(.showPlatformProcess, PlatformsAPIController.process)
-        api.register(.createCase, CasesAPIController.create)
-        api.register(.listCases, CasesAPIController.list)
-        api.register(.showCase, CasesAPIController.show)
-        api.register(.editCase, CasesAPIController.edit)
-        api.register(.runCommand, CasesAPIController.runCommand)
-        api.register(.listEvents, CasesAPIController.events)
-        api.register(.listThreads, ThreadsAPIController.list)
-        api.register(.openThread, ThreadsAPIController.open)
-        api.register(.replyToThread, ThreadsAPIController.reply)
-        api.register(.closeThread, ThreadsAPIController.close)
-        api.register(.listDocuments, DocumentsAPIController.list)
-        api.register(
+    do {  // JSON API: every route goes through `register`, which signs the caller in and applies its access rule
+        app.register(.openAPI, OpenAPIDocument.show)
+        app.register(.issueToken, AuthAPIController.issueToken)
+        app.register(.listPlatforms, PlatformsAPIController.list)
+        app.register(.showPlatformProcess, PlatformsAPIController.process)
+        app.register(.createCase, CasesAPIController.create)
+        app.register(.listCases, CasesAPIController.list)
+        app.register(.showCase, CasesAPIController.show)
+        app.register(.editCase, CasesAPIController.edit)
+        app.register(.runCommand, CasesAPIController.runCommand)
+        app.register(.listEvents, CasesAPIController.events)
+        app.register(.listThreads, ThreadsAPIController.list)
+        app.register(.openThread, ThreadsAPIController.open)
+        app.register(.replyToThread, ThreadsAPIController.reply)
+        app.register(.closeThread, ThreadsAPIController.close)
+        app.register(.listDocuments, DocumentsAPIController.list)
+        app.register(
             .uploadDocument, body: .collect(maxSize: DocumentsAPIController.bodyLimit(app.config)),
             DocumentsAPIController.upload)
-        api.register(.downloadDocument, DocumentsAPIController.download)
+        app.register(.downloadDocument, DocumentsAPIController.download)
     }
 }

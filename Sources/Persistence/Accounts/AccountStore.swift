@@ -75,29 +75,28 @@ public enum AccountStore {
     /// The access views of several users in one query, by id; unknown ids are absent.
     public static func principals(userIDs: Set<UUID>, on db: any Database) async throws -> [UUID: Principal] {
         guard !userIDs.isEmpty else { return [:] }
-        let rows = try await db.sql.raw(
+        let rows = try await db.rows(
             """
             SELECT u.id, u.email, u.organisation_id, r.role, r.platform
             FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
             WHERE u.id IN (\(binds: Array(userIDs)))
-            """
-        ).all()
-        return try PrincipalRows.fold(rows)
+            """ as SQLQueryString, PrincipalRow.init)
+        return PrincipalRow.fold(rows)
     }
 
     /// The user a bearer token belongs to, while it has not expired, with their roles as they are now: one
     /// query, because every API request asks it.
     public static func principal(forToken token: String, now: Date, on db: any Database) async throws -> Principal? {
         guard token.utf8.count <= 200 else { return nil }
-        let rows = try await db.sql.raw(
+        let rows = try await db.rows(
             """
             SELECT u.id, u.email, u.organisation_id, r.role, r.platform, t.expires_at
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id
             WHERE t.token_hash = \(bind: SecretToken.digest(token))
-            """
-        ).all()
-        guard let first = rows.first, try first.decode(column: "expires_at", as: Date.self) > now else { return nil }
-        return try PrincipalRows.fold(rows).values.first
+            """ as SQLQueryString
+        ) { row in (user: try PrincipalRow(row), expiresAt: try row.date("expires_at")) }
+        guard let first = rows.first, first.expiresAt > now else { return nil }
+        return PrincipalRow.fold(rows.map(\.user)).values.first
     }
 
     /// Issues a bearer token valid for `lifetime` seconds; returns it once, stores only its hash. Audited.
@@ -116,23 +115,30 @@ public enum AccountStore {
 
 }
 
-/// Rows of a user joined with their roles (`id`, `email`, `organisation_id`, `role`, `platform`), one per role
-/// or one with no role, folded into access views.
-private enum PrincipalRows {
-    static func fold(_ rows: [any SQLRow]) throws -> [UUID: Principal] {
-        var users: [UUID: (email: String, organisation: UUID?, grants: Set<RoleGrant>)] = [:]
-        for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
-            var user = try users[id] ?? (
-                try row.decode(column: "email", as: String.self),
-                try row.decode(column: "organisation_id", as: UUID?.self), [])
-            if let role = try row.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)) {
-                user.grants.insert(RoleGrant(role: role, platform: try row.decode(column: "platform", as: String?.self)))
-            }
-            users[id] = user
+/// A row of a user joined with their roles (`id`, `email`, `organisation_id`, `role`, `platform`): one per
+/// role, or one with no role.
+private struct PrincipalRow: Sendable {
+    let id: UUID
+    let email: String
+    let organisation: UUID?
+    let grant: RoleGrant?
+
+    init(_ row: any ColumnReader) throws {
+        id = try row.uuid("id")
+        email = try row.string("email")
+        organisation = try row.optionalUUID("organisation_id")
+        grant = try row.optionalString("role").flatMap(Role.init(rawValue:))
+            .map { RoleGrant(role: $0, platform: try row.optionalString("platform")) }
+    }
+
+    /// The rows folded into access views, by user.
+    static func fold(_ rows: [PrincipalRow]) -> [UUID: Principal] {
+        var principals: [UUID: Principal] = [:]
+        for (id, rows) in Dictionary(grouping: rows, by: \.id) {
+            principals[id] = Principal(
+                userID: id, email: rows[0].email, organisationID: rows[0].organisation,
+                grants: Set(rows.compactMap(\.grant)))
         }
-        return Dictionary(uniqueKeysWithValues: users.map { id, user in
-            (id, Principal(userID: id, email: user.email, organisationID: user.organisation, grants: user.grants))
-        })
+        return principals
     }
 }

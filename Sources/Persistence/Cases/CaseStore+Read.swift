@@ -8,69 +8,82 @@ import SQLKit
 extension CaseStore {
     /// The case with its state, item states and decisions: two queries.
     public static func load(_ id: UUID, on db: any Database) async throws -> CaseRecord {
-        let sql = db.sql
-        guard let row = try await sql.raw(
-            """
-            SELECT c.id, c.number, c.platform, c.organisation_id, o.name AS organisation_name, c.created_by,
-                   c.status, c.resume_status, c.current_phase, c.definition_id, c.definition_version,
-                   c.definition_hash, c.fields, c.version, c.created_at, c.updated_at
-            FROM cases c JOIN organisations o ON o.id = c.organisation_id
-            WHERE c.id = \(bind: id)
-            """
-        ).first() else {
-            throw CaseNotFound()
-        }
-        // Item states and decisions share a shape, so one round trip brings both.
-        let entries = try await sql.raw(
+        // Item states and decisions share a shape, so one query brings both. They come first so that the case's
+        // row maps straight into its record; an unknown id finds neither.
+        let entries = try await db.rows(
             """
             SELECT 'item' AS entry, item_id, status, changed_by, changed_at, reason, evidence
             FROM case_items WHERE case_id = \(bind: id)
             UNION ALL
             SELECT 'decision', item_id, outcome, decided_by, decided_at, reason, NULL
             FROM case_decisions WHERE case_id = \(bind: id)
+            """ as SQLQueryString, Entry.init
+        )
+        let found = try await db.firstRow(
             """
-        ).all()
+            SELECT c.number, c.platform, c.organisation_id, o.name AS organisation_name, c.created_by,
+                   c.status, c.resume_status, c.current_phase, c.definition_id, c.definition_version,
+                   c.definition_hash, c.fields, c.version, c.created_at, c.updated_at
+            FROM cases c JOIN organisations o ON o.id = c.organisation_id
+            WHERE c.id = \(bind: id)
+            """ as SQLQueryString
+        ) { try record($0, id: id, entries: entries) }
+        guard let found else { throw CaseNotFound() }
+        return found
+    }
+
+    /// A row of `cases` joined with its organisation's name, with the case's item states and decisions.
+    private static func record(_ row: any ColumnReader, id: UUID, entries: [Entry]) throws -> CaseRecord {
         var items: [ItemID: ItemState] = [:]
         var decisions: [Decision] = []
-        let evidenceDecoder = JSONDecoder()
         for entry in entries {
-            let item = ItemID(rawValue: try entry.decode(column: "item_id", as: String.self))
-            let status = try entry.decode(column: "status", as: String.self)
-            let changedBy = try entry.decode(column: "changed_by", as: String?.self)
-            let changedAt = try entry.decode(column: "changed_at", as: Date?.self)
-            let reason = try entry.decode(column: "reason", as: String?.self)
-            if try entry.decode(column: "entry", as: String.self) == "decision" {
-                decisions.append(Decision(
-                    item: item, outcome: DecisionOutcome(rawValue: status) ?? .approve, decidedBy: changedBy ?? "",
-                    decidedAt: changedAt ?? .distantPast, reason: reason))
-            } else {
-                let evidence = try entry.decode(column: "evidence", as: String?.self) ?? "[]"
-                items[item] = ItemState(
-                    status: ItemStatus(rawValue: status) ?? .open, changedBy: changedBy, changedAt: changedAt,
-                    reason: reason,
-                    evidence: evidence == "[]"
-                        ? [] : (try? evidenceDecoder.decode([Evidence].self, from: Data(evidence.utf8))) ?? [])
+            switch entry {
+            case .item(let id, let state): items[id] = state
+            case .decision(let decision): decisions.append(decision)
             }
         }
         decisions.sort { $0.decidedAt < $1.decidedAt }
-        let createdAt = try row.decode(column: "created_at", as: Date?.self) ?? .distantPast
+        let createdAt = try row.optionalDate("created_at") ?? .distantPast
         let state = CaseState(
             definition: DefinitionReference(
-                id: ProcessDefinition.ID(rawValue: try row.decode(column: "definition_id", as: String.self)),
-                version: try row.decode(column: "definition_version", as: Int.self),
-                contentHash: try row.decode(column: "definition_hash", as: String.self)),
-            status: CaseStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
-            resumeStatus: try row.decode(column: "resume_status", as: String?.self).flatMap(CaseStatus.init(rawValue:)),
-            currentPhase: PhaseID(rawValue: try row.decode(column: "current_phase", as: String.self)), items: items,
-            version: try row.decode(column: "version", as: Int.self))
+                id: ProcessDefinition.ID(rawValue: try row.string("definition_id")),
+                version: try row.int("definition_version"), contentHash: try row.string("definition_hash")),
+            status: CaseStatus(rawValue: try row.string("status")) ?? .draft,
+            resumeStatus: try row.optionalString("resume_status").flatMap(CaseStatus.init(rawValue:)),
+            currentPhase: PhaseID(rawValue: try row.string("current_phase")), items: items,
+            version: try row.int("version"))
         return CaseRecord(
-            id: id, number: try row.decode(column: "number", as: String.self),
-            platform: try row.decode(column: "platform", as: String.self),
-            organisationID: try row.decode(column: "organisation_id", as: UUID.self),
-            organisationName: try row.decode(column: "organisation_name", as: String.self),
-            createdBy: try row.decode(column: "created_by", as: UUID.self), createdAt: createdAt,
-            updatedAt: try row.decode(column: "updated_at", as: Date?.self) ?? createdAt,
-            fields: decode(try row.decode(column: "fields", as: String.self)), state: state, decisions: decisions)
+            id: id, number: try row.string("number"), platform: try row.string("platform"),
+            organisationID: try row.uuid("organisation_id"), organisationName: try row.string("organisation_name"),
+            createdBy: try row.uuid("created_by"), createdAt: createdAt,
+            updatedAt: try row.optionalDate("updated_at") ?? createdAt, fields: decode(try row.string("fields")),
+            state: state, decisions: decisions)
+    }
+
+    /// An item state or a decision of a case, as the second query of `load` returns them.
+    private enum Entry: Sendable {
+        case item(ItemID, ItemState)
+        case decision(Decision)
+
+        init(_ row: any ColumnReader) throws {
+            let item = ItemID(rawValue: try row.string("item_id"))
+            let status = try row.string("status")
+            let changedBy = try row.optionalString("changed_by")
+            let changedAt = try row.optionalDate("changed_at")
+            let reason = try row.optionalString("reason")
+            if try row.string("entry") == "decision" {
+                self = .decision(Decision(
+                    item: item, outcome: DecisionOutcome(rawValue: status) ?? .approve, decidedBy: changedBy ?? "",
+                    decidedAt: changedAt ?? .distantPast, reason: reason))
+            } else {
+                let evidence = try row.optionalString("evidence") ?? "[]"
+                self = .item(item, ItemState(
+                    status: ItemStatus(rawValue: status) ?? .open, changedBy: changedBy, changedAt: changedAt,
+                    reason: reason,
+                    evidence: evidence == "[]"
+                        ? [] : (try? JSONDecoder().decode([Evidence].self, from: Data(evidence.utf8))) ?? []))
+            }
+        }
     }
 
     /// What a list shows of cases: no item states.
@@ -84,6 +97,20 @@ extension CaseStore {
         public let systemName: String?
         public let version: Int
         public let updatedAt: Date
+
+        /// A row of `list`'s query; nil for a status this version does not know.
+        init?(_ row: any ColumnReader) throws {
+            guard let status = CaseStatus(rawValue: try row.string("status")) else { return nil }
+            self.status = status
+            id = try row.uuid("id")
+            number = try row.string("number")
+            platform = try row.string("platform")
+            organisationID = try row.uuid("organisation_id")
+            currentPhase = try row.string("current_phase")
+            systemName = try row.optionalString("system_name")
+            version = try row.int("version")
+            updatedAt = try row.optionalDate("updated_at") ?? row.optionalDate("created_at") ?? .distantPast
+        }
     }
 
     /// Who may see which cases, as a filter.
@@ -136,23 +163,12 @@ extension CaseStore {
         }
         if let status { query = query.where(SQLColumn("status", table: cases), .equal, SQLBind(status.rawValue)) }
         if let platform { query = query.where(SQLColumn("platform", table: cases), .equal, SQLBind(platform)) }
-        let rows = try await query
+        let page = query
             .orderBy(SQLColumn("updated_at", table: cases), SQLDirection.descending)
             .orderBy(SQLColumn("id", table: cases), SQLDirection.descending)
             .limit(limit).offset(offset)
-            .all()
-        return try rows.compactMap { row in
-            guard let status = CaseStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
-            return Summary(
-                id: try row.decode(column: "id", as: UUID.self), number: try row.decode(column: "number", as: String.self),
-                platform: try row.decode(column: "platform", as: String.self),
-                organisationID: try row.decode(column: "organisation_id", as: UUID.self), status: status,
-                currentPhase: try row.decode(column: "current_phase", as: String.self),
-                systemName: try row.decode(column: "system_name", as: String?.self),
-                version: try row.decode(column: "version", as: Int.self),
-                updatedAt: try row.decode(column: "updated_at", as: Date?.self)
-                    ?? row.decode(column: "created_at", as: Date?.self) ?? .distantPast)
-        }
+            .query
+        return try await db.rows(page, Summary.init).compactMap { $0 }
     }
 
     // LOWER on both sides: PostgreSQL's LIKE heeds case, SQLite's does not (for ASCII).

@@ -101,12 +101,14 @@ enum APIRoute: CaseIterable {
 }
 
 extension RoutesBuilder {
-    /// Registers `handler` for `route` behind the route's access rule.
+    /// Registers `handler` for `route`: the caller is signed in by bearer token, then the route's access rule
+    /// applies.
     func register<Output: AsyncResponseEncodable>(
         _ route: APIRoute, body: HTTPBodyStreamStrategy = .collect,
         _ handler: @escaping @Sendable (Request) async throws -> Output
     ) {
         on(route.method, route.pathComponents, body: body) { request async throws -> Output in
+            try await request.signInByBearerToken()
             try route.authorize(request)
             return try await handler(request)
         }

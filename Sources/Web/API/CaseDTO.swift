@@ -67,7 +67,9 @@ struct CaseDTO: JSONWritable {
                 }
             }
             json.key("phases")
-            json.array(definition.phases) { json, phase in writePhase(phase, to: &json) }
+            json.template(CaseProcessJSON.template(for: definition, as: state.definition)) { json, value in
+                write(value, to: &json)
+            }
             json.key("decisions")
             json.array(record.decisions) { $0.decision($1) }
             json.key("yourRoles")
@@ -79,43 +81,11 @@ struct CaseDTO: JSONWritable {
         }
     }
 
-    private func writePhase(_ phase: ProcessDefinition.Phase, to json: inout JSONWriter) {
-        json.object { json in
-            json.key("id")
-            json.string(phase.id.rawValue)
-            json.key("title")
-            json.text(phase.title)
-            json.key("isCurrent")
-            json.bool(phase.id == record.state.currentPhase)
-            json.key("gate")
-            json.gate(phase.gate)
-            json.key("sections")
-            json.array(phase.sections) { json, section in
-                json.object { json in
-                    json.key("id")
-                    json.string(section.id.rawValue)
-                    json.key("title")
-                    json.text(section.title)
-                    json.key("items")
-                    json.array(section.items) { json, item in writeItem(item, to: &json) }
-                }
-            }
-        }
-    }
-
-    private func writeItem(_ item: ProcessDefinition.Item, to json: inout JSONWriter) {
-        json.object { json in
-            json.members([
-                "id": item.id.rawValue, "kind": item.kind.rawValue, "owner": item.owner.rawValue,
-            ])
-            json.key("text")
-            json.text(item.text)
-            json.key("required")
-            json.bool(item.isRequired)
-            json.key("evidence")
-            json.array(item.evidence.map(\.rawValue).sorted()) { $0.string($1) }
-            json.key("state")
-            json.itemState(record.state.itemState(item.id))
+    /// One value of this case inside its process's JSON.
+    private func write(_ value: CaseProcessJSON.Value, to json: inout JSONWriter) {
+        switch value {
+        case .isCurrent(let phase): json.bool(phase == record.state.currentPhase)
+        case .state(let item): json.itemState(record.state.itemState(item))
         }
     }
 }

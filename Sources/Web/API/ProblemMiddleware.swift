@@ -4,18 +4,24 @@ import Vapor
 
 /// Turns every error of the API into a problem response, so no client ever sees a stack trace or a bare 500
 /// page, and logs the unexpected ones with the request id. Errors of the pages pass on to `PageMiddleware`.
-struct ProblemMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.isAPI else { return try await next.respond(to: request) }
-        do {
-            return try await next.respond(to: request)
-        } catch {
-            let problem = await problem(for: error, request: request)
-            let response = problem.response(
-                status: HTTPResponseStatus(statusCode: problem.status), contentType: APIProblem.mediaType)
-            if problem.status == 401 { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
-            return response
+///
+/// A plain `Middleware` rather than an `AsyncMiddleware`: an answered request passes through without a task
+/// and two thread hops of its own; only a failure starts a task (a version conflict's problem reads the case's
+/// process definition).
+struct ProblemMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard request.isAPI else { return next.respond(to: request) }
+        return next.respond(to: request).flatMapError { error in
+            request.eventLoop.makeFutureWithTask { await response(for: error, request: request) }
         }
+    }
+
+    private func response(for error: any Error, request: Request) async -> Response {
+        let problem = await problem(for: error, request: request)
+        let response = problem.response(
+            status: HTTPResponseStatus(statusCode: problem.status), contentType: APIProblem.mediaType)
+        if problem.status == 401 { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+        return response
     }
 
     private func problem(for error: any Error, request: Request) async -> APIProblem {

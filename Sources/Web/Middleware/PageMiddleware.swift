@@ -4,10 +4,10 @@ import Vapor
 
 /// Everything outside `/api`: signs the browser in from its session cookie (roles read fresh, so a change
 /// counts from the next request), refuses a state-changing request whose form token is missing or wrong,
-/// turns every error into an HTML page, and adds the form-token cookie and the security headers.
+/// turns every error into an HTML page, and adds the form-token cookie and the security headers. Installed
+/// through `PagesOnly`, so it never sees a request for the API.
 struct PageMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard !req.isAPI else { return try await next.respond(to: req) }
         let response: Response
         do {
             try await signIn(req)

@@ -1,5 +1,7 @@
 import Domain
 import Foundation
+import ProcessFiles
+import TestSupport
 import Testing
 @testable import Web
 
@@ -67,6 +69,24 @@ struct JSONWriterTests {
         #expect(try written { $0.date(date) } == encoded(date))
     }
 
+    @Test("dates read as ISO8601FormatStyle writes them, before 1970 and after 9999 too")
+    func dates() throws {
+        var generator = SystemRandomNumberGenerator()
+        let edges: [TimeInterval] = [0, -0.5, 0.999, 951_782_400, 4_107_542_399.9, 253_402_300_799.5, 253_402_300_800]
+        let random = (0..<2_000).map { _ in TimeInterval.random(in: -1e10...3e11, using: &generator) }
+        for seconds in edges + random {
+            let date = Date(timeIntervalSince1970: seconds)
+            var json = JSONWriter()
+            json.date(date)
+            #expect(json.bytes == Array("\"\(date.formatted(.iso8601))\"".utf8), "\(seconds)")
+        }
+        for date in [Date.distantPast, Date.distantFuture] {
+            var json = JSONWriter()
+            json.date(date)
+            #expect(json.bytes == Array("\"\(date.formatted(.iso8601))\"".utf8))
+        }
+    }
+
     @Test("objects and arrays nest with commas only between members")
     func nesting() throws {
         let value = try written { json in
@@ -85,5 +105,36 @@ struct JSONWriterTests {
         }
         let expected = try parsed(Array(#"{"empty":{},"list":[1,2,3],"nested":[[],[4]],"none":null,"yes":true}"#.utf8))
         #expect(value == expected)
+    }
+
+    @Test("a case's process written from the cached template is byte for byte the process written directly")
+    func processTemplate() throws {
+        let definitions = try ProcessDefinitionLoader.loadFolder(URL(fileURLWithPath: processesFolder))
+        #expect(!definitions.isEmpty)
+        let date = Date(timeIntervalSince1970: 1_795_000_000)
+        for definition in definitions {
+            let items = definition.phases.flatMap(\.sections).flatMap(\.items)
+            // Every other item touched, so filled holes and untouched ones both occur.
+            let states = Dictionary(uniqueKeysWithValues: items.enumerated().filter { $0.offset.isMultiple(of: 2) }.map {
+                ($0.element.id, ItemState(
+                    status: .done, changedBy: "user-\($0.offset)", changedAt: date, reason: "skäl \"\($0.offset)\"",
+                    evidence: [Evidence(.comment, "Se bilaga")]))
+            })
+            let current = try #require(definition.phases.last).id
+            func value(_ json: inout JSONWriter, _ value: CaseProcessJSON.Value) {
+                switch value {
+                case .isCurrent(let phase): json.bool(phase == current)
+                case .state(let item): json.itemState(states[item] ?? .untouched)
+                }
+            }
+            var direct = JSONWriter()
+            CaseProcessJSON.write(definition, to: &direct, value)
+            for _ in 0..<2 {  // the first call writes the template, the second reads it from the cache
+                var cached = JSONWriter()
+                cached.template(CaseProcessJSON.template(for: definition, as: definition.reference), value)
+                #expect(cached.bytes == direct.bytes)
+            }
+            #expect(try parsed(direct.bytes) is NSArray)
+        }
     }
 }

@@ -60,7 +60,12 @@ struct JSONWriter {
 
     mutating func uuid(_ value: UUID) { string(value.uuidString) }
 
-    mutating func date(_ value: Date) { string(Self.iso8601.format(value)) }
+    mutating func date(_ value: Date) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        ISO8601Timestamp.append(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
 
     mutating func date(_ value: Date?) {
         if let value { date(value) } else { null() }
@@ -70,6 +75,25 @@ struct JSONWriter {
     mutating func raw(_ json: [UInt8]) {
         separate()
         bytes.append(contentsOf: json)
+    }
+
+    /// Leaves the value of the member just keyed for later (`JSONTemplate`); returns where in `bytes` it goes.
+    mutating func hole() -> Int {
+        separate()
+        return bytes.count
+    }
+
+    /// Writes `template` as one value, filling each of its holes with one value written by `fill`.
+    mutating func template<Hole>(_ template: JSONTemplate<Hole>, _ fill: (inout JSONWriter, Hole) -> Void) {
+        separate()
+        for part in template.parts {
+            bytes.append(contentsOf: part.json)
+            if let hole = part.hole {
+                // A hole is a member's value, and its key is in the JSON just written.
+                afterKey = true
+                fill(&self, hole)
+            }
+        }
     }
 
     /// The members `key: value` in the order given.
@@ -99,8 +123,6 @@ struct JSONWriter {
         }
         needsComma = true
     }
-
-    private static let iso8601 = Date.ISO8601FormatStyle()
 }
 
 /// A value the API answers with, written by `JSONWriter`.

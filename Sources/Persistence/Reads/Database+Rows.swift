@@ -1,0 +1,30 @@
+import FluentKit
+import FluentSQLiteDriver
+import SQLKit
+
+// The reads of the hot paths (a case, a list, a bearer token), mapped row by row through `ColumnReader`.
+//
+// On SQLite the rows come as SQLiteNIO's values, read directly: SQLKit's generic decoding (`SQLiteDataDecoder`,
+// a dynamic cast per column, `sscanf` for every text UUID) was the largest cost of the reads. PostgreSQL keeps
+// the SQLKit path. Leasing one connection for the two queries of a case was measured and lost: SQLiteNIO's
+// async query needs a task of its own inside the lease, which cost more than the second pool round trip
+// (BENCHMARKS.md, case API).
+extension Database {
+    /// Each row of `query`, mapped.
+    func rows<T>(_ query: any SQLExpression, _ map: (any ColumnReader) throws -> T) async throws -> [T] {
+        let sql = self.sql
+        guard let sqlite = self as? any SQLiteDatabase else {
+            return try await sql.raw("\(query)").all().map { try map(SQLRowColumns(row: $0)) }
+        }
+        let (text, binds) = sql.serialize(query)
+        sql.logger.debug("Executing query", metadata: ["sql": .string(text)])
+        let encoder = SQLiteDataEncoder()
+        let rows: [SQLiteRow] = try await sqlite.query(text, try binds.map { try encoder.encode($0) }).get()
+        return try rows.map { try map($0) }
+    }
+
+    /// The first row of `query`, mapped; nil when there is none.
+    func firstRow<T>(_ query: any SQLExpression, _ map: (any ColumnReader) throws -> T) async throws -> T? {
+        try await rows(query, map).first
+    }
+}
