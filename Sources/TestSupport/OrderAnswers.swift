@@ -24,8 +24,7 @@ public enum OrderAnswers {
             case .organisationID: "556559-4230"
             case .number: "25"
             case .yesNo: safe([OrderForm.yes, OrderForm.no])
-            case .choice: safe(field.options.map(\.id))
-            case .choices: safe(field.options.map(\.id))
+            case .choice, .choices: safe(field.options.map(\.id))
             case .confirm: OrderForm.yes
             }
         }

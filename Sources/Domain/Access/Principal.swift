@@ -45,4 +45,9 @@ public struct Principal: Sendable, Hashable {
     public var staffPlatforms: Set<String> {
         Set(grants.compactMap(\.platform))
     }
+
+    /// Platform staff or an admin: who sees the inbox and an order's risk flags.
+    public var isPlatformTeamOrAdmin: Bool {
+        !staffPlatforms.isEmpty || holds(.admin)
+    }
 }

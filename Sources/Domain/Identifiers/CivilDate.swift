@@ -87,4 +87,18 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             + String(zeroPadded: UInt64(clamping: month), width: 2) + "-"
             + String(zeroPadded: UInt64(clamping: day), width: 2)
     }
+
+    /// Year, month and day of the day `days` after 1970-01-01 (negative: before), by Howard Hinnant's
+    /// days-to-civil algorithm, exact for the proleptic Gregorian calendar. Timestamps are written with it
+    /// where a formatter would be too slow or differ between platforms.
+    public static func components(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468  // days since 0000-03-01
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)  // from March 1st
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
+    }
 }

@@ -35,4 +35,21 @@ public enum CaseQueue {
         }
         return places
     }
+
+    /// The place of one case, counted in the database; nil when the case is not waiting.
+    public static func place(of id: UUID, in db: any Database) async throws -> Place? {
+        let statuses = waiting.map(\.rawValue)
+        // Ahead are the waiting cases of the platform that `places` orders before this one.
+        guard let row = try await db.sql.raw(
+            """
+            SELECT
+              (SELECT COUNT(*) FROM cases o WHERE o.platform = c.platform AND o.status IN (\(binds: statuses))
+                 AND (o.submitted_at < c.submitted_at OR (o.submitted_at = c.submitted_at AND o.id < c.id))) AS ahead,
+              (SELECT COUNT(*) FROM cases o WHERE o.platform = c.platform AND o.status IN (\(binds: statuses))) AS total
+            FROM cases c WHERE c.id = \(bind: id) AND c.status IN (\(binds: statuses))
+            """
+        ).first() else { return nil }
+        return Place(
+            position: try row.decode(column: "ahead", as: Int.self) + 1, total: try row.decode(column: "total", as: Int.self))
+    }
 }

@@ -67,7 +67,7 @@ public enum CaseService {
                     sv: "Endast den sökande organisationen ändrar beställningen.",
                     en: "Only the applying organisation edits the order.")))
             }
-            guard record.state.status == .draft || record.state.status == .returnedForCompletion else {
+            guard record.state.status.acceptsOrderChanges else {
                 throw CaseRefused(refusal: CaseRefusal(.wrongState, LocalizedText(
                     sv: "Beställningen kan bara ändras som utkast eller när den har återsänts för komplettering.",
                     en: "The order can only be changed as a draft or when it has been returned for completion.")))

@@ -75,7 +75,7 @@ enum CasesAPIController {
 
     static func show(req: Request) async throws -> CaseDTO {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try caseID(req), to: principal, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.db)
         return try await CaseDTO.make(record, for: principal, on: req.db)
     }
 
@@ -86,13 +86,13 @@ enum CasesAPIController {
             throw ValidationFailure([.required("version", label: LocalizedText(sv: "Ärendets version", en: "The case version"))])
         }
         let record = try await CaseService.editFields(
-            body.fields, on: try caseID(req), by: principal, expectedVersion: version, in: req.db)
+            body.fields, on: try req.caseIDParameter(), by: principal, expectedVersion: version, in: req.db)
         return try await CaseDTO.make(record, for: principal, on: req.db)
     }
 
     static func runCommand(req: Request) async throws -> CaseDTO {
         let principal = try req.requirePrincipal()
-        let id = try caseID(req)
+        let id = try req.caseIDParameter()
         let body = try req.content.decode(CommandRequest.self)
         let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.db)
         let command = try await body.engineCommand(for: record, on: req.db)
@@ -103,14 +103,8 @@ enum CasesAPIController {
 
     static func events(req: Request) async throws -> [AuditEventDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try caseID(req), to: principal, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.db)
         return try await AuditLog.events(about: record.subject, on: req.db).map(AuditEventDTO.init)
-    }
-
-    // A malformed id is as unknown as an absent one.
-    private static func caseID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
-        return id
     }
 }
 

@@ -29,7 +29,7 @@ enum CaseController {
         let notice = req.query[String.self, at: "submitted"] != nil
             ? l("Beställningen är inskickad. Använd ärendenumret när du har kontakt med oss.",
                 "The order is submitted. Quote the case number when you contact us.") : nil
-        return try await page(try caseID(req), for: principal, notice: notice, req: req)
+        return try await page(try req.caseIDParameter(), for: principal, notice: notice, req: req)
     }
 
     /// The case page as `principal` sees it, with `problem` telling why the last form did not go through.
@@ -49,7 +49,7 @@ enum CaseController {
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
         let actions = CaseActions.available(record, definition: definition, user: user, language: l)
         let phase = definition.phases.first { $0.id == record.state.currentPhase }
-        let place = try await CaseQueue.places(on: [record.platform], in: req.db)[id]
+        let place = try await CaseQueue.place(of: id, in: req.db)
         let openQuestions = threads.filter { thread in
             thread.kind == .question && thread.status == .open
                 && !(people.roles[thread.createdBy]?.contains(.applicant) ?? false)
@@ -64,10 +64,9 @@ enum CaseController {
             organisation: record.organisationName, systemName: record.fields["system_name"] ?? "–",
             status: record.state.status.title.text(in: l), phase: phase?.title.text(in: l) ?? record.state.currentPhase.rawValue,
             version: record.state.version, problem: problem, notice: notice,
-            risks: principal.staffPlatforms.isEmpty && !principal.holds(.admin) ? [] : definition.form.risks(record.fields)
-                .map { RiskFlagText.line($0, l) },
-            orderIsEditable: roles.contains(.applicant) && [.draft, .returnedForCompletion].contains(record.state.status),
-            queuePlace: place.map { l("\($0.position) av \($0.total)", "\($0.position) of \($0.total)") }, todo: todo,
+            risks: principal.isPlatformTeamOrAdmin ? definition.form.risks(record.fields).map { RiskFlagText.line($0, l) } : [],
+            orderIsEditable: roles.contains(.applicant) && record.state.status.acceptsOrderChanges,
+            queuePlace: place.map { $0.text(l) }, todo: todo,
             actions: actions.case,
             sections: (phase?.sections ?? []).map { section in
                 CaseShow.Section(title: section.title.text(in: l), items: section.items.map { item in
@@ -107,7 +106,7 @@ enum CaseController {
 
     static func command(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        let id = try caseID(req)
+        let id = try req.caseIDParameter()
         let form = try req.content.decode(CommandForm.self)
         let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.db)
         let evidence = [
@@ -125,7 +124,7 @@ enum CaseController {
 
     static func openThread(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        let id = try caseID(req)
+        let id = try req.caseIDParameter()
         let form = try req.content.decode(ThreadForm.self)
         return try await attempt(id, principal, req) {
             _ = try await CaseThreads.open(
@@ -136,7 +135,7 @@ enum CaseController {
 
     static func reply(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        let id = try caseID(req)
+        let id = try req.caseIDParameter()
         guard let thread = req.parameters.get("thread").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
         let form = try req.content.decode(ThreadForm.self)
         return try await attempt(id, principal, req) {
@@ -146,7 +145,7 @@ enum CaseController {
 
     static func upload(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        let id = try caseID(req)
+        let id = try req.caseIDParameter()
         return try await attempt(id, principal, req) {
             _ = try await DocumentsAPIController.store(req, caseID: id, principal: principal)
         }
@@ -154,7 +153,7 @@ enum CaseController {
 
     static func download(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        let (record, _) = try await CaseService.visibleCase(try caseID(req), to: principal, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.db)
         guard let document = req.parameters.get("document").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
         return try await DocumentsAPIController.serve(
             try await CaseDocuments.document(document, of: record.id, on: req.db), req: req)
@@ -198,11 +197,5 @@ enum CaseController {
         case .answered: l("besvarad", "answered")
         case .closed: l("stängd", "closed")
         }
-    }
-
-    // A malformed id is as unknown as an absent one.
-    private static func caseID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
-        return id
     }
 }

@@ -52,7 +52,7 @@ enum CaseListController {
                 id: summary.id, number: summary.number, systemName: summary.systemName ?? "–",
                 organisation: names[summary.organisationID] ?? "–", platform: summary.platform,
                 status: summary.status.title.text(in: l), phase: phaseTitle(summary),
-                queuePlace: places[summary.id].map { l("\($0.position) av \($0.total)", "\($0.position) of \($0.total)") },
+                queuePlace: places[summary.id].map { $0.text(l) },
                 updated: PageTime.format(summary.updatedAt),
                 age: days == 1 ? l("1 dag", "1 day") : l("\(days) dagar", "\(days) days"))
         }
@@ -68,7 +68,7 @@ enum CaseListController {
         default:
             groups = [.init(title: nil, rows: chosen.map(row))]
         }
-        let isStaff = !principal.staffPlatforms.isEmpty || principal.holds(.admin)
+        let isStaff = principal.isPlatformTeamOrAdmin
         return CaseList.Model(
             context: req.pageContext, groups: groups, showsFilters: isStaff, canOrder: principal.holds(.applicant),
             tabs: isStaff ? CaseList.View.allCases.map { tab in

@@ -37,12 +37,12 @@ enum OrderController {
         let principal = try req.requireSignedIn()
         let notice = req.query[String.self, at: "saved"] != nil
             ? req.pageLanguage("Utkastet är sparat.", "The draft is saved.") : nil
-        return try await page(try caseID(req), for: principal, notice: notice, req: req)
+        return try await page(try req.caseIDParameter(), for: principal, notice: notice, req: req)
     }
 
     static func save(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        let id = try caseID(req)
+        let id = try req.caseIDParameter()
         let l = req.pageLanguage
         let posted = PostedOrder(req.body.string ?? "")
         let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.db)
@@ -92,11 +92,10 @@ enum OrderController {
         let documents = Set(try await CaseDocuments.documents(of: id, on: req.db).map(\.kind))
         let values = posted ?? record.fields
         let messages = Dictionary(errors.map { ($0.field, $0.message.text(in: l)) }, uniquingKeysWith: { first, _ in first })
-        let editable = roles.contains(.applicant)
-            && [.draft, .returnedForCompletion].contains(record.state.status)
+        let editable = roles.contains(.applicant) && record.state.status.acceptsOrderChanges
         let risks = definition.form.risks(record.fields)
         let riskByField = Dictionary(risks.map { ($0.field.id, $0.text.text(in: l)) }, uniquingKeysWith: { first, _ in first })
-        let showsRisks = !principal.staffPlatforms.isEmpty || principal.holds(.admin)
+        let showsRisks = principal.isPlatformTeamOrAdmin
         let form = definition.form
         let model = OrderPage.Model(
             context: req.pageContext, id: id, number: record.number,
@@ -141,12 +140,6 @@ enum OrderController {
         case .choice, .choices: field.options.map { ($0.id, $0.label.text(in: l)) }
         default: []
         }
-    }
-
-    // A malformed id is as unknown as an absent one.
-    private static func caseID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
-        return id
     }
 }
 

@@ -44,6 +44,11 @@ public enum CaseStatus: String, Sendable, Hashable, Codable, CaseIterable {
         self == .closed || self == .rejected || self == .withdrawn
     }
 
+    /// Whether the applicant may change the order: while a draft, and when it was returned for completion.
+    public var acceptsOrderChanges: Bool {
+        self == .draft || self == .returnedForCompletion
+    }
+
     /// The status's name for people.
     public var title: LocalizedText {
         switch self {

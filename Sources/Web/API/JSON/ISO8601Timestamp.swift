@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Writes a date as `Date.ISO8601FormatStyle()` (and so `JSONEncoder`'s `.iso8601`) writes it: UTC, whole
@@ -12,7 +13,7 @@ enum ISO8601Timestamp {
             return
         }
         let total = Int(seconds)
-        let (year, month, day) = civilDate(daysSince1970: total / 86_400)
+        let (year, month, day) = CivilDate.components(daysSince1970: total / 86_400)
         let time = total % 86_400
         append(year, digits: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
@@ -29,19 +30,6 @@ enum ISO8601Timestamp {
     }
 
     private static let formatStyle = Date.ISO8601FormatStyle()
-
-    // Howard Hinnant's days-to-civil algorithm (http://howardhinnant.github.io/date_algorithms.html), for
-    // days on or after 1970-01-01.
-    private static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468  // days since 0000-03-01
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)  // from March 1st
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
-    }
 
     private static func append(_ value: Int, digits: Int, to bytes: inout [UInt8]) {
         var divisor = 1
