@@ -4,11 +4,10 @@ import SQLKit
 
 // The reads of the hot paths (a case, a list, a bearer token), mapped row by row through `ColumnReader`.
 //
-// On SQLite the rows come as SQLiteNIO's values, read directly: SQLKit's generic decoding (`SQLiteDataDecoder`,
-// a dynamic cast per column, `sscanf` for every text UUID) was the largest cost of the reads. PostgreSQL keeps
-// the SQLKit path. Leasing one connection for the two queries of a case was measured and lost: SQLiteNIO's
-// async query needs a task of its own inside the lease, which cost more than the second pool round trip
-// (BENCHMARKS.md, case API).
+// On SQLite they run on the read pool's connections, synchronously, with their prepared statements kept
+// (`SQLiteReadPool`); inside a transaction they run on its connection through SQLiteNIO, whose values are read
+// directly: SQLKit's generic decoding (`SQLiteDataDecoder`, a dynamic cast per column, `sscanf` for every text
+// UUID) was the largest cost of the reads. PostgreSQL keeps the SQLKit path.
 extension Database {
     /// Each row of `query`, mapped.
     func rows<T>(_ query: any SQLExpression, _ map: (any ColumnReader) throws -> T) async throws -> [T] {
@@ -19,7 +18,11 @@ extension Database {
         let (text, binds) = sql.serialize(query)
         sql.logger.debug("Executing query", metadata: ["sql": .string(text)])
         let encoder = SQLiteDataEncoder()
-        let rows: [SQLiteRow] = try await sqlite.query(text, try binds.map { try encoder.encode($0) }).get()
+        let values = try binds.map { try encoder.encode($0) }
+        if let reads = sqliteReads {
+            return try reads.withConnection { try $0.rows(text, values, map) }
+        }
+        let rows: [SQLiteRow] = try await sqlite.query(text, values).get()
         return try rows.map { try map($0) }
     }
 

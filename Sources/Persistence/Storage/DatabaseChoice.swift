@@ -47,7 +47,10 @@ public enum DatabaseChoice: Sendable, Equatable {
     public func configuration() throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
-            return .sqlite(.file(path))
+            let sqlite = DatabaseConfigurationFactory.sqlite(.file(path))
+            return DatabaseConfigurationFactory {
+                SQLiteReadingConfiguration(base: sqlite.make(), reads: SQLiteReadPool(path: path))
+            }
         case .postgres(let url):
             return .postgres(configuration: try SQLPostgresConfiguration(url: url))
         }

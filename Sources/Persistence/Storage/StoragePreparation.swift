@@ -27,6 +27,15 @@ public enum StoragePreparation {
         try await database.sql.raw("PRAGMA journal_mode=WAL").run()
     }
 
+    /// Lets SQLite gather the planner's statistics where they are missing or stale (`PRAGMA optimize`, bounded
+    /// in time by SQLite). Without them the planner prefers any index with an equality, and the staff's case
+    /// list took the queue index (platform, status, submitted_at) and sorted every case of the platform: 37
+    /// requests/s instead of 1,600 on 100,000 cases. PostgreSQL gathers its own.
+    public static func refreshPlannerStatistics(_ database: any Database) async throws {
+        guard database.engine == .sqlite else { return }
+        try await database.sql.raw("PRAGMA optimize=0x10002").run()
+    }
+
     private static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {

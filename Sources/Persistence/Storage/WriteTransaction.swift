@@ -57,7 +57,10 @@ extension Database {
             try await sql.raw("PRAGMA busy_timeout = 10000").run()
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
-                let result = try await work(WriteTransaction(database: connection, clock: clock))
+                // The transaction is begun by hand, so the connection does not know it is in one.
+                let result = try await SQLiteReadPool.$isWriting.withValue(true) {
+                    try await work(WriteTransaction(database: connection, clock: clock))
+                }
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {

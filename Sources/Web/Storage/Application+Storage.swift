@@ -36,7 +36,10 @@ extension Application {
         storage[StorageStateKey.self] = choice
         do {
             try await StoragePreparation.enableWriteAheadLog(db)
-            if migrate { try await autoMigrate() }
+            if migrate {
+                try await autoMigrate()
+                try await StoragePreparation.refreshPlannerStatistics(db)
+            }
         } catch {
             throw StorageError.unreachable(location: choice.location, reason: DriverErrorDescription.short(error))
         }

@@ -1,9 +1,15 @@
 import FluentSQLiteDriver
 import Foundation
 
-// SQLiteNIO's values read directly: SQLKit's generic decoder costs a dynamic cast per column and parses text
-// UUIDs with `sscanf`. Strings, integers and dates convert exactly as `SQLiteDataDecoder` converts them.
-extension SQLiteRow: ColumnReader {
+/// A row of SQLite values, looked up by column name: SQLiteNIO's rows and the read pool's statements.
+protocol SQLiteValues: ColumnReader {
+    /// The column's value; nil when the row has no such column.
+    func sqliteData(_ column: String) -> SQLiteData?
+}
+
+// SQLite's values read directly: SQLKit's generic decoder costs a dynamic cast per column and parses text UUIDs
+// with `sscanf`. Strings, integers and dates convert exactly as `SQLiteDataDecoder` converts them.
+extension SQLiteValues {
     func string(_ column: String) throws -> String {
         try convert(column) { String(sqliteData: $0) }
     }
@@ -18,18 +24,18 @@ extension SQLiteRow: ColumnReader {
 
     // Fluent stores UUIDs on SQLite as text.
     func uuid(_ column: String) throws -> UUID {
-        try convert(column, Self.uuid)
+        try convert(column, uuid)
     }
 
     func optionalUUID(_ column: String) throws -> UUID? {
-        try optional(column, Self.uuid)
+        try optional(column, uuid)
     }
 
     func optionalDate(_ column: String) throws -> Date? {
         try optional(column) { Date(sqliteData: $0) }
     }
 
-    private static func uuid(_ data: SQLiteData) -> UUID? {
+    private func uuid(_ data: SQLiteData) -> UUID? {
         guard case .text(let text) = data else { return nil }
         return UUIDText.parse(text)
     }
@@ -40,14 +46,13 @@ extension SQLiteRow: ColumnReader {
     }
 
     private func optional<T>(_ column: String, _ conversion: (SQLiteData) -> T?) throws -> T? {
-        let data = try value(column)
+        guard let data = sqliteData(column) else { throw UnreadableColumn(column: column, value: "no such column") }
         if data.isNull { return nil }
         guard let value = conversion(data) else { throw UnreadableColumn(column: column, value: data.description) }
         return value
     }
+}
 
-    private func value(_ column: String) throws -> SQLiteData {
-        guard let data = self.column(column) else { throw UnreadableColumn(column: column, value: "no such column") }
-        return data
-    }
+extension SQLiteRow: SQLiteValues {
+    func sqliteData(_ column: String) -> SQLiteData? { self.column(column) }
 }

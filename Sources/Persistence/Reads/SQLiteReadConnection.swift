@@ -1,0 +1,162 @@
+import FluentSQLiteDriver
+// SQLiteNIO's own copy of SQLite (its symbols carry a prefix). It must be the same copy the writers use: two
+// copies of SQLite in one process do not see each other's POSIX locks on the file.
+import VaporCSQLite
+
+/// A read-only connection to the SQLite file that keeps its prepared statements, read synchronously on the
+/// caller's thread. Used by one thread at a time, handed over through `SQLiteReadPool`.
+final class SQLiteReadConnection: @unchecked Sendable {
+    private let handle: OpaquePointer
+    private var statements: [String: PreparedStatement] = [:]
+
+    /// More distinct statements than the hot reads use; past it the cache starts over.
+    private static let statementLimit = 64
+
+    init(path: String) throws(SQLiteReadFailure) {
+        var opened: OpaquePointer?
+        let status = sqlite_nio_sqlite3_open_v2(path, &opened, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        guard status == SQLITE_OK, let opened else {
+            let failure = SQLiteReadFailure(status: status, handle: opened, sql: nil)
+            sqlite_nio_sqlite3_close(opened)
+            throw failure
+        }
+        // In WAL mode a reader waits only while a writer recovers or restarts the log, which is brief and rare;
+        // the wait happens on the calling thread.
+        sqlite_nio_sqlite3_busy_timeout(opened, 2_000)
+        handle = opened
+    }
+
+    deinit {
+        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
+        sqlite_nio_sqlite3_close(handle)
+    }
+
+    /// Each row of `sql` with `binds`, mapped while the statement steps.
+    func rows<T>(_ sql: String, _ binds: [SQLiteData], _ map: (any ColumnReader) throws -> T) throws -> [T] {
+        let statement = try prepared(sql)
+        defer {
+            sqlite_nio_sqlite3_reset(statement.handle)
+            sqlite_nio_sqlite3_clear_bindings(statement.handle)
+        }
+        try bind(binds, to: statement, sql: sql)
+        let row = StatementRow(statement: statement)
+        var result: [T] = []
+        while true {
+            switch sqlite_nio_sqlite3_step(statement.handle) {
+            case SQLITE_ROW:
+                if result.isEmpty { statement.findColumnsIfReprepared() }
+                result.append(try map(row))
+            case SQLITE_DONE: return result
+            case let status: throw SQLiteReadFailure(status: status, handle: handle, sql: sql)
+            }
+        }
+    }
+
+    private func prepared(_ sql: String) throws(SQLiteReadFailure) -> PreparedStatement {
+        if let statement = statements[sql] { return statement }
+        if statements.count >= Self.statementLimit {
+            for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
+            statements.removeAll()
+        }
+        var prepared: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(
+            handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
+        guard status == SQLITE_OK, let prepared else {
+            throw SQLiteReadFailure(status: status, handle: handle, sql: sql)
+        }
+        let statement = PreparedStatement(handle: prepared)
+        statements[sql] = statement
+        return statement
+    }
+
+    private func bind(_ binds: [SQLiteData], to statement: PreparedStatement, sql: String) throws(SQLiteReadFailure) {
+        for (offset, value) in binds.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .integer(let integer): status = sqlite_nio_sqlite3_bind_int64(statement.handle, index, Int64(integer))
+            case .float(let double): status = sqlite_nio_sqlite3_bind_double(statement.handle, index, double)
+            case .text(let text):
+                status = sqlite_nio_sqlite3_bind_text64(
+                    statement.handle, index, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+            case .blob(let buffer):
+                status = buffer.withUnsafeReadableBytes {
+                    sqlite_nio_sqlite3_bind_blob64(statement.handle, index, $0.baseAddress, UInt64($0.count), transient)
+                }
+            case .null: status = sqlite_nio_sqlite3_bind_null(statement.handle, index)
+            }
+            guard status == SQLITE_OK else { throw SQLiteReadFailure(status: status, handle: handle, sql: sql) }
+        }
+    }
+}
+
+/// Tells SQLite to copy a bound value before the call returns (`SQLITE_TRANSIENT`, a macro Swift cannot import).
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A prepared statement with its result columns by name, found when it is prepared and again when SQLite has
+/// prepared it anew after a schema change (`SELECT *` may then bring other columns).
+private final class PreparedStatement {
+    let handle: OpaquePointer
+    private(set) var columns: [String: Int32] = [:]
+    private var preparations: Int32 = 0
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+        findColumns()
+    }
+
+    /// Call once a step has run: that is when SQLite prepares a statement anew.
+    func findColumnsIfReprepared() {
+        if sqlite_nio_sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0) != preparations { findColumns() }
+    }
+
+    private func findColumns() {
+        preparations = sqlite_nio_sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
+        columns.removeAll(keepingCapacity: true)
+        for index in 0..<sqlite_nio_sqlite3_column_count(handle) {
+            if let name = sqlite_nio_sqlite3_column_name(handle, index) { columns[String(cString: name)] = index }
+        }
+    }
+}
+
+/// The row a statement is on, read in place: valid only until the next step.
+private struct StatementRow: SQLiteValues {
+    let statement: PreparedStatement
+
+    func sqliteData(_ column: String) -> SQLiteData? {
+        guard let index = statement.columns[column] else { return nil }
+        let handle = statement.handle
+        switch sqlite_nio_sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(handle, index)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(handle, index))
+        case SQLITE_TEXT:
+            // Text first, then its length in bytes, as SQLite asks; the bytes may hold NUL, so no C string.
+            let text = sqlite_nio_sqlite3_column_text(handle, index)
+            let count = Int(sqlite_nio_sqlite3_column_bytes(handle, index))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let bytes = sqlite_nio_sqlite3_column_blob(handle, index)
+            let count = Int(sqlite_nio_sqlite3_column_bytes(handle, index))
+            return .blob(ByteBuffer(bytes: UnsafeRawBufferPointer(start: bytes, count: count)))
+        default: return .null
+        }
+    }
+}
+
+/// SQLite refused to open, prepare or step: its result code and message, and the statement if there was one.
+struct SQLiteReadFailure: Error, CustomStringConvertible {
+    let status: Int32
+    let message: String
+    let sql: String?
+
+    init(status: Int32, handle: OpaquePointer?, sql: String?) {
+        self.status = status
+        message = handle.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) }
+            ?? String(cString: sqlite_nio_sqlite3_errstr(status))
+        self.sql = sql
+    }
+
+    var description: String {
+        "SQLite error \(status): \(message)" + (sql.map { " (in \($0))" } ?? "")
+    }
+}

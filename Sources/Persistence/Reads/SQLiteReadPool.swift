@@ -1,0 +1,48 @@
+import FluentSQLiteDriver
+import Synchronization
+
+/// Read-only connections to one SQLite file for the reads of `Database.rows`, used synchronously on the
+/// calling thread.
+///
+/// Through SQLiteNIO every statement was prepared anew and travelled from the task to SQLite's thread pool, to
+/// the event loop and back to the task; for a case page that was three of those round trips for three short
+/// index lookups, and they cost more than SQLite's work (BENCHMARKS.md, case API). In WAL mode readers never
+/// wait for the writer, so a read here is CPU work over pages in memory, like the JSON written after it.
+final class SQLiteReadPool: Sendable {
+    private let path: String
+    private let idle = Mutex(Idle())
+
+    /// Connections kept open between reads; more are opened when more threads read at once.
+    private static let idleLimit = 8
+
+    private struct Idle: ~Copyable {
+        var connections: [SQLiteReadConnection] = []
+        var closed = false
+    }
+
+    /// Set while a write transaction runs: its reads must see its own writes, so they go to its connection.
+    @TaskLocal static var isWriting = false
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// Runs `body` with a connection of its own.
+    func withConnection<T>(_ body: (SQLiteReadConnection) throws -> T) throws -> T {
+        let connection = try idle.withLock { $0.connections.popLast() } ?? SQLiteReadConnection(path: path)
+        defer {
+            idle.withLock { idle in
+                if !idle.closed && idle.connections.count < Self.idleLimit { idle.connections.append(connection) }
+            }
+        }
+        return try body(connection)
+    }
+
+    /// Closes the idle connections; those in use close when they come back.
+    func close() {
+        idle.withLock { idle in
+            idle.closed = true
+            idle.connections.removeAll()
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import FluentKit
+@testable import Persistence
+import SQLKit
+import TestSupport
+import Testing
+
+/// `Database.rows` reads SQLite through its own pool of read-only connections outside transactions. These hold
+/// it to what reads through the driver did, on either engine.
+@Suite("Hot reads")
+struct SQLiteReadPoolTests {
+    private static func bodies(_ db: any Database) async throws -> [String] {
+        try await db.rows("SELECT body FROM read_probe ORDER BY id" as SQLQueryString) { try $0.string("body") }
+    }
+
+    @Test("a write's own reads see its rows; other reads see them once it commits, and not after a rollback")
+    func readYourWrites() async throws {
+        struct Refused: Error {}
+        try await withTestApp { app in
+            try await app.db.sql.raw("CREATE TABLE read_probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").run()
+            try await app.db.write { tx in
+                try await tx.database.sql.raw("INSERT INTO read_probe VALUES (1, 'ett')").run()
+                #expect(try await Self.bodies(tx.database) == ["ett"])
+                // Another request's read, outside the write's task (on SQLite, through the read pool).
+                #expect(try await Task.detached { try await Self.bodies(app.db) }.value == [])
+            }
+            #expect(try await Self.bodies(app.db) == ["ett"])
+            await #expect(throws: Refused.self) {
+                try await app.db.write { tx in
+                    try await tx.database.sql.raw("INSERT INTO read_probe VALUES (2, 'två')").run()
+                    #expect(try await Self.bodies(tx.database) == ["ett", "två"])
+                    throw Refused()
+                }
+            }
+            #expect(try await Self.bodies(app.db) == ["ett"])
+        }
+    }
+
+    @Test("a kept statement reads the table as it is after a schema change")
+    func schemaChange() async throws {
+        try await withTestApp { app in
+            try await app.db.sql.raw("CREATE TABLE read_probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").run()
+            try await app.db.sql.raw("INSERT INTO read_probe VALUES (1, 'ett')").run()
+            let everything = "SELECT * FROM read_probe" as SQLQueryString
+            let before = try await app.db.rows(everything) { try $0.string("body") }
+            #expect(before == ["ett"])
+            try await app.db.sql.raw("ALTER TABLE read_probe ADD COLUMN note TEXT").run()
+            try await app.db.sql.raw("UPDATE read_probe SET note = 'ny'").run()
+            let after = try await app.db.rows(everything) { try $0.optionalString("note") }
+            #expect(after == ["ny"])
+        }
+    }
+
+    @Test("a failing statement or a missing column is an error, and reading goes on afterwards")
+    func failure() async throws {
+        try await withTestApp { app in
+            await #expect(throws: (any Error).self) {
+                try await app.db.rows("SELECT * FROM no_such_table" as SQLQueryString) { _ in 0 }
+            }
+            let answers = try await app.db.rows("SELECT 41 + 1 AS answer" as SQLQueryString) { try $0.int("answer") }
+            #expect(answers == [42])
+            await #expect(throws: (any Error).self) {
+                try await app.db.rows("SELECT 1 AS one" as SQLQueryString) { try $0.int("two") }
+            }
+        }
+    }
+
+    @Test("text is read byte for byte, NUL included", .enabled(if: TestEngine.current == .sqlite))
+    func textWithNUL() async throws {
+        try await withTestApp { app in
+            try await app.db.sql.raw("CREATE TABLE read_probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").run()
+            let text = "före\u{0}efter – å"
+            try await app.db.sql.raw("INSERT INTO read_probe VALUES (1, \(bind: text))").run()
+            #expect(try await Self.bodies(app.db) == [text])
+        }
+    }
+
+    @Test("many readers at once each get their own rows")
+    func concurrentReaders() async throws {
+        try await withTestApp { app in
+            try await app.db.sql.raw("CREATE TABLE read_probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").run()
+            for id in 1...20 {
+                try await app.db.sql.raw("INSERT INTO read_probe VALUES (\(bind: id), \(bind: "rad \(id)"))").run()
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for reader in 0..<32 {
+                    group.addTask {
+                        for round in 0..<20 {
+                            let id = (reader + round) % 20 + 1
+                            let found = try await app.db.rows(
+                                "SELECT body FROM read_probe WHERE id = \(bind: id)" as SQLQueryString
+                            ) { try $0.string("body") }
+                            #expect(found == ["rad \(id)"])
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+}
