@@ -1,11 +1,21 @@
 import ConsoleKit
 import Foundation
+import NIOCore
+import NIOPosix
 import Persistence
 import Vapor
 
 /// The whole life of the `anslut` process: environment, logging, configuration, the command, shutdown, and
 /// one clear line (never a stack trace) when something the operator can fix goes wrong.
 public enum AnslutMain {
+    /// Lets Swift's tasks run on the event loops (the HTTP server's threads): an API request then no longer
+    /// hops from its connection's thread to the task pool and back, which cost the case API more than its
+    /// database reads (BENCHMARKS.md). Vapor's template offers the same. Nothing here waits on a future
+    /// with `.wait()`, which this forbids on those threads. Call it first, from the main thread.
+    public static func runTasksOnEventLoops() {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     public static func run() async -> Int32 {
         let environment: Environment
         do {

@@ -1,4 +1,5 @@
 import Foundation
 import Web
 
+AnslutMain.runTasksOnEventLoops()
 exit(await AnslutMain.run())

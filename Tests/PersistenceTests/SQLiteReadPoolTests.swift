@@ -61,6 +61,12 @@ struct SQLiteReadPoolTests {
             await #expect(throws: (any Error).self) {
                 try await app.db.rows("SELECT 1 AS one" as SQLQueryString) { try $0.int("two") }
             }
+            // A parameter without a value is refused, never read with the value bound before.
+            let one = try await app.db.rows("SELECT \(bind: 1) AS one" as SQLQueryString) { try $0.int("one") }
+            #expect(one == [1])
+            await #expect(throws: (any Error).self) {
+                try await app.db.rows(SQLRaw("SELECT $1 AS one")) { try $0.int("one") }
+            }
         }
     }
 

@@ -2,9 +2,19 @@ import Foundation
 import Persistence
 import Testing
 
-/// `UUIDText` replaces Foundation's parser on the hot reads; it must accept and refuse what Foundation does.
-@Suite("UUIDs from text")
+/// `UUIDText` replaces Foundation's parser and writer on the hot paths; it must accept and refuse what
+/// Foundation does, and write what it writes.
+@Suite("UUIDs as text")
 struct UUIDTextTests {
+    @Test("any UUID is written as uuidString writes it")
+    func written() {
+        let edges = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                     UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        for uuid in edges + (0..<1_000).map({ _ in UUID() }) {
+            #expect(UUIDText.string(uuid) == uuid.uuidString)
+        }
+    }
+
     @Test("any UUID reads back in either case of letters")
     func roundTrip() {
         for _ in 0..<1_000 {

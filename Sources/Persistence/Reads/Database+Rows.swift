@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import FluentSQLiteDriver
 import SQLKit
 
@@ -18,7 +19,8 @@ extension Database {
         let (text, binds) = sql.serialize(query)
         sql.logger.debug("Executing query", metadata: ["sql": .string(text)])
         let encoder = SQLiteDataEncoder()
-        let values = try binds.map { try encoder.encode($0) }
+        // A UUID would be encoded through Codable and `uuidString`; the text is the same.
+        let values = try binds.map { try ($0 as? UUID).map { .text(UUIDText.string($0)) } ?? encoder.encode($0) }
         if let reads = sqliteReads {
             return try reads.withConnection { try $0.rows(text, values, map) }
         }

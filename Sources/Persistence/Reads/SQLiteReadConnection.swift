@@ -34,10 +34,9 @@ final class SQLiteReadConnection: @unchecked Sendable {
     /// Each row of `sql` with `binds`, mapped while the statement steps.
     func rows<T>(_ sql: String, _ binds: [SQLiteData], _ map: (any ColumnReader) throws -> T) throws -> [T] {
         let statement = try prepared(sql)
-        defer {
-            sqlite_nio_sqlite3_reset(statement.handle)
-            sqlite_nio_sqlite3_clear_bindings(statement.handle)
-        }
+        // Every parameter is bound anew on each use, so the old values are not cleared: clearing marks a
+        // statement whose plan notes a parameter (any join with `x = ?` does) for preparing anew, every time.
+        defer { sqlite_nio_sqlite3_reset(statement.handle) }
         try bind(binds, to: statement, sql: sql)
         let row = StatementRow(statement: statement)
         var result: [T] = []
@@ -70,6 +69,10 @@ final class SQLiteReadConnection: @unchecked Sendable {
     }
 
     private func bind(_ binds: [SQLiteData], to statement: PreparedStatement, sql: String) throws(SQLiteReadFailure) {
+        // Old values stay bound (see `rows`), so a parameter left out would silently keep one.
+        guard sqlite_nio_sqlite3_bind_parameter_count(statement.handle) == binds.count else {
+            throw SQLiteReadFailure(status: SQLITE_RANGE, handle: nil, sql: sql)
+        }
         for (offset, value) in binds.enumerated() {
             let index = Int32(offset + 1)
             let status: Int32

@@ -1,9 +1,31 @@
 import Foundation
 
-/// Reads a UUID from its 36-character text form (hex digits of either case). Foundation's
-/// `UUID(uuidString:)` goes through `sscanf` on Linux, which stood out in the case API's profile: every row
-/// of a case or a list carries text UUIDs on SQLite (BENCHMARKS.md, case API).
+/// A UUID's 36-character text form, read (hex digits of either case) and written (in capitals, as
+/// `UUID.uuidString`). On Linux Foundation reads with `sscanf` and writes with `snprintf`, which stood out in
+/// the case API's profile: every row of a case or a list carries text UUIDs on SQLite, and every answer writes
+/// them (BENCHMARKS.md, case API).
 public enum UUIDText {
+    /// Appends the text form of `uuid`, as `uuid.uuidString` spells it.
+    public static func append(_ uuid: UUID, to text: inout [UInt8]) {
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+                text.append(hexDigits[Int(byte >> 4)])
+                text.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+    }
+
+    /// The text form of `uuid`, as `uuid.uuidString` spells it.
+    public static func string(_ uuid: UUID) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        append(uuid, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     public static func parse(_ text: String) -> UUID? {
         var text = text
         return text.withUTF8(parse(utf8:))

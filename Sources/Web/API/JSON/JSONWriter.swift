@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Persistence
 import Vapor
 
 /// Writes JSON straight into bytes. The API's busiest answers (a case, a page of cases, a problem) are written
@@ -58,7 +59,12 @@ struct JSONWriter {
         bytes.append(contentsOf: "null".utf8)
     }
 
-    mutating func uuid(_ value: UUID) { string(value.uuidString) }
+    mutating func uuid(_ value: UUID) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        UUIDText.append(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
 
     mutating func date(_ value: Date) {
         separate()
