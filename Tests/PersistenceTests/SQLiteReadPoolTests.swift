@@ -20,8 +20,11 @@ struct SQLiteReadPoolTests {
             try await app.db.write { tx in
                 try await tx.database.sql.raw("INSERT INTO read_probe VALUES (1, 'ett')").run()
                 #expect(try await Self.bodies(tx.database) == ["ett"])
-                // Another request's read, outside the write's task (on SQLite, through the read pool).
-                #expect(try await Task.detached { try await Self.bodies(app.db) }.value == [])
+                // Another request's read, outside the write's task, through the read pool. (On PostgreSQL it
+                // could wait for the connection the write holds: the test's pool has one per event loop.)
+                if TestEngine.current == .sqlite {
+                    #expect(try await Task.detached { try await Self.bodies(app.db) }.value == [])
+                }
             }
             #expect(try await Self.bodies(app.db) == ["ett"])
             await #expect(throws: Refused.self) {
