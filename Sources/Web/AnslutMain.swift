@@ -37,6 +37,9 @@ public enum AnslutMain {
             try configure(app, config: .fromEnvironment())
             try await app.startup()
             try await app.running?.onStop.get()
+            // Requests in flight finish before the databases close: Vapor's own shutdown closes them first, and
+            // a request that then asked for one crashed the process (SIGTERM under load).
+            await app.server.shutdown()
             status = 0
         } catch let exit as CommandExit {
             if let message = exit.message { printError(message) }

@@ -28,6 +28,47 @@ struct ServeCommandTests {
         #expect(server.terminationStatus == 0)
     }
 
+    @Test("SIGTERM under load lets the requests in flight finish and exits cleanly")
+    func stopUnderLoad() async throws {
+        let folder = StartupErrorTests.scratchFolder()
+        let port = Int.random(in: 20_000..<40_000)
+        // Quiet: nobody reads the server's log pipe while the load runs, and a full pipe would stop it.
+        let server = try AnslutExecutable.start(
+            ["serve", "--port", "\(port)"], in: folder, environment: ["LOG_LEVEL": "error"])
+        defer { if server.isRunning { server.terminate() } }
+        _ = try await Self.waitForHealth(port: port)
+
+        // An unknown bearer token is looked up in the database on every request: the path that crashed
+        // when the databases closed before the server had stopped.
+        let request = {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/cases")!)
+            request.setValue("Bearer anslut_unknown", forHTTPHeaderField: "Authorization")
+            request.timeoutInterval = 5
+            return request
+        }()
+        let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    var count = 0
+                    let deadline = Date().addingTimeInterval(10)
+                    while Date() < deadline, let (_, response) = try? await URLSession.shared.data(for: request) {
+                        #expect((response as? HTTPURLResponse)?.statusCode == 401)
+                        count += 1
+                    }
+                    return count
+                }
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            kill(server.processIdentifier, SIGTERM)
+            return try await group.reduce(0, +)
+        }
+        server.waitUntilExit()
+        let stderr = String(decoding: (server.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(answered > 0)
+        #expect(server.terminationStatus == 0)
+        #expect(!stderr.contains("crashed"), "\(stderr.prefix(2_000))")
+    }
+
     @Test("a port outside 1-65535 is refused before anything starts")
     func badPort() throws {
         let outcome = try AnslutExecutable.run(["serve", "--port", "70000"], in: StartupErrorTests.scratchFolder())
