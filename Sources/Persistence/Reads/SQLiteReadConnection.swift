@@ -1,4 +1,5 @@
 import FluentSQLiteDriver
+import Foundation
 // SQLiteNIO's own copy of SQLite (its symbols carry a prefix). It must be the same copy the writers use: two
 // copies of SQLite in one process do not see each other's POSIX locks on the file.
 import VaporCSQLite
@@ -100,12 +101,30 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 /// prepared it anew after a schema change (`SELECT *` may then bring other columns).
 private final class PreparedStatement {
     let handle: OpaquePointer
-    private(set) var columns: [String: Int32] = [:]
+    // In result order. A row is read column by column in much the same order, and names are short, so a
+    // scan from the column after the last one found beats hashing the name (it showed in the profile).
+    private var names: [String] = []
+    private var lastFound = -1
     private var preparations: Int32 = 0
 
     init(handle: OpaquePointer) {
         self.handle = handle
         findColumns()
+    }
+
+    /// The result column called `name`.
+    func column(_ name: String) -> Int32? {
+        let count = names.count
+        var index = lastFound + 1
+        for _ in 0..<count {
+            if index == count { index = 0 }
+            if names[index] == name {
+                lastFound = index
+                return Int32(index)
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Call once a step has run: that is when SQLite prepares a statement anew.
@@ -115,10 +134,10 @@ private final class PreparedStatement {
 
     private func findColumns() {
         preparations = sqlite_nio_sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
-        columns.removeAll(keepingCapacity: true)
-        for index in 0..<sqlite_nio_sqlite3_column_count(handle) {
-            if let name = sqlite_nio_sqlite3_column_name(handle, index) { columns[String(cString: name)] = index }
+        names = (0..<sqlite_nio_sqlite3_column_count(handle)).map { index in
+            sqlite_nio_sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
         }
+        lastFound = -1
     }
 }
 
@@ -127,22 +146,46 @@ private struct StatementRow: SQLiteValues {
     let statement: PreparedStatement
 
     func sqliteData(_ column: String) -> SQLiteData? {
-        guard let index = statement.columns[column] else { return nil }
+        guard let index = statement.column(column) else { return nil }
         let handle = statement.handle
         switch sqlite_nio_sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(handle, index)))
         case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(handle, index))
-        case SQLITE_TEXT:
-            // Text first, then its length in bytes, as SQLite asks; the bytes may hold NUL, so no C string.
-            let text = sqlite_nio_sqlite3_column_text(handle, index)
-            let count = Int(sqlite_nio_sqlite3_column_bytes(handle, index))
-            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_TEXT: return .text(String(decoding: text(index), as: UTF8.self))
         case SQLITE_BLOB:
             let bytes = sqlite_nio_sqlite3_column_blob(handle, index)
             let count = Int(sqlite_nio_sqlite3_column_bytes(handle, index))
             return .blob(ByteBuffer(bytes: UnsafeRawBufferPointer(start: bytes, count: count)))
         default: return .null
         }
+    }
+
+    // Parsed from SQLite's bytes, without a String between.
+    func uuid(_ column: String) throws -> UUID {
+        guard let uuid = try optionalUUID(column) else { throw UnreadableColumn(column: column, value: "NULL") }
+        return uuid
+    }
+
+    func optionalUUID(_ column: String) throws -> UUID? {
+        guard let index = statement.column(column) else {
+            throw UnreadableColumn(column: column, value: "no such column")
+        }
+        switch sqlite_nio_sqlite3_column_type(statement.handle, index) {
+        case SQLITE_NULL: return nil
+        case SQLITE_TEXT:
+            guard let uuid = UUIDText.parse(utf8: text(index)) else {
+                throw UnreadableColumn(column: column, value: String(decoding: text(index), as: UTF8.self))
+            }
+            return uuid
+        default: throw UnreadableColumn(column: column, value: sqliteData(column)?.description ?? "?")
+        }
+    }
+
+    /// The column's text as SQLite holds it: text first, then its length in bytes, as SQLite asks; the bytes
+    /// may hold NUL, so no C string.
+    private func text(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        let text = sqlite_nio_sqlite3_column_text(statement.handle, index)
+        return UnsafeBufferPointer(start: text, count: Int(sqlite_nio_sqlite3_column_bytes(statement.handle, index)))
     }
 }
 
