@@ -6,7 +6,7 @@ import Testing
 import FoundationNetworking
 #endif
 
-@Suite("anslut serve, as an operator runs it")
+@Suite("anslut serve, as an operator runs it", .serialized)
 struct ServeCommandTests {
     @Test("serves /healthz, refuses a second server on the same port, and stops cleanly on SIGTERM")
     func lifecycle() async throws {
@@ -32,9 +32,10 @@ struct ServeCommandTests {
     func stopUnderLoad() async throws {
         let folder = StartupErrorTests.scratchFolder()
         let port = Int.random(in: 20_000..<40_000)
-        // Quiet: nobody reads the server's log pipe while the load runs, and a full pipe would stop it.
+        // Quiet: nobody reads the server's log pipe while the load runs, and a full pipe would stop it. On
+        // its own SQLite file, so that it never shares a PostgreSQL database with another test's server.
         let server = try AnslutExecutable.start(
-            ["serve", "--port", "\(port)"], in: folder, environment: ["LOG_LEVEL": "error"])
+            ["serve", "--port", "\(port)"], in: folder, environment: ["LOG_LEVEL": "error", "DATABASE_URL": nil])
         defer { if server.isRunning { server.terminate() } }
         _ = try await Self.waitForHealth(port: port)
 
