@@ -34,7 +34,7 @@ extension CaseStore {
 
     /// A row of `cases` joined with its organisation's name, with the case's item states and decisions.
     private static func record(_ row: any ColumnReader, id: UUID, entries: [Entry]) throws -> CaseRecord {
-        var items: [ItemID: ItemState] = [:]
+        var items = [ItemID: ItemState](minimumCapacity: entries.count)
         var decisions: [Decision] = []
         for entry in entries {
             switch entry {

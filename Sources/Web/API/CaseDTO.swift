@@ -10,6 +10,7 @@ struct CaseDTO: JSONWritable {
     let definition: ProcessDefinition
     /// The roles the caller holds on this case.
     let yourRoles: [Role]
+    private let process: JSONTemplate<CaseProcessJSON.Value>
 
     init(_ record: CaseRecord, definition: ProcessDefinition, for principal: Principal) {
         self.record = record
@@ -17,11 +18,15 @@ struct CaseDTO: JSONWritable {
         yourRoles = principal.roles(
             onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
             .sorted { $0.rawValue < $1.rawValue }
+        process = CaseProcessJSON.template(for: definition, as: record.state.definition)
     }
 
     static func make(_ record: CaseRecord, for principal: Principal, on db: any Database) async throws -> CaseDTO {
         CaseDTO(record, definition: try await DefinitionStore.definition(record.state.definition, on: db), for: principal)
     }
+
+    // The process is most of it; the order's fields and the item states' values are the rest.
+    var expectedSize: Int { process.byteCount + 16 * 1024 }
 
     func write(to json: inout JSONWriter) {
         let state = record.state
@@ -67,7 +72,7 @@ struct CaseDTO: JSONWritable {
                 }
             }
             json.key("phases")
-            json.template(CaseProcessJSON.template(for: definition, as: state.definition)) { json, value in
+            json.template(process) { json, value in
                 write(value, to: &json)
             }
             json.key("decisions")

@@ -6,6 +6,7 @@ import Vapor
 extension Request {
     private struct SessionKey: StorageKey { typealias Value = WebSessions.Session }
     private struct IssuedTokenKey: StorageKey { typealias Value = String }
+    private struct IsAPIKey: StorageKey { typealias Value = Bool }
 
     /// The browser session the request came with, if it is alive.
     var pageSession: WebSessions.Session? {
@@ -39,8 +40,13 @@ extension Request {
     }
 
     /// Whether the request is for the JSON API, which answers problems and takes bearer tokens only.
+    /// Asked by several middlewares per request and kept: `URI.path` goes through Foundation each time.
     var isAPI: Bool {
-        url.path == "/api" || url.path.hasPrefix("/api/")
+        if let known = storage[IsAPIKey.self] { return known }
+        let path = url.path
+        let isAPI = path == "/api" || path.hasPrefix("/api/")
+        storage[IsAPIKey.self] = isAPI
+        return isAPI
     }
 }
 

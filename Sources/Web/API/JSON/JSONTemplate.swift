@@ -5,6 +5,8 @@
 struct JSONTemplate<Hole: Sendable>: Sendable {
     /// The JSON up to each hole, and the hole; the last part ends the template and has none.
     let parts: [(json: [UInt8], hole: Hole?)]
+    /// The bytes of the template without its holes' values.
+    let byteCount: Int
 
     /// Records what `write` writes, calling the hole function it is given where a member's value is left open.
     init(_ write: (inout JSONWriter, _ hole: (inout JSONWriter, Hole) -> Void) -> Void) {
@@ -19,5 +21,6 @@ struct JSONTemplate<Hole: Sendable>: Sendable {
         }
         parts.append((Array(json.bytes[start...]), nil))
         self.parts = parts
+        byteCount = json.bytes.count
     }
 }
