@@ -17,5 +17,7 @@ public enum AnslutMigrations {
         AddCaseSystemName(),
         // 007 - when a case was first submitted, for its place in the queue
         AddCaseSubmittedAt(),
+        // 008 - on SQLite, a case's item states stored side by side (WITHOUT ROWID)
+        ClusterCaseItems(),
     ]
 }

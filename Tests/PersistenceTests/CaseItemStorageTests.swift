@@ -1,0 +1,99 @@
+import Domain
+import FluentKit
+import Foundation
+@testable import Persistence
+import SQLKit
+import TestSupport
+import Testing
+
+/// Migration 008 rebuilds `case_items` on SQLite, keyed by case and item without a rowid. These check that it
+/// keeps every item state both ways and that the models and the case reads work on the rebuilt table.
+@Suite("Case item storage")
+struct CaseItemStorageTests {
+    @Test("item states survive the rebuild both ways; SQLite keys them by case and item")
+    func rebuildKeepsItemStates() async throws {
+        try await withTestApp { app in
+            let caseID = try await Self.caseWithItemStates(app.db)
+            let before = try await Self.itemRows(app.db)
+            #expect(before.count == 3)
+
+            try await ClusterCaseItems().revert(on: app.db)
+            #expect(try await Self.itemRows(app.db) == before)
+            #expect(try await Self.isClustered(app.db) == false)
+
+            try await ClusterCaseItems().prepare(on: app.db)
+            #expect(try await Self.itemRows(app.db) == before)
+            #expect(try await Self.isClustered(app.db) == (app.db.engine == .sqlite))
+
+            // The model still updates a row by its id, and the case reads it back.
+            let row = try #require(try await CaseItemModel.query(on: app.db).filter(\.$itemID == "a").first())
+            row.status = ItemStatus.done.rawValue
+            try await row.save(on: app.db)
+            let record = try await CaseStore.load(caseID, on: app.db)
+            #expect(record.state.itemState(ItemID(rawValue: "a")).status == .done)
+            #expect(record.state.itemState(ItemID(rawValue: "c")).reason == "Ingen DICOM-modalitet")
+        }
+    }
+
+    @Test("a second state for the same item of a case is refused on both engines")
+    func oneStatePerItem() async throws {
+        try await withTestApp { app in
+            let caseID = try await Self.caseWithItemStates(app.db)
+            await #expect(throws: (any Error).self) {
+                try await Self.itemState(caseID, "a", status: .open).create(on: app.db)
+            }
+        }
+    }
+
+    /// A case with three item states: untouched fields, a done one with evidence, one not applicable.
+    private static func caseWithItemStates(_ db: any Database) async throws -> UUID {
+        let registration = try UserRegistration.validate(
+            email: "anna@vardgivare.example", name: nil, role: "applicant", platform: nil,
+            organisationsnummer: "5565594230", knownPlatforms: ["BFR"]
+        ).get()
+        let applicant = try await db.write { tx in
+            try await AccountStore.createUser(
+                registration, passwordHash: "-", organisationName: "Vårdgivaren AB", actor: "test", in: tx)
+        }
+        let organisation = try #require(try await AccountStore.principal(userID: applicant, on: db)?.organisationID)
+        return try await db.write { tx in
+            let record = try await CaseStore.create(
+                platform: "BFR", organisation: organisation, fields: [:], createdBy: applicant, in: tx)
+            try await itemState(record.id, "a", status: .open).create(on: tx.database)
+            let done = itemState(record.id, "b", status: .done)
+            done.changedBy = applicant.uuidString
+            done.changedAt = Date(timeIntervalSince1970: 1_790_000_000.5)
+            done.evidence = #"[{"kind":"comment","reference":"Testat mot verifieringsmiljön"}]"#
+            try await done.create(on: tx.database)
+            let skipped = itemState(record.id, "c", status: .notApplicable)
+            skipped.reason = "Ingen DICOM-modalitet"
+            try await skipped.create(on: tx.database)
+            return record.id
+        }
+    }
+
+    private static func itemState(_ caseID: UUID, _ item: String, status: ItemStatus) -> CaseItemModel {
+        let row = CaseItemModel()
+        row.$case.id = caseID
+        row.itemID = item
+        row.status = status.rawValue
+        row.evidence = "[]"
+        return row
+    }
+
+    /// Every column of every item state, as text, in key order.
+    private static func itemRows(_ db: any Database) async throws -> [[String?]] {
+        try await CaseItemModel.query(on: db).sort(\.$itemID).all().map {
+            [$0.id?.uuidString, $0.$case.id.uuidString, $0.itemID, $0.status, $0.changedBy,
+             $0.changedAt.map { String($0.timeIntervalSince1970) }, $0.reason, $0.evidence]
+        }
+    }
+
+    private static func isClustered(_ db: any Database) async throws -> Bool {
+        guard db.engine == .sqlite else { return false }
+        let definition = try await db.firstRow(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'case_items'" as SQLQueryString
+        ) { try $0.string("sql") }
+        return try #require(definition).contains("WITHOUT ROWID")
+    }
+}
