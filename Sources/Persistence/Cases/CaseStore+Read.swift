@@ -132,56 +132,45 @@ extension CaseStore {
         visibility: Visibility, status: CaseStatus?, platform: String?, search: String? = nil, limit: Int, offset: Int,
         on db: any Database
     ) async throws -> [Summary] {
-        let cases = CaseModel.schema
-        var query = db.sql.select()
-            .columns(["id", "number", "platform", "organisation_id", "status", "current_phase", "system_name",
-                      "version", "created_at", "updated_at"].map { SQLColumn($0, table: cases) })
-            .from(cases)
+        // Written as text: SQLKit's builder escapes every identifier through generic string search each time,
+        // which cost a quarter of a small list's answer (BENCHMARKS.md, case API).
+        var conditions: [SQLQueryString] = []
+        var join: SQLQueryString = ""
         if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-            query = query.join(
-                OrganisationModel.schema, on: SQLColumn("organisation_id", table: cases), .equal,
-                SQLColumn("id", table: OrganisationModel.schema))
-                .where(matching(search))
+            join = " JOIN organisations o ON o.id = c.organisation_id"
+            conditions.append(matching(search))
         }
         if !visibility.everything {
-            let platforms = Array(visibility.platforms)
-            let organisation = visibility.organisation
-            guard !platforms.isEmpty || organisation != nil else { return [] }
+            let platforms: [any Encodable & Sendable] = visibility.platforms.sorted()
+            var visible: [SQLQueryString] = []
             // The same rule as Principal.roles(onCaseOf:organisation:status:): staff see no drafts.
-            query = query.where { group in
-                if !platforms.isEmpty {
-                    group.orWhere { staff in
-                        staff.where(SQLColumn("platform", table: cases), .in, SQLBind.group(platforms))
-                            .where(SQLColumn("status", table: cases), .notEqual, SQLBind(CaseStatus.draft.rawValue))
-                    }
-                }
-                if let organisation {
-                    group.orWhere(SQLColumn("organisation_id", table: cases), .equal, SQLBind(organisation))
-                }
-                return group
+            if !platforms.isEmpty {
+                visible.append("(c.platform IN (\(binds: platforms)) AND c.status <> \(bind: CaseStatus.draft.rawValue))")
             }
+            if let organisation = visibility.organisation {
+                visible.append("c.organisation_id = \(bind: organisation)")
+            }
+            guard !visible.isEmpty else { return [] }
+            conditions.append("(" + visible.joined(separator: " OR ") + ")")
         }
-        if let status { query = query.where(SQLColumn("status", table: cases), .equal, SQLBind(status.rawValue)) }
-        if let platform { query = query.where(SQLColumn("platform", table: cases), .equal, SQLBind(platform)) }
-        let page = query
-            .orderBy(SQLColumn("updated_at", table: cases), SQLDirection.descending)
-            .orderBy(SQLColumn("id", table: cases), SQLDirection.descending)
-            .limit(limit).offset(offset)
-            .query
+        if let status { conditions.append("c.status = \(bind: status.rawValue)") }
+        if let platform { conditions.append("c.platform = \(bind: platform)") }
+        let filter: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let page: SQLQueryString = """
+            SELECT c.id, c.number, c.platform, c.organisation_id, c.status, c.current_phase, c.system_name,
+                   c.version, c.created_at, c.updated_at
+            FROM cases c\(join)\(filter)
+            ORDER BY c.updated_at DESC, c.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """
         return try await db.rows(page, Summary.init).compactMap { $0 }
     }
 
     // LOWER on both sides: PostgreSQL's LIKE heeds case, SQLite's does not (for ASCII).
-    private static func matching(_ search: String) -> any SQLExpression {
-        let pattern = SQLBind("%" + search.lowercased() + "%")
-        let columns = [
-            SQLColumn("number", table: CaseModel.schema), SQLColumn("fields", table: CaseModel.schema),
-            SQLColumn("name", table: OrganisationModel.schema),
-            SQLColumn("organisationsnummer", table: OrganisationModel.schema),
-        ]
-        let matches: [any SQLExpression] = columns.map {
-            SQLBinaryExpression(left: SQLFunction("LOWER", args: $0), op: SQLBinaryOperator.like, right: pattern)
-        }
-        return SQLGroupExpression(SQLList(matches, separator: SQLRaw(" OR ")))
+    private static func matching(_ search: String) -> SQLQueryString {
+        let pattern = "%" + search.lowercased() + "%"
+        return """
+            (LOWER(c.number) LIKE \(bind: pattern) OR LOWER(c.fields) LIKE \(bind: pattern) \
+            OR LOWER(o.name) LIKE \(bind: pattern) OR LOWER(o.organisationsnummer) LIKE \(bind: pattern))
+            """
     }
 }
