@@ -126,7 +126,8 @@ public enum CaseStore {
     }
 
     static func decode(_ text: String) -> [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+        CanonicalStringMap.parse(text)
+            ?? (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
     }
 }
 

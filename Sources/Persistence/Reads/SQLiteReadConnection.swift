@@ -160,6 +160,31 @@ private struct StatementRow: SQLiteValues {
         }
     }
 
+    // Text and reals, the columns a case has most of, read without an `SQLiteData` between; other types
+    // convert as every row's do.
+    func string(_ column: String) throws -> String {
+        guard let string = try optionalString(column) else { throw UnreadableColumn(column: column, value: "NULL") }
+        return string
+    }
+
+    func optionalString(_ column: String) throws -> String? {
+        let index = try self.index(column)
+        switch sqlite_nio_sqlite3_column_type(statement.handle, index) {
+        case SQLITE_NULL: return nil
+        case SQLITE_TEXT: return String(decoding: text(index), as: UTF8.self)
+        default: return try converted(column) { String(sqliteData: $0) }
+        }
+    }
+
+    func optionalDate(_ column: String) throws -> Date? {
+        let index = try self.index(column)
+        switch sqlite_nio_sqlite3_column_type(statement.handle, index) {
+        case SQLITE_NULL: return nil
+        case SQLITE_FLOAT: return Date(timeIntervalSince1970: sqlite_nio_sqlite3_column_double(statement.handle, index))
+        default: return try converted(column) { Date(sqliteData: $0) }
+        }
+    }
+
     // Parsed from SQLite's bytes, without a String between.
     func uuid(_ column: String) throws -> UUID {
         guard let uuid = try optionalUUID(column) else { throw UnreadableColumn(column: column, value: "NULL") }
@@ -167,9 +192,7 @@ private struct StatementRow: SQLiteValues {
     }
 
     func optionalUUID(_ column: String) throws -> UUID? {
-        guard let index = statement.column(column) else {
-            throw UnreadableColumn(column: column, value: "no such column")
-        }
+        let index = try self.index(column)
         switch sqlite_nio_sqlite3_column_type(statement.handle, index) {
         case SQLITE_NULL: return nil
         case SQLITE_TEXT:
@@ -179,6 +202,20 @@ private struct StatementRow: SQLiteValues {
             return uuid
         default: throw UnreadableColumn(column: column, value: sqliteData(column)?.description ?? "?")
         }
+    }
+
+    private func index(_ column: String) throws -> Int32 {
+        guard let index = statement.column(column) else {
+            throw UnreadableColumn(column: column, value: "no such column")
+        }
+        return index
+    }
+
+    /// A value of a type the fast paths above do not read, converted as `SQLiteValues` converts it.
+    private func converted<T>(_ column: String, _ conversion: (SQLiteData) -> T?) throws -> T {
+        let data = sqliteData(column) ?? .null
+        guard let value = conversion(data) else { throw UnreadableColumn(column: column, value: data.description) }
+        return value
     }
 
     /// The column's text as SQLite holds it: text first, then its length in bytes, as SQLite asks; the bytes
