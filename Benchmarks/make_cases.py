@@ -53,9 +53,11 @@ def main(path: str, cases: int, items_per_case: int) -> None:
                           status, None, random.choice(phases), definition_id, version, content_hash, fields, f"System {serial}",
                           random.randint(1, 200), updated - 1e6, updated))
         for item in items[:take[platform]]:
-            item_rows.append((str(uuid.UUID(int=random.getrandbits(128))).upper(), case_id, item,
-                              random.choice(["done", "done", "open", "not_applicable"]), creator, updated,
-                              None, "[]"))
+            item_status = random.choice(["done", "done", "open", "not_applicable"])
+            # The engine asks a reason of every item marked not applicable.
+            reason = "Gäller inte modaliteten" if item_status == "not_applicable" else None
+            item_rows.append((str(uuid.UUID(int=random.getrandbits(128))).upper(), case_id, item, item_status,
+                              creator, updated, reason, "[]"))
         if len(item_rows) >= 200_000:
             flush(db, case_rows, item_rows)
     flush(db, case_rows, item_rows)
