@@ -4,8 +4,12 @@ public enum JSONString {
     public static func append(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape; copying it whole is several times faster than byte by byte.
-        if string.utf8.withContiguousStorageIfAvailable({ !$0.contains(where: needsEscape) }) == true {
-            out.append(contentsOf: string.utf8)
+        let copied = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: needsEscape) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if copied == true {
             out.append(UInt8(ascii: "\""))
             return
         }

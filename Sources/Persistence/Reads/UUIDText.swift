@@ -7,13 +7,27 @@ import Foundation
 public enum UUIDText {
     /// Appends the text form of `uuid`, as `uuid.uuidString` spells it.
     public static func append(_ uuid: UUID, to text: inout [UInt8]) {
-        withUnsafeBytes(of: uuid.uuid) { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-                text.append(hexDigits[Int(byte >> 4)])
-                text.append(hexDigits[Int(byte & 0x0F)])
+        // Written into 36 bytes on the stack and appended once: a list writes a hundred of these.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { out in
+            withUnsafeBytes(of: uuid.uuid) { bytes in
+                var index = 0
+                for (position, byte) in bytes.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        out[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    out[index] = hexDigit(byte >> 4)
+                    out[index + 1] = hexDigit(byte & 0x0F)
+                    index += 2
+                }
             }
+            text.append(contentsOf: UnsafeBufferPointer(out))
         }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
 
     /// The text form of `uuid`, as `uuid.uuidString` spells it.
@@ -23,8 +37,6 @@ public enum UUIDText {
         append(uuid, to: &text)
         return String(decoding: text, as: UTF8.self)
     }
-
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     public static func parse(_ text: String) -> UUID? {
         var text = text

@@ -35,26 +35,19 @@ enum CasesAPIController {
         return response
     }
 
-    /// The query of `GET /api/v1/cases`, decoded once; numbers are checked here so that a bad one is named.
-    struct ListQuery: Content {
-        let status: String?
-        let platform: String?
-        let limit: String?
-        let offset: String?
-    }
-
     static func list(req: Request) async throws -> CaseListDTO {
         let principal = try req.requirePrincipal()
-        let query = try req.query.decode(ListQuery.self)
+        // Read once; numbers are checked here so that a bad one is named.
+        let query = req.url.parameters
         var errors: [FieldError] = []
-        let status = query.status.flatMap(CaseStatus.init(rawValue:))
-        if let text = query.status, status == nil {
+        let status = query["status"].flatMap(CaseStatus.init(rawValue:))
+        if let text = query["status"], status == nil {
             errors.append(FieldError(
                 field: "status", code: "unknown-status",
                 message: LocalizedText(sv: "Okänd status \"\(text)\".", en: "Unknown status \"\(text)\".")))
         }
-        let limit = query.limit.map { Int($0) ?? 0 } ?? 50
-        let offset = query.offset.map { Int($0) ?? -1 } ?? 0
+        let limit = query["limit"].map { Int($0) ?? 0 } ?? 50
+        let offset = query["offset"].map { Int($0) ?? -1 } ?? 0
         if !(1...200).contains(limit) {
             errors.append(FieldError(
                 field: "limit", code: "out-of-range",
@@ -68,7 +61,7 @@ enum CasesAPIController {
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let summaries = try await CaseStore.list(
-            visibility: .init(principal), status: status, platform: query.platform?.uppercased(),
+            visibility: .init(principal), status: status, platform: query["platform"]?.uppercased(),
             limit: limit, offset: offset, on: req.db)
         return CaseListDTO(items: summaries, limit: limit, offset: offset)
     }

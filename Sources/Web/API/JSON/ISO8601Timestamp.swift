@@ -15,28 +15,32 @@ enum ISO8601Timestamp {
         let total = Int(seconds)
         let (year, month, day) = CivilDate.components(daysSince1970: total / 86_400)
         let time = total % 86_400
-        append(year, digits: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        append(day, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        append(time / 3_600, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        append(time / 60 % 60, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        append(time % 60, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
+        // Written into 20 bytes on the stack and appended once; byte by byte, the array checked its capacity
+        // and uniqueness for each.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { out in
+            put(year, digits: 4, at: 0, in: out)
+            out[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5, in: out)
+            out[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8, in: out)
+            out[10] = UInt8(ascii: "T")
+            put(time / 3_600, digits: 2, at: 11, in: out)
+            out[13] = UInt8(ascii: ":")
+            put(time / 60 % 60, digits: 2, at: 14, in: out)
+            out[16] = UInt8(ascii: ":")
+            put(time % 60, digits: 2, at: 17, in: out)
+            out[19] = UInt8(ascii: "Z")
+            bytes.append(contentsOf: UnsafeBufferPointer(out))
+        }
     }
 
     private static let formatStyle = Date.ISO8601FormatStyle()
 
-    private static func append(_ value: Int, digits: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<digits { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
+    private static func put(_ value: Int, digits: Int, at offset: Int, in out: UnsafeMutableBufferPointer<UInt8>) {
+        var value = value
+        for index in (offset..<offset + digits).reversed() {
+            out[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
         }
     }
 }
