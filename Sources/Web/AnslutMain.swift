@@ -1,5 +1,8 @@
 import ConsoleKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import NIOPosix
 import Persistence
@@ -14,6 +17,25 @@ public enum AnslutMain {
     /// with `.wait()`, which this forbids on those threads. Call it first, from the main thread.
     public static func runTasksOnEventLoops() {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
+    /// Lets glibc's allocator keep freed memory at the top of its heaps (up to 32 MB, grown 4 MB at a time)
+    /// instead of handing it back after each burst: every case answer allocates about 100 KB, and returning
+    /// and faulting those pages in again took a twentieth of the server's time under load (BENCHMARKS.md).
+    /// Whether glibc took both settings; elsewhere nothing is changed and the answer is false.
+    @discardableResult
+    public static func keepFreedMemory() -> Bool {
+        #if canImport(Glibc)
+        // Swift's Glibc module leaves out <malloc.h>, so `mallopt` and its parameters are taken from there by hand.
+        typealias Mallopt = @convention(c) (_ parameter: Int32, _ value: Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return false }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        let trimThreshold: Int32 = -1, topPad: Int32 = -2
+        // mallopt answers 1 when it took the setting.
+        return mallopt(trimThreshold, 32 << 20) == 1 && mallopt(topPad, 4 << 20) == 1
+        #else
+        return false
+        #endif
     }
 
     public static func run() async -> Int32 {

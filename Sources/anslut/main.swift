@@ -1,5 +1,6 @@
 import Foundation
 import Web
 
+AnslutMain.keepFreedMemory()
 AnslutMain.runTasksOnEventLoops()
 exit(await AnslutMain.run())

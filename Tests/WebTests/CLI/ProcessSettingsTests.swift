@@ -1,0 +1,12 @@
+import Testing
+import Web
+
+@Suite("Process settings")
+struct ProcessSettingsTests {
+    #if canImport(Glibc)
+    @Test("glibc takes the allocator settings anslut starts with")
+    func allocatorKeepsFreedMemory() {
+        #expect(AnslutMain.keepFreedMemory())
+    }
+    #endif
+}
