@@ -83,6 +83,35 @@ struct SQLiteReadPoolTests {
         }
     }
 
+    @Test("text, reals and other types convert through the pool as through the driver",
+          .enabled(if: TestEngine.current == .sqlite))
+    func conversionsMatchTheDriver() async throws {
+        try await withTestApp { app in
+            // No declared types, so SQLite keeps each value as given.
+            try await app.db.sql.raw("CREATE TABLE read_probe (id INTEGER PRIMARY KEY, body, stamp)").run()
+            try await app.db.sql.raw(
+                """
+                INSERT INTO read_probe VALUES (1, 'ett', 1790000000.5), (2, NULL, 1790000000),
+                    (3, 42, '2026-11-23T07:05:13Z'), (4, 4.5, NULL), (5, X'C3A5', 'inget datum')
+                """).run()
+            let query = "SELECT body, stamp FROM read_probe ORDER BY id" as SQLQueryString
+            @Sendable func read(_ db: any Database) async throws -> [String] {
+                try await db.rows(query) { row in
+                    let body = Result { try row.optionalString("body") }
+                    let text = Result { try row.string("body") }
+                    let stamp = Result { try row.optionalDate("stamp") }
+                    return "\(body) \(text) \(stamp)"
+                }
+            }
+            let pooled = try await read(app.db)
+            // Inside a write, reads go through the driver's connection and SQLiteNIO's rows.
+            let driven = try await app.db.write { tx in try await read(tx.database) }
+            #expect(pooled.count == 5)
+            #expect(pooled.first == #"success(Optional("ett")) success("ett") success(Optional(2026-09-21 14:13:20 +0000))"#)
+            #expect(pooled == driven)
+        }
+    }
+
     @Test("many readers at once each get their own rows")
     func concurrentReaders() async throws {
         try await withTestApp { app in
