@@ -14,8 +14,13 @@ protocol ColumnReader {
 
 extension ColumnReader {
     func date(_ column: String) throws -> Date {
-        guard let date = try optionalDate(column) else { throw UnreadableColumn(column: column, value: "NULL") }
-        return date
+        try required(column, optionalDate)
+    }
+
+    /// The value `read` finds in `column`; NULL is an error.
+    func required<T>(_ column: String, _ read: (String) throws -> T?) throws -> T {
+        guard let value = try read(column) else { throw UnreadableColumn(column: column, value: "NULL") }
+        return value
     }
 }
 

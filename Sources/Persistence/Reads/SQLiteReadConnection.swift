@@ -163,8 +163,7 @@ private struct StatementRow: SQLiteValues {
     // Text and reals, the columns a case has most of, read without an `SQLiteData` between; other types
     // convert as every row's do.
     func string(_ column: String) throws -> String {
-        guard let string = try optionalString(column) else { throw UnreadableColumn(column: column, value: "NULL") }
-        return string
+        try required(column, optionalString)
     }
 
     func optionalString(_ column: String) throws -> String? {
@@ -187,8 +186,7 @@ private struct StatementRow: SQLiteValues {
 
     // Parsed from SQLite's bytes, without a String between.
     func uuid(_ column: String) throws -> UUID {
-        guard let uuid = try optionalUUID(column) else { throw UnreadableColumn(column: column, value: "NULL") }
-        return uuid
+        try required(column, optionalUUID)
     }
 
     func optionalUUID(_ column: String) throws -> UUID? {

@@ -10,15 +10,17 @@ extension URI {
         var parameters: [String: String] = [:]
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (text: Substring) -> String in
-                var value = String(text)
-                if value.contains("+") { value = value.replacingOccurrences(of: "+", with: " ") }
-                if value.contains("%") { value = value.removingPercentEncoding ?? value }
-                return value
-            }
-            let name = decode(parts[0])
-            if parameters[name] == nil { parameters[name] = parts.count > 1 ? decode(parts[1]) : "" }
+            let name = Self.decoded(parts[0])
+            if parameters[name] == nil { parameters[name] = parts.count > 1 ? Self.decoded(parts[1]) : "" }
         }
         return parameters
+    }
+
+    /// `text` with `+` as a space and its escapes decoded; kept as it is if an escape is broken.
+    private static func decoded(_ text: Substring) -> String {
+        var value = String(text)
+        if value.contains("+") { value = value.replacingOccurrences(of: "+", with: " ") }
+        if value.contains("%") { value = value.removingPercentEncoding ?? value }
+        return value
     }
 }
