@@ -57,7 +57,9 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Plot", package: "Plot"),
-            ]
+            ],
+            // The stylesheet travels with the binary, so the pages keep it wherever `anslut` is started.
+            resources: [.copy("Resources/anslut.css")]
         ),
         .executableTarget(name: "anslut", dependencies: ["Web"]),
         .target(

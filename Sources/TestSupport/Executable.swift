@@ -52,6 +52,8 @@ public enum AnslutExecutable {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var merged = ProcessInfo.processInfo.environment
         merged["LOG_FORMAT"] = "json"
+        // The repository's definitions, wherever the test runs it; a test may name another folder or none.
+        merged["ANSLUT_PROCESSES_DIR"] = merged["ANSLUT_PROCESSES_DIR"] ?? processesFolder
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         process.standardOutput = Pipe()

@@ -9,6 +9,12 @@ public struct TestUser: Sendable {
     public let id: UUID
     public let email: String
     public let token: String
+
+    public init(id: UUID, email: String, token: String) {
+        self.id = id
+        self.email = email
+        self.token = token
+    }
 }
 
 /// Users and requests for API tests.
@@ -42,6 +48,12 @@ public struct APIResponse: Sendable {
     public let status: HTTPStatus
     public let headers: HTTPHeaders
     public let body: Data
+
+    public init(status: HTTPStatus, headers: HTTPHeaders, body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
 
     /// The body decoded as `T` (ISO 8601 dates).
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {

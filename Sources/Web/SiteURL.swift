@@ -6,11 +6,13 @@ import Vapor
 enum SiteURL {
     case healthz
     case metrics
+    case stylesheet
 
     case home
     case login
     case logout
     case password
+    case passwordTokenRevocation(Parameter<UUID>)
     case language
     case cases
     case tasks
@@ -51,10 +53,12 @@ enum SiteURL {
         switch self {
         case .healthz: ["healthz"]
         case .metrics: ["metrics"]
+        case .stylesheet: ["anslut.css"]
         case .home: []
         case .login: ["login"]
         case .logout: ["logout"]
         case .password: ["password"]
+        case .passwordTokenRevocation(let id): ["password", "tokens", id.component("id"), "revoke"]
         case .language: ["language"]
         case .cases: ["cases"]
         case .tasks: ["tasks"]

@@ -28,10 +28,10 @@ public func configure(_ app: Application, config: AppConfig) throws {
     // Ours replace Vapor's error middleware: under /api every error becomes an RFC 9457 problem, elsewhere
     // an HTML page.
     app.middleware = Middlewares()
+    app.middleware.use(HeaderGuard())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(PagesOnly(PageMiddleware()))
-    app.middleware.use(PagesOnly(FileMiddleware(publicDirectory: app.directory.publicDirectory)))
     app.passwords.use(.bcrypt)
 
     routes(app)

@@ -5,6 +5,7 @@ func routes(_ app: Application) {
     do {  // operations
         app.get(SiteURL.healthz.pathComponents, use: HealthController.show)
         app.get(SiteURL.metrics.pathComponents, use: MetricsController.show)
+        app.get(SiteURL.stylesheet.pathComponents, use: StylesheetController.show)
     }
     do {  // pages: signed in by session cookie, every POST checked for its form token (PageMiddleware)
         app.get(SiteURL.home.pathComponents, use: SessionController.home)
@@ -13,6 +14,7 @@ func routes(_ app: Application) {
         app.post(SiteURL.logout.pathComponents, use: SessionController.signOut)
         app.get(SiteURL.password.pathComponents, use: PasswordController.form)
         app.post(SiteURL.password.pathComponents, use: PasswordController.change)
+        app.post(SiteURL.passwordTokenRevocation(.key).pathComponents, use: PasswordController.revokeToken)
         app.post(SiteURL.language.pathComponents, use: LanguageController.choose)
         app.get(SiteURL.cases.pathComponents, use: CaseListController.list)
         app.get(SiteURL.tasks.pathComponents, use: TaskListController.list)

@@ -7,12 +7,13 @@ public struct UserRegistration: Sendable, Hashable {
     public let organisationsnummer: Organisationsnummer?
 
     /// Checks every rule at once: a valid e-mail address; an organisationsnummer (valid) for applicants and
-    /// only for them; a known platform for platform roles and only for them.
+    /// only for them; a known platform for platform roles and only for them; names free of control
+    /// characters (``FreeText``).
     public static func validate(
         email: String, name: String?, role: String, platform: String?, organisationsnummer: String?,
-        knownPlatforms: Set<String>
+        organisationName: String? = nil, knownPlatforms: Set<String>
     ) -> Result<UserRegistration, ValidationFailure> {
-        var errors: [FieldError] = []
+        var errors = FreeText.check([("name", name ?? ""), ("organisation_name", organisationName ?? "")])
         let address = EmailAddress(email)
         if address == nil { errors.append(EmailAddress.invalid("email")) }
         // The role and its platform follow the same rules as a role given later (RoleGrant.validate).

@@ -4,8 +4,8 @@ extension OrderForm {
     /// The longest answer a field takes.
     public static let maximumLength = 10_000
 
-    /// Rules every save meets, so a draft can be saved half done: only known fields, no answer too long,
-    /// and every answer given of its field's type. Errors name the field as `fields.<id>`.
+    /// Rules every save meets, so a draft can be saved half done: only known fields, no answer too long or
+    /// holding a control character (``FreeText``), and every answer given of its field's type. Errors name the field as `fields.<id>`.
     public func checkDraft(_ values: [String: String]) -> [FieldError] {
         var errors: [FieldError] = []
         for id in values.keys.sorted() {
@@ -17,7 +17,9 @@ extension OrderForm {
                 continue
             }
             let value = values[id]!.trimmingWhitespace
-            if value.count > Self.maximumLength {
+            if let error = FreeText.check(values[id]!, field: path) {
+                errors.append(error)
+            } else if value.count > Self.maximumLength {
                 errors.append(FieldError(
                     field: path, code: "too-long",
                     message: LocalizedText(

@@ -33,7 +33,8 @@ extension AccountStore {
             AuditEventDraft(actor: actor, action: "user.role.add", subject: "user:\(userID)", payload: payload(grant)))
     }
 
-    /// Takes `grant` from the user's roles; refuses one the user does not hold. Audited.
+    /// Takes `grant` from the user's roles; refuses one the user does not hold. Taking the last role also
+    /// revokes the user's bearer tokens. Audited.
     public static func removeRole(_ grant: RoleGrant, from userID: UUID, actor: String, in tx: WriteTransaction)
         async throws
     {
@@ -51,6 +52,9 @@ extension AccountStore {
         try await roleQuery(grant, of: userID, on: db).delete()
         try await tx.audit(
             AuditEventDraft(actor: actor, action: "user.role.remove", subject: "user:\(userID)", payload: payload(grant)))
+        if try await UserRoleModel.query(on: db).filter(\.$user.$id == userID).count() == 0 {
+            try await revokeAllTokens(of: userID, reason: .lastRoleRemoved, actor: actor, in: tx)
+        }
     }
 
     /// No user has this id.

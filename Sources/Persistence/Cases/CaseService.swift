@@ -23,7 +23,9 @@ public enum CaseService {
         _ command: CaseCommand, on caseID: UUID, by principal: Principal, expectedVersion: Int?,
         in db: any Database, clock: any WallClock = SystemClock()
     ) async throws -> CaseRecord {
-        try await db.write(clock: clock) { tx in
+        let textErrors = command.freeTextErrors
+        guard textErrors.isEmpty else { throw ValidationFailure(textErrors) }
+        return try await db.write(clock: clock) { tx in
             let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.database)
             if let expectedVersion, expectedVersion != record.state.version {
                 throw VersionConflict(expected: expectedVersion, current: record)

@@ -127,16 +127,17 @@ extension CaseStore {
     }
 
     /// The cases `visibility` allows, newest change first, optionally by status and platform, and by `search`
-    /// in the case number, the organisation's name or number, or the order's fields (any case of letters).
+    /// in what a case list shows: the case number, the system's name, the organisation's name or number (any
+    /// case of ASCII letters; `%` and `_` match themselves).
     public static func list(
-        visibility: Visibility, status: CaseStatus?, platform: String?, search: String? = nil, limit: Int, offset: Int,
+        visibility: Visibility, status: CaseStatus?, platform: String?, search: SearchText? = nil, limit: Int, offset: Int,
         on db: any Database
     ) async throws -> [Summary] {
         // Written as text: SQLKit's builder escapes every identifier through generic string search each time,
         // which cost a quarter of a small list's answer (BENCHMARKS.md, case API).
         var conditions: [SQLQueryString] = []
         var join: SQLQueryString = ""
-        if let search = search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+        if let search {
             join = " JOIN organisations o ON o.id = c.organisation_id"
             conditions.append(matching(search))
         }
@@ -165,12 +166,24 @@ extension CaseStore {
         return try await db.rows(page, Summary.init).compactMap { $0 }
     }
 
-    // LOWER on both sides: PostgreSQL's LIKE heeds case, SQLite's does not (for ASCII).
-    private static func matching(_ search: String) -> SQLQueryString {
-        let pattern = "%" + search.lowercased() + "%"
+    // LOWER on both sides: PostgreSQL's LIKE heeds case, SQLite's does not (for ASCII). An organisationsnummer
+    // is stored as digits, so it is also matched without the hyphen a person types.
+    private static func matching(_ search: SearchText) -> SQLQueryString {
+        let pattern = likePattern(search.text.lowercased())
+        let digits = likePattern(search.text.filter { $0 != "-" })
         return """
-            (LOWER(c.number) LIKE \(bind: pattern) OR LOWER(c.fields) LIKE \(bind: pattern) \
-            OR LOWER(o.name) LIKE \(bind: pattern) OR LOWER(o.organisationsnummer) LIKE \(bind: pattern))
+            (LOWER(c.number) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(c.system_name) LIKE \(bind: pattern) ESCAPE '\\' \
+            OR LOWER(o.name) LIKE \(bind: pattern) ESCAPE '\\' OR o.organisationsnummer LIKE \(bind: digits) ESCAPE '\\')
             """
+    }
+
+    /// `text` as a LIKE pattern that finds it anywhere, its `%`, `_` and `\` escaped to match themselves.
+    static func likePattern(_ text: String) -> String {
+        var pattern = "%"
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return pattern + "%"
     }
 }

@@ -156,6 +156,7 @@ public enum CaseThreads {
         if trimmed.isEmpty {
             throw ValidationFailure([.required("text", label: LocalizedText(sv: "Texten", en: "The text"))])
         }
+        if let error = FreeText.check(text, field: "text") { throw ValidationFailure([error]) }
         if text.count > maximumLength {
             throw ValidationFailure([FieldError(
                 field: "text", code: "too-long",

@@ -19,5 +19,7 @@ public enum AnslutMigrations {
         AddCaseSubmittedAt(),
         // 008 - on SQLite, a case's item states stored side by side (WITHOUT ROWID)
         ClusterCaseItems(),
+        // 009 - when a bearer token was last used, for its owner's list of tokens
+        AddTokenLastUsed(),
     ]
 }

@@ -58,6 +58,7 @@ public final class APITokenModel: Model, @unchecked Sendable {
     @Field(key: "token_hash") public var tokenHash: String
     @Field(key: "expires_at") public var expiresAt: Date
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
 
     public init() {}
 

@@ -1,8 +1,9 @@
 import FluentKit
 import Foundation
 
-/// Slows down password guessing per account and per address: five failures are free, then each failure
-/// makes the key wait, 30 seconds at first and twice as long after every further failure, at most an hour.
+/// Slows down password guessing per account and per address: five failures in a row are free (each answered
+/// "wrong password"); the sixth makes the key wait 30 seconds, and every further failure twice as long, at
+/// most an hour. While a key waits, every try is refused before its password is checked.
 /// A key with no failure for a day starts again from nothing.
 public enum LoginThrottle {
     public static let freeFailures = 5
@@ -15,8 +16,8 @@ public enum LoginThrottle {
 
     /// How long to wait after `failures` failures in a row; nil while they are free.
     public static func wait(afterFailures failures: Int) -> TimeInterval? {
-        guard failures >= freeFailures else { return nil }
-        return min(longestWait, firstWait * pow(2, Double(min(failures - freeFailures, 12))))
+        guard failures > freeFailures else { return nil }
+        return min(longestWait, firstWait * pow(2, Double(min(failures - freeFailures - 1, 12))))
     }
 
     /// Whole seconds until every key in `keys` may try again; nil when none has to wait.

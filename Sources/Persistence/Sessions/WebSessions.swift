@@ -67,7 +67,8 @@ public enum WebSessions {
             actor: "user:\(session.userID)", action: "user.sign_out", subject: "user:\(session.userID)", payload: [:]))
     }
 
-    /// Replaces the user's password hash and ends every other session of theirs. Audited.
+    /// Replaces the user's password hash, ends every other session of theirs and revokes their bearer tokens.
+    /// Audited.
     public static func changePassword(
         of session: Session, passwordHash: String, in tx: WriteTransaction
     ) async throws {
@@ -79,5 +80,7 @@ public enum WebSessions {
         try await tx.audit(AuditEventDraft(
             actor: "user:\(session.userID)", action: "user.password.change", subject: "user:\(session.userID)",
             payload: [:]))
+        try await AccountStore.revokeAllTokens(
+            of: session.userID, reason: .passwordChange, actor: "user:\(session.userID)", in: tx)
     }
 }

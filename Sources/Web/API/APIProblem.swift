@@ -19,6 +19,8 @@ struct APIProblem: Error, JSONWritable {
     var errors: [FieldProblem]?
     /// For a version conflict: the case as it is now.
     var current: CaseDTO?
+    /// Headers the answer carries besides its content type: `Retry-After` on a 429, `Allow` on a 405.
+    var headers = HTTPHeaders()
 
     init(
         status: HTTPResponseStatus, code: String, title: LocalizedText, detail: String? = nil,

@@ -74,10 +74,60 @@ enum APIRoute: CaseIterable {
         }
     }
 
+    /// The schema of the route's JSON body (in the OpenAPI document's components); nil for routes without one.
+    var requestSchema: String? {
+        switch self {
+        case .issueToken: "Credentials"
+        case .createCase: "CreateCase"
+        case .editCase: "EditCase"
+        case .runCommand: "Command"
+        case .openThread: "OpenThread"
+        case .replyToThread: "Reply"
+        default: nil
+        }
+    }
+
+    /// The methods that `path` (a request's, `/api/v1/cases/…`) is served with, by the route table; empty
+    /// for a path the API does not have.
+    static func methods(forPath path: String) -> [HTTPMethod] {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        return allCases.filter { route in
+            let pattern = route.path.split(separator: "/")
+            return pattern.count == parts.count
+                && zip(pattern, parts).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }.map(\.method)
+    }
+
     /// The path as Vapor registers it.
     var pathComponents: [PathComponent] {
         path.split(separator: "/").map { part in
             part.hasPrefix("{") ? .parameter(String(part.dropFirst().dropLast())) : .constant(String(part))
+        }
+    }
+
+    /// Refuses a body that is not `application/json` (415) or not strict JSON (400, naming the byte), before
+    /// any decoder reads it: a form-encoded body or JSON with a trailing comma is not what the API takes.
+    func checkJSONBody(_ request: Request) throws {
+        guard requestSchema != nil else { return }
+        guard let type = request.headers.contentType, type.type.lowercased() == "application",
+              type.subType.lowercased() == "json"
+        else {
+            throw APIProblem(
+                status: .unsupportedMediaType, code: "unsupported-media-type",
+                title: LocalizedText(sv: "Fel innehållstyp", en: "Unsupported media type"),
+                detail: request.language == .sv
+                    ? "Skicka kroppen som JSON med Content-Type: application/json."
+                    : "Send the body as JSON with Content-Type: application/json.",
+                language: request.language)
+        }
+        do throws(StrictJSON.SyntaxError) {
+            try StrictJSON.validate(request.body.data?.readableBytesView ?? ByteBuffer().readableBytesView)
+        } catch {
+            throw APIProblem(
+                status: .badRequest, code: "malformed-json",
+                title: LocalizedText(sv: "Kroppen är inte giltig JSON", en: "The body is not valid JSON"),
+                detail: "\(error.reason) (byte \(error.offset)).",
+                language: request.language)
         }
     }
 
@@ -110,6 +160,7 @@ extension RoutesBuilder {
         on(route.method, route.pathComponents, body: body) { request async throws -> Output in
             try await request.signInByBearerToken()
             try route.authorize(request)
+            try route.checkJSONBody(request)
             return try await handler(request)
         }
     }

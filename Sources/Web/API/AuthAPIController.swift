@@ -19,13 +19,23 @@ enum AuthAPIController {
 
     static func issueToken(req: Request) async throws -> TokenDTO {
         let credentials = try req.content.decode(Credentials.self)
-        guard let user = try await AccountStore.user(email: credentials.email, on: req.db),
-              try await req.password.async.verify(credentials.password, created: user.passwordHash)
-        else {
+        let user: UserModel
+        switch try await PasswordSignIn.check(email: credentials.email, password: credentials.password, req: req) {
+        case .signedIn(let signedIn): user = signedIn
+        case .wrong:
             throw APIProblem(
                 status: .unauthorized, code: "bad-credentials",
                 title: LocalizedText(sv: "Fel e-postadress eller lösenord", en: "Wrong e-mail address or password"),
                 language: req.language)
+        case .mustWait(let seconds):
+            var problem = APIProblem(
+                status: .tooManyRequests, code: "too-many-attempts",
+                title: LocalizedText(sv: "För många misslyckade inloggningar", en: "Too many failed sign-ins"),
+                detail: req.language == .sv
+                    ? "Försök igen om \(seconds) sekunder." : "Try again in \(seconds) seconds.",
+                language: req.language)
+            problem.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
+            throw problem
         }
         let userID = try user.requireID()
         let issued = try await req.db.write { tx in

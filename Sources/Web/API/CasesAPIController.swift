@@ -35,6 +35,9 @@ enum CasesAPIController {
         return response
     }
 
+    /// The furthest page a list reaches, as the OpenAPI document says.
+    static let maximumOffset = 1_000_000
+
     static func list(req: Request) async throws -> CaseListDTO {
         let principal = try req.requirePrincipal()
         // Read once; numbers are checked here so that a bad one is named.
@@ -53,11 +56,11 @@ enum CasesAPIController {
                 field: "limit", code: "out-of-range",
                 message: LocalizedText(sv: "limit ska vara ett heltal 1-200.", en: "limit must be a whole number 1-200.")))
         }
-        if offset < 0 {
+        if !(0...maximumOffset).contains(offset) {
             errors.append(FieldError(
                 field: "offset", code: "out-of-range",
                 message: LocalizedText(
-                    sv: "offset ska vara ett heltal, minst 0.", en: "offset must be a whole number, at least 0.")))
+                    sv: "offset ska vara ett heltal 0-\(maximumOffset).", en: "offset must be a whole number 0-\(maximumOffset).")))
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let summaries = try await CaseStore.list(

@@ -51,11 +51,13 @@ enum OpenAPIDocument {
                 queryParameter("status", ["type": "string", "enum": .array(CaseStatus.allCases.map { .string($0.rawValue) })]),
                 queryParameter("platform", ["type": "string"]),
                 queryParameter("limit", ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]),
-                queryParameter("offset", ["type": "integer", "minimum": 0, "default": 0]),
+                queryParameter("offset", [
+                    "type": "integer", "minimum": 0, "maximum": .int(Int64(CasesAPIController.maximumOffset)), "default": 0,
+                ]),
             ]
         }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
-        if let body = requestSchema(route) {
+        if let body = route.requestSchema {
             operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
         }
         if route == .uploadDocument {
@@ -116,10 +118,17 @@ enum OpenAPIDocument {
         var result: [String: CanonicalJSON] = [success.0: success.1]
         let problem = ["application/problem+json": ["schema": ref("Problem")]] as CanonicalJSON
         func add(_ status: String, _ text: String) { result[status] = ["description": .string(text), "content": problem] }
-        if route != .openAPI { add("400", "Malformed request body") }
+        if route != .openAPI { add("400", "Malformed request: a body that is not strict JSON, or a malformed path") }
         if route.access != .anyone { add("401", "No or invalid bearer token") }
         if case .holdersOf = route.access { add("403", "The caller lacks the role") }
-        if route == .issueToken { add("401", "Wrong e-mail address or password") }
+        if route == .issueToken {
+            add("401", "Wrong e-mail address or password")
+            add("429", "Too many failed sign-ins for the account or the address; `Retry-After` says when to try again")
+        }
+        if route.requestSchema != nil || route == .uploadDocument {
+            add("413", "The body is larger than the route takes")
+        }
+        if route.requestSchema != nil { add("415", "The body is not `application/json`") }
         if route.path.contains("{") { add("404", "No such case or platform, or not the caller's") }
         if [.replyToThread, .closeThread].contains(route) {
             add("403", "Only the asker or the platform team closes a question")
@@ -136,24 +145,13 @@ enum OpenAPIDocument {
             add("403", "Only the applicant and the platform team upload")
             add("409", "The case is closed, rejected or withdrawn")
             add("413", "The body is larger than the upload limit allows")
+            add("415", "The body is not `multipart/form-data`")
             add("422", "Unknown kind, no file, too large, or a type not allowed (checked by content)")
         }
         if [.createCase, .editCase, .runCommand, .listCases].contains(route) {
             add("422", "Invalid or incomplete input; `errors` names every field and rule")
         }
         return result
-    }
-
-    private static func requestSchema(_ route: APIRoute) -> String? {
-        switch route {
-        case .issueToken: "Credentials"
-        case .createCase: "CreateCase"
-        case .editCase: "EditCase"
-        case .runCommand: "Command"
-        case .openThread: "OpenThread"
-        case .replyToThread: "Reply"
-        default: nil
-        }
     }
 
     private static func response(_ description: String, _ schema: CanonicalJSON) -> CanonicalJSON {
@@ -178,6 +176,10 @@ enum OpenAPIDocument {
 
     private static let string: CanonicalJSON = ["type": "string"]
     private static let integer: CanonicalJSON = ["type": "integer"]
+    /// Text a request must give: the server refuses an empty one.
+    private static let requiredText: CanonicalJSON = ["type": "string", "minLength": 1]
+    /// The version of a case a change starts from.
+    private static let version: CanonicalJSON = ["type": "integer", "minimum": 0, "maximum": .int(Int64(Int32.max))]
     private static let text: CanonicalJSON = object(["sv": string, "en": string], required: ["sv", "en"])
     private static let documentKind: CanonicalJSON = [
         "type": "string", "enum": .array(DocumentKind.allCases.map { .string($0.rawValue) }),
@@ -192,23 +194,25 @@ enum OpenAPIDocument {
                     "errors": ["type": "array", "items": object(["field": string, "code": string, "message": string], required: ["field", "code", "message"])],
                     "current": ref("Case"),
                 ], required: ["type", "title", "status"]),
-            "Credentials": object(["email": string, "password": string], required: ["email", "password"]),
+            "Credentials": object(["email": requiredText, "password": requiredText], required: ["email", "password"]),
             "Token": object(["token": string, "expiresAt": ["type": "string", "format": "date-time"]], required: ["token", "expiresAt"]),
             "DefinitionReference": object(["id": string, "version": integer, "content_hash": string], required: ["id", "version", "content_hash"]),
             "Platform": object(["code": string, "title": text, "process": ref("DefinitionReference")], required: ["code", "title", "process"]),
             "ProcessDefinition": object(
                 ["id": string, "platform": string, "version": integer, "title": text, "phases": ["type": "array", "items": ["type": "object"]]],
                 required: ["id", "platform", "version", "phases"]),
-            "CreateCase": object(["platform": ["type": "string", "examples": ["BFR", "TAKECARE"]], "fields": stringMap], required: ["platform"]),
-            "EditCase": object(["fields": stringMap, "version": integer], required: ["fields", "version"]),
+            "CreateCase": object(
+                ["platform": ["type": "string", "minLength": 1, "examples": ["BFR", "TAKECARE"]], "fields": stringMap],
+                required: ["platform"]),
+            "EditCase": object(["fields": stringMap, "version": version], required: ["fields", "version"]),
             "Command": object(
                 [
                     "command": ["type": "string", "enum": .array(CaseCommand.Name.allCases.map { .string($0.rawValue) })],
-                    "version": integer, "item": string, "phase": string,
+                    "version": version, "item": string, "phase": string,
                     "outcome": ["type": "string", "enum": .array(DecisionOutcome.allCases.map { .string($0.rawValue) })],
                     "reason": string,
-                    "evidence": ["type": "array", "items": object(["kind": string, "reference": string], required: ["kind", "reference"])],
-                    "to": integer,
+                    "evidence": ["type": "array", "items": object(["kind": string, "reference": requiredText], required: ["kind", "reference"])],
+                    "to": ["type": "integer", "minimum": 1, "maximum": .int(Int64(Int32.max))],
                 ], required: ["command", "version"]),
             "Case": object(
                 [
@@ -230,9 +234,9 @@ enum OpenAPIDocument {
                     "limit": integer, "offset": integer,
                 ], required: ["items", "limit", "offset"]),
             "OpenThread": object(
-                ["kind": ["type": "string", "enum": ["comment", "question"]], "item": string, "text": string],
+                ["kind": ["type": "string", "enum": ["comment", "question"]], "item": string, "text": requiredText],
                 required: ["kind", "text"]),
-            "Reply": object(["text": string], required: ["text"]),
+            "Reply": object(["text": requiredText], required: ["text"]),
             "Thread": object(
                 [
                     "id": string, "kind": string, "status": ["type": "string", "enum": ["open", "answered", "closed"]],

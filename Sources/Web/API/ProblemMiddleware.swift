@@ -3,7 +3,8 @@ import Persistence
 import Vapor
 
 /// Turns every error of the API into a problem response, so no client ever sees a stack trace or a bare 500
-/// page, and logs the unexpected ones with the request id. Errors of the pages pass on to `PageMiddleware`.
+/// page, and logs the unexpected ones with the request id. Every answer of the API, problem or not, is marked
+/// `nosniff` and `no-store`: it may hold a case's data. Errors of the pages pass on to `PageMiddleware`.
 ///
 /// A plain `Middleware` rather than an `AsyncMiddleware`: an answered request passes through without a task
 /// and two thread hops of its own; only a failure starts a task (a version conflict's problem reads the case's
@@ -13,6 +14,10 @@ struct ProblemMiddleware: Middleware {
         guard request.isAPI else { return next.respond(to: request) }
         return next.respond(to: request).flatMapError { error in
             request.eventLoop.makeFutureWithTask { await response(for: error, request: request) }
+        }.map { response in
+            response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return response
         }
     }
 
@@ -21,6 +26,7 @@ struct ProblemMiddleware: Middleware {
         let response = problem.response(
             status: HTTPResponseStatus(statusCode: problem.status), contentType: APIProblem.mediaType)
         if problem.status == 401 { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+        for (name, value) in problem.headers { response.headers.replaceOrAdd(name: name, value: value) }
         return response
     }
 
@@ -66,7 +72,19 @@ struct ProblemMiddleware: Middleware {
                 title: LocalizedText(sv: "Begäran kunde inte läsas", en: "The request could not be read"),
                 detail: Self.describe(decoding), language: language)
         case let abort as any AbortError:
-            if abort.status == .notFound { return Self.notFound(language) }
+            if abort.status == .notFound {
+                // The router found no route: for a path the API has under another method, that is a 405.
+                let allowed = APIRoute.methods(forPath: request.url.path)
+                guard allowed.isEmpty || allowed.contains(request.method) else {
+                    var problem = APIProblem(
+                        status: .methodNotAllowed, code: "method-not-allowed",
+                        title: LocalizedText(sv: "Metoden stöds inte här", en: "Method not allowed"),
+                        detail: "Allow: " + allowed.map(\.rawValue).joined(separator: ", "), language: language)
+                    problem.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+                    return problem
+                }
+                return Self.notFound(language)
+            }
             return APIProblem(
                 status: abort.status, code: "http-\(abort.status.code)",
                 title: LocalizedText(sv: abort.reason, en: abort.reason), language: language)

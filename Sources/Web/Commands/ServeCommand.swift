@@ -29,6 +29,8 @@ struct AnslutServeCommand: AsyncCommand {
             app.http.server.configuration.port = port
         }
         try await app.prepareStorage()
+        // Made before the first sign-in, so that sign-in's first unknown address takes no longer than the rest.
+        _ = PasswordSignIn.standInHash
         let address = "\(app.http.server.configuration.hostname):\(app.http.server.configuration.port)"
         // Vapor's options stay unset so that it reads the address from the configuration set above.
         var noArguments = CommandInput(arguments: ["anslut"])

@@ -34,7 +34,8 @@ struct UserCreateCommand: AsyncCommand {
         let registration: UserRegistration
         switch UserRegistration.validate(
             email: signature.email ?? "", name: signature.name, role: signature.role ?? "",
-            platform: signature.platform, organisationsnummer: signature.organisation, knownPlatforms: platforms)
+            platform: signature.platform, organisationsnummer: signature.organisation,
+            organisationName: signature.organisationName, knownPlatforms: platforms)
         {
         case .success(let valid): registration = valid
         case .failure(let failure): throw CommandExit(status: 2, message: Self.lines(failure.errors))
@@ -72,14 +73,17 @@ struct UserCreateCommand: AsyncCommand {
 }
 
 /// `anslut user token --email E`: prints a new bearer token, alone, on standard output.
+/// `anslut user token --revoke-all --email E`: revokes every token of the user and says how many.
 struct UserTokenCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "email", help: "The user's e-mail address.") var email: String?
         @Option(name: "hours", help: "How long the token lasts (default 12).") var hours: Int?
+        @Flag(name: "revoke-all", help: "Revoke every bearer token of the user instead of issuing one.")
+        var revokeAll: Bool
         init() {}
     }
 
-    var help: String { "Prints a bearer token for the user, for machine clients." }
+    var help: String { "Prints a bearer token for the user, for machine clients, or revokes all of theirs." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -87,11 +91,18 @@ struct UserTokenCommand: AsyncCommand {
         guard let user = try await AccountStore.user(email: signature.email ?? "", on: app.db) else {
             throw CommandExit(status: 1, message: "No user with the e-mail address \(signature.email ?? "(none given)").")
         }
+        let userID = try user.requireID()
+        if signature.revokeAll {
+            let count = try await app.db.write { tx in
+                try await AccountStore.revokeAllTokens(of: userID, reason: .operatorRequest, actor: "cli", in: tx)
+            }
+            FileHandle.standardOutput.write(Data("Revoked \(count) token(s) of \(user.email).\n".utf8))
+            return
+        }
         let hours = signature.hours ?? 12
         guard (1...24 * 365).contains(hours) else {
             throw CommandExit(status: 2, message: "--hours must be between 1 and 8760.")
         }
-        let userID = try user.requireID()
         let issued = try await app.db.write { tx in
             try await AccountStore.issueToken(userID: userID, lifetime: TimeInterval(hours) * 3600, actor: "cli", in: tx)
         }

@@ -12,6 +12,11 @@ public struct AppConfig: Sendable {
     public var processesDirectory: String
     /// `ANSLUT_MAX_UPLOAD_MB`: the largest document upload, in bytes here. Default 25 MB.
     public var maxUploadBytes: Int
+    /// `ANSLUT_TRUSTED_PROXIES`: the proxies whose `X-Forwarded-For`, `Forwarded` and `X-Forwarded-Proto`
+    /// are believed. Default none.
+    public var trustedProxies: TrustedProxies = .none
+    /// `ANSLUT_METRICS_TOKEN`: the bearer token `/metrics` asks for; unset, it answers the loopback peer only.
+    public var metricsToken: String?
     /// The time that sessions, sign-in throttling and token expiry go by; tests set a `FixedClock`.
     public var clock: any WallClock = SystemClock()
 
@@ -43,11 +48,14 @@ public struct AppConfig: Sendable {
             }
             maxUploadBytes = megabytes * 1_048_576
         }
-        return AppConfig(
+        var config = AppConfig(
             dataDirectory: environment["ANSLUT_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data",
             databaseURL: environment["DATABASE_URL"],
             processesDirectory: environment["ANSLUT_PROCESSES_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./Processes",
             maxUploadBytes: maxUploadBytes)
+        config.trustedProxies = try TrustedProxies.parse(environment["ANSLUT_TRUSTED_PROXIES"] ?? "")
+        config.metricsToken = environment["ANSLUT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        return config
     }
 
     /// The database these settings select; a malformed `DATABASE_URL` is an error, never a silent fallback.

@@ -41,7 +41,8 @@ enum AdminUsersController {
         var errors: [FieldError] = []
         let validated = UserRegistration.validate(
             email: form.email, name: form.name, role: form.role, platform: nonEmpty(form.platform),
-            organisationsnummer: nonEmpty(form.organisation), knownPlatforms: knownPlatforms)
+            organisationsnummer: nonEmpty(form.organisation), organisationName: form.organisationName,
+            knownPlatforms: knownPlatforms)
         if case .failure(let failure) = validated { errors += failure.errors }
         let password = sent.password ?? ""
         if let rule = PasswordPolicy.check(password, field: "password") { errors.append(rule) }

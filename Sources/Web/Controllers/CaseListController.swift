@@ -11,13 +11,24 @@ enum CaseListController {
     static func list(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
         let status = req.query[String.self, at: "status"].flatMap(CaseStatus.init(rawValue:))
-        let search = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let typed = req.query[String.self, at: "q"] ?? ""
         let view = req.query[String.self, at: "view"].flatMap(CaseList.View.init(rawValue:)) ?? .all
-        let summaries = try await CaseStore.list(
-            visibility: .init(principal), status: status, platform: nil, search: search, limit: pageSize, offset: 0,
-            on: req.db)
-        let model = try await model(summaries, principal: principal, status: status, search: search, view: view, req: req)
-        return model.html.response()
+        // A search that breaks its rule lists nothing and says why, rather than listing everything.
+        var summaries: [CaseStore.Summary] = []
+        var searchError: FieldError?
+        do {
+            let search = try SearchText.parse(typed)
+            summaries = try await CaseStore.list(
+                visibility: .init(principal), status: status, platform: nil, search: search, limit: pageSize, offset: 0,
+                on: req.db)
+        } catch let failure as ValidationFailure {
+            searchError = failure.errors.first
+        }
+        var model = try await model(
+            summaries, principal: principal, status: status, search: String(typed.prefix(SearchText.maxLength)),
+            view: view, req: req)
+        model.searchError = searchError?.message.text(in: req.pageLanguage)
+        return model.html.response(model.searchError == nil ? .ok : .unprocessableEntity)
     }
 
     static func model(
@@ -25,7 +36,7 @@ enum CaseListController {
         view: CaseList.View, req: Request
     ) async throws -> CaseList.Model {
         let l = req.pageLanguage
-        let now = Date()
+        let now = req.application.config.clock.now()
         let definitions = try await DefinitionStore.current(on: req.db)
         let organisations = try await OrganisationModel.query(on: req.db)
             .filter(\.$id ~~ Set(summaries.map(\.organisationID))).all()

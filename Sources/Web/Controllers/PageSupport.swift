@@ -31,12 +31,10 @@ extension Request {
             path: url.path + (url.query.map { "?" + $0 } ?? ""))
     }
 
-    /// A path inside this site to go to next; anything else (another host, `//evil`) is ignored.
+    /// A path inside this site to go to next (``LocalRedirect``); nil when none was asked for.
     func localPath(_ candidate: String?) -> String? {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\") else {
-            return nil
-        }
-        return candidate
+        guard let candidate, !candidate.isEmpty else { return nil }
+        return LocalRedirect.target(candidate)
     }
 }
 

@@ -3,6 +3,7 @@ import Persistence
 import Vapor
 
 /// Changing one's own password: the current one first, the new one twice, at least the policy's length.
+/// The same page lists the person's bearer tokens and revokes one.
 enum PasswordController {
     struct ChangeForm: Content {
         let current: String?
@@ -11,8 +12,37 @@ enum PasswordController {
     }
 
     static func form(req: Request) async throws -> Response {
-        _ = try req.requireSignedIn()
-        return Password.Model(context: req.pageContext, errors: [], changed: false).html.response()
+        let principal = try req.requireSignedIn()
+        let revoked = req.query[String.self, at: "revoked"] == "1"
+        return try await page(req, principal, errors: [], changed: false, revoked: revoked).html.response()
+    }
+
+    /// `POST /password/tokens/{id}/revoke`: revokes one of the person's own tokens, then back to the page.
+    static func revokeToken(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        guard let tokenID = req.parameters.get("id", as: UUID.self) else { throw CaseNotFound() }
+        let revoked = try await req.db.write(clock: req.application.config.clock) { tx in
+            try await AccountStore.revokeToken(tokenID, of: principal.userID, actor: "user:\(principal.userID)", in: tx)
+        }
+        guard revoked else { throw CaseNotFound() }
+        return req.redirect(to: SiteURL.password.path + "?revoked=1", redirectType: .normal)
+    }
+
+    private static func page(
+        _ req: Request, _ principal: Principal, errors: [String], changed: Bool, revoked: Bool = false
+    ) async throws -> Password.Model {
+        let l = req.pageLanguage
+        let tokens = try await AccountStore.tokens(
+            of: principal.userID, now: req.application.config.clock.now(), on: req.db)
+        return Password.Model(
+            context: req.pageContext, errors: errors, changed: changed,
+            tokens: tokens.map { token in
+                Password.Token(
+                    revokeAction: SiteURL.passwordTokenRevocation(.value(token.id)).path,
+                    created: token.createdAt.map(PageTime.format) ?? "–", expires: PageTime.format(token.expiresAt),
+                    lastUsed: token.lastUsedAt.map(PageTime.format) ?? l("aldrig", "never"))
+            },
+            revoked: revoked)
     }
 
     static func change(req: Request) async throws -> Response {
@@ -34,10 +64,12 @@ enum PasswordController {
             errors.append(l("De två nya lösenorden är olika.", "The two new passwords differ."))
         }
         guard errors.isEmpty else {
-            return Password.Model(context: req.pageContext, errors: errors, changed: false).html.response(.unprocessableEntity)
+            return try await page(req, principal, errors: errors, changed: false).html.response(.unprocessableEntity)
         }
         let hash = try await req.password.async.hash(new)
-        try await req.db.write { tx in try await WebSessions.changePassword(of: session, passwordHash: hash, in: tx) }
-        return Password.Model(context: req.pageContext, errors: [], changed: true).html.response()
+        try await req.db.write(clock: req.application.config.clock) { tx in
+            try await WebSessions.changePassword(of: session, passwordHash: hash, in: tx)
+        }
+        return try await page(req, principal, errors: [], changed: true).html.response()
     }
 }

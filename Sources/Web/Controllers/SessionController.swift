@@ -24,35 +24,26 @@ enum SessionController {
     static func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
-        let address = req.peerAddress?.ipAddress ?? req.remoteAddress?.ipAddress ?? "unknown"
-        let keys = [LoginThrottle.account(email), LoginThrottle.address(address)]
         let l = req.pageLanguage
         func refuse(_ message: String, _ status: HTTPStatus) -> Response {
             Login.Model(context: req.pageContext, email: email, next: req.localPath(form.next), message: message)
                 .html.response(status)
         }
-        func tryAgain(_ seconds: Int) -> String {
-            l("För många misslyckade inloggningar. Försök igen om \(seconds) sekunder.",
-              "Too many failed sign-ins. Try again in \(seconds) seconds.")
-        }
-        // Checked before the password, so a waiting key learns nothing from its guesses.
-        if let wait = try await LoginThrottle.secondsToWait(keys, now: req.application.config.clock.now(), on: req.db) {
-            return refuse(tryAgain(wait), .tooManyRequests)
-        }
-        let user = try await AccountStore.user(email: email, on: req.db)
-        var valid = false
-        if let user { valid = try await req.password.async.verify(form.password ?? "", created: user.passwordHash) }
-        guard let user, valid else {
-            req.logger.notice("Sign-in failed", metadata: ["address": "\(address)"])
-            let wait = try await req.db.write(clock: req.application.config.clock) { tx in try await LoginThrottle.recordFailure(keys, in: tx) }
-            return refuse(
-                wait.map(tryAgain) ?? l("Fel e-postadress eller lösenord.", "Wrong e-mail address or password."),
-                wait == nil ? .unauthorized : .tooManyRequests)
+        let user: UserModel
+        switch try await PasswordSignIn.check(email: email, password: form.password ?? "", req: req) {
+        case .signedIn(let signedIn): user = signedIn
+        case .wrong: return refuse(l("Fel e-postadress eller lösenord.", "Wrong e-mail address or password."), .unauthorized)
+        case .mustWait(let seconds):
+            let response = refuse(
+                l("För många misslyckade inloggningar. Försök igen om \(seconds) sekunder.",
+                  "Too many failed sign-ins. Try again in \(seconds) seconds."),
+                .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
+            return response
         }
         let userID = try user.requireID()
         let (token, _) = try await req.db.write(clock: req.application.config.clock) { tx in
-            try await LoginThrottle.clear(keys[0], in: tx)
-            return try await WebSessions.start(userID: userID, address: address, in: tx)
+            try await WebSessions.start(userID: userID, address: req.clientAddress, in: tx)
         }
         let response = req.redirect(to: req.localPath(form.next) ?? SiteURL.home.path, redirectType: .normal)
         // No Max-Age: the cookie ends with the browser; the database ends the session after idle time.

@@ -33,12 +33,6 @@ extension Request {
         cookies[PageCookie.language]?.string == Domain.Language.en.rawValue ? .en : .sv
     }
 
-    /// Whether the browser reached us over TLS, directly or through a proxy that says so.
-    var cameOverTLS: Bool {
-        application.http.server.configuration.tlsConfiguration != nil
-            || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
-    }
-
     /// Whether the request is for the JSON API, which answers problems and takes bearer tokens only.
     /// Asked by several middlewares per request and kept: `URI.path` goes through Foundation each time.
     var isAPI: Bool {

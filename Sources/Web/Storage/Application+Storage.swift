@@ -26,6 +26,8 @@ extension Application {
     public func prepareStorage(migrate: Bool = true) async throws {
         if databaseChoice != nil { return }
         let choice = try config.databaseChoice()
+        // Before the database is touched: a start that cannot publish must not leave a half-made one.
+        let processes = migrate ? try processesFolder() : nil
         if case .sqliteFile(let path) = choice {
             if !migrate && !FileManager.default.fileExists(atPath: path) {
                 throw StorageError.missingDatabase(location: path)
@@ -43,20 +45,23 @@ extension Application {
         } catch {
             throw StorageError.unreachable(location: choice.location, reason: DriverErrorDescription.short(error))
         }
-        if migrate { try await publishProcessDefinitions() }
+        if let processes {
+            let definitions = try ProcessDefinitionLoader.loadFolder(processes)
+            try await db.write { tx in try await DefinitionStore.publish(definitions, actor: "system", in: tx) }
+        }
     }
 
-    /// Publishes the definitions in the processes folder: new versions are stored, unchanged ones are left,
-    /// a changed file under an already published version stops the start (running cases pin versions).
-    private func publishProcessDefinitions() async throws {
+    /// The processes folder, whose definitions are published at every start: new versions are stored,
+    /// unchanged ones are left, a changed file under an already published version stops the start (running
+    /// cases pin versions). A missing folder stops the start too, naming the setting.
+    private func processesFolder() throws(AppConfig.InvalidSetting) -> URL {
         let folder = config.processesDirectory
-        guard FileManager.default.fileExists(atPath: folder) else {
-            logger.warning(
-                "No process definitions folder; serving the versions already published",
-                metadata: ["folder": "\(folder)"])
-            return
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw AppConfig.InvalidSetting(description:
+                "No process definitions folder at \(folder): set ANSLUT_PROCESSES_DIR to the folder that holds"
+                    + " bfr.yaml and takecare.yaml (default ./Processes, from the folder anslut is started in).")
         }
-        let definitions = try ProcessDefinitionLoader.loadFolder(URL(fileURLWithPath: folder))
-        try await db.write { tx in try await DefinitionStore.publish(definitions, actor: "system", in: tx) }
+        return URL(fileURLWithPath: folder)
     }
 }

@@ -75,7 +75,8 @@ extension AdminUsers.Model {
             .field(l("Organisationsnummer (för sökande)", "Organisationsnummer (for applicants)"), name: "organisation",
                    id: "organisation", value: form.organisation, error: form.errors["organisation"]),
             .field(l("Organisationens namn (om den är ny)", "The organisation's name (when it is new)"),
-                   name: "organisation_name", id: "organisation_name", value: form.organisationName, error: nil),
+                   name: "organisation_name", id: "organisation_name", value: form.organisationName,
+                   error: form.errors["organisation_name"]),
             .field(l("Första lösenord", "Initial password"), name: "password", id: "password", type: .password,
                    required: true, autocomplete: "new-password", error: form.errors["password"]),
             .button(.type(.submit), .text(l("Skapa användare", "Create user")))

@@ -62,6 +62,8 @@ enum CaseList {
         let statuses: [StatusOption]
         let selectedStatus: String?
         let search: String
+        /// Why the search could not be run (too long, a control character); nothing is listed then.
+        var searchError: String? = nil
 
         var count: Int { groups.map(\.rows.count).reduce(0, +) }
     }

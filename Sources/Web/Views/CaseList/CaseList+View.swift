@@ -17,6 +17,7 @@ extension CaseList.Model {
                 })
             )),
             .if(showsFilters, filters),
+            .unwrap(searchError) { .p(.class("error"), .id("q-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .if(count == 0, .p(.text(l("Inga ärenden att visa.", "No cases to show.")))),
             .forEach(groups.filter { !$0.rows.isEmpty }) { group in
                 .group(

@@ -11,7 +11,7 @@ enum Layout {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .title("\(title) – Anslut"),
-                .stylesheet("/anslut.css")
+                .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .text(l("Hoppa till innehållet", "Skip to content"))),
