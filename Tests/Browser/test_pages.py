@@ -255,3 +255,35 @@ def test_work_pages_for_each_role(browser):
     assert "Gör klart:" in todo.text
     assert browser.find_element(By.ID, "queue-place").text
     shot(browser, "15-applicant-what-to-do-now")
+
+
+def api_token(email):
+    body = ('{"email":"%s","password":"%s"}' % (email, PASSWORD)).encode()
+    request = urllib.request.Request(
+        BASE + "/api/v1/auth/token", data=body, method="POST", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as answer:
+        return re.search(r'"token":"([^"]+)"', answer.read().decode()).group(1)
+
+
+def api_status(token):
+    request = urllib.request.Request(BASE + "/api/v1/cases", headers={"Authorization": "Bearer " + token})
+    try:
+        with urllib.request.urlopen(request) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_person_sees_and_revokes_their_api_tokens(browser):
+    token = api_token("tea@vgregion.example")
+    assert api_status(token) == 200
+    sign_in(browser, "tea@vgregion.example")
+    browser.get(BASE + "/password")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#tokens tbody tr")
+    assert len(rows) == 1
+    assert "aldrig" not in rows[0].text  # it was just used
+    shot(browser, "10-password-and-tokens")
+    press(browser, rows[0].find_element(By.CSS_SELECTOR, "button"))
+    assert "Token är återkallad." in browser.find_element(By.CSS_SELECTOR, "p.notice").text
+    assert browser.find_elements(By.ID, "no-tokens")
+    assert api_status(token) == 401

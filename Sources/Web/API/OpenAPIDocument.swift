@@ -1,4 +1,5 @@
 import Domain
+import Persistence
 import Vapor
 
 /// The OpenAPI 3.1 description of the JSON API, built from `APIRoute` so that every route is described and
@@ -176,15 +177,21 @@ enum OpenAPIDocument {
 
     private static let string: CanonicalJSON = ["type": "string"]
     private static let integer: CanonicalJSON = ["type": "integer"]
-    /// Text a request must give: the server refuses an empty one.
-    private static let requiredText: CanonicalJSON = ["type": "string", "minLength": 1]
+    /// Text a request must give: the server refuses an empty or blank one.
+    private static let requiredText: CanonicalJSON = ["type": "string", "minLength": 1, "pattern": "\\S"]
+    /// A message of a thread, as long as the server takes.
+    private static let messageText: CanonicalJSON = [
+        "type": "string", "minLength": 1, "maxLength": .int(Int64(CaseThreads.maximumLength)), "pattern": "\\S",
+    ]
     /// The version of a case a change starts from.
     private static let version: CanonicalJSON = ["type": "integer", "minimum": 0, "maximum": .int(Int64(Int32.max))]
     private static let text: CanonicalJSON = object(["sv": string, "en": string], required: ["sv", "en"])
     private static let documentKind: CanonicalJSON = [
         "type": "string", "enum": .array(DocumentKind.allCases.map { .string($0.rawValue) }),
     ]
-    private static let stringMap: CanonicalJSON = ["type": "object", "additionalProperties": ["type": "string"]]
+    private static let stringMap: CanonicalJSON = [
+        "type": "object", "additionalProperties": ["type": "string", "maxLength": .int(Int64(OrderForm.maximumLength))],
+    ]
 
     private static var schemas: [String: CanonicalJSON] {
         [
@@ -234,9 +241,9 @@ enum OpenAPIDocument {
                     "limit": integer, "offset": integer,
                 ], required: ["items", "limit", "offset"]),
             "OpenThread": object(
-                ["kind": ["type": "string", "enum": ["comment", "question"]], "item": string, "text": requiredText],
+                ["kind": ["type": "string", "enum": ["comment", "question"]], "item": string, "text": messageText],
                 required: ["kind", "text"]),
-            "Reply": object(["text": requiredText], required: ["text"]),
+            "Reply": object(["text": messageText], required: ["text"]),
             "Thread": object(
                 [
                     "id": string, "kind": string, "status": ["type": "string", "enum": ["open", "answered", "closed"]],
