@@ -88,7 +88,7 @@ struct DefinitionReader {
     }
 
     private mutating func item(_ node: Node, at path: DefinitionPath) -> ProcessDefinition.Item? {
-        let keys = ["id", "sv", "en", "kind", "owner", "required", "evidence"]
+        let keys = ["id", "sv", "en", "kind", "owner", "required", "evidence", "also"]
         guard let fields = fields(of: node, at: path, keys: keys) else { return nil }
         let id = required(fields, "id").flatMap { string($0, at: path.appending("id")) }
         let text = self.text(fields, at: path.appending("text"))
@@ -99,9 +99,13 @@ struct DefinitionReader {
         let owner = required(fields, "owner").flatMap { role($0, at: path.appending("owner")) }
         let isRequired: Bool? = fields.mapping["required"].map { boolean($0, at: path.appending("required")) } ?? true
         let evidence: Set<EvidenceKind>? = fields.mapping["evidence"].map { self.evidence($0, at: path.appending("evidence")) } ?? []
-        guard let id, let text, let kind, let owner, let isRequired, let evidence else { return nil }
+        let also: [Role]? = fields.mapping["also"].map { node in
+            list(node, at: path.appending("also")) { reader, node, path in reader.role(node, at: path) }
+        } ?? []
+        guard let id, let text, let kind, let owner, let isRequired, let evidence, let also else { return nil }
         return ProcessDefinition.Item(
-            id: .init(id), text: text, kind: kind, owner: owner, isRequired: isRequired, evidence: evidence
+            id: .init(id), text: text, kind: kind, owner: owner, isRequired: isRequired, evidence: evidence,
+            also: Set(also)
         )
     }
 
@@ -122,7 +126,7 @@ struct DefinitionReader {
         return entries.map(Set.init)
     }
 
-    private mutating func role(_ node: Node, at path: DefinitionPath) -> Role? {
+    mutating func role(_ node: Node, at path: DefinitionPath) -> Role? {
         enumeration(node, at: path, as: Role.self, code: "unknown-role", noun: LocalizedText(sv: "roll", en: "role"))
     }
 }

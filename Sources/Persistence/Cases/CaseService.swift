@@ -43,6 +43,13 @@ public enum CaseService {
             case .success(let accepted): actions = accepted
             case .failure(let refusal): throw CaseRefused(refusal: refusal)
             }
+            // After the engine, so that who may tick and what the item asks for are answered first.
+            if case .tick(_, let evidence) = command, evidence.contains(where: { $0.kind != .comment }) {
+                let documents = try await CaseDocuments.documents(of: caseID, on: tx.database)
+                let errors = EvidenceCheck.errors(
+                    in: evidence, documents: Dictionary(documents.map { ($0.id, $0.kind) }) { first, _ in first })
+                if !errors.isEmpty { throw ValidationFailure(errors) }
+            }
             try await CaseStore.save(
                 state, actions: actions, caseID: caseID, expectedVersion: record.state.version, at: tx.clock.now(),
                 on: tx.database)

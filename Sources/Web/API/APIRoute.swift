@@ -90,9 +90,10 @@ enum APIRoute: CaseIterable {
     /// The methods that `path` (a request's, `/api/v1/cases/…`) is served with, by the route table; empty
     /// for a path the API does not have.
     static func methods(forPath path: String) -> [HTTPMethod] {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        // Empty segments kept: `/api/v1/cases//commands` is no path of the API, not `/api/v1/cases/{id}`.
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         return allCases.filter { route in
-            let pattern = route.path.split(separator: "/")
+            let pattern = route.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
             return pattern.count == parts.count
                 && zip(pattern, parts).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
         }.map(\.method)

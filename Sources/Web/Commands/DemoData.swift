@@ -4,8 +4,10 @@ import Foundation
 import Persistence
 import Vapor
 
-/// The demo set: a user for every role, two organisations, and cases of BFR and TakeCare in different
-/// statuses, made through the same services the product uses (so every step is in the audit trail).
+/// The demo set: a user for every role on both platforms, two organisations, and cases of BFR and TakeCare in
+/// different statuses up to BFR's Del 4 and TakeCare's step 4, made through the same services the product
+/// uses (so every step is in the audit trail). Each item is worked by a holder of its owner role, with real
+/// evidence: a comment, or a document uploaded to the case.
 enum DemoData {
     static let password = "anslut-demo-2026"
 
@@ -28,6 +30,12 @@ enum DemoData {
         Person(email: "dag@vgregion.example", name: "Dag Dahl", role: .decisionMaker, platform: "BFR", organisation: nil),
         Person(email: "siv@vgregion.example", name: "Siv Sjöberg", role: .securityReviewer, platform: "BFR", organisation: nil),
         Person(email: "tea@vgregion.example", name: "Tea Teknik", role: .technician, platform: "BFR", organisation: nil),
+        Person(email: "dora@regionstockholm.example", name: "Dora Dahlgren", role: .decisionMaker, platform: "TAKECARE",
+               organisation: nil),
+        Person(email: "sara@regionstockholm.example", name: "Sara Säker", role: .securityReviewer, platform: "TAKECARE",
+               organisation: nil),
+        Person(email: "ted@regionstockholm.example", name: "Ted Tekniksson", role: .technician, platform: "TAKECARE",
+               organisation: nil),
         Person(email: "ada@anslut.example", name: "Ada Admin", role: .admin, platform: nil, organisation: nil),
     ]
 
@@ -85,9 +93,29 @@ enum DemoData {
             try await run(.start, on: working, by: cora)
             try await tickSome(of: working, count: 4)
 
+            // BFR's Del 4 (Etablering): Del 1 to 3 done, the connection tests under way.
+            let establishing = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Mammografi, Vårdgivaren Väst"))
+            try await run(.submit, on: establishing, by: anna)
+            try await run(.beginTriage, on: establishing, by: cora)
+            try await completeCurrentPhase(of: establishing)
+            try await run(.start, on: establishing, by: cora)
+            try await completeCurrentPhase(of: establishing)
+            try await completeCurrentPhase(of: establishing)
+            try await tickSome(of: establishing, count: 3)
+
             let takeCare = try await create(by: bo, platform: "TAKECARE", fields: DemoOrders.takeCare(system: "Labbsystem, Privatkliniken Syd"))
             try await run(.submit, on: takeCare, by: bo)
             try await run(.beginTriage, on: takeCare, by: tor)
+
+            // TakeCare's step 4 (testing): steps 1 to 3 done.
+            let testing = try await create(by: bo, platform: "TAKECARE", fields: DemoOrders.takeCare(system: "Röntgen, Privatkliniken Syd"))
+            try await run(.submit, on: testing, by: bo)
+            try await run(.beginTriage, on: testing, by: tor)
+            try await completeCurrentPhase(of: testing)
+            try await run(.start, on: testing, by: tor)
+            try await completeCurrentPhase(of: testing)
+            try await completeCurrentPhase(of: testing)
+            try await tickSome(of: testing, count: 2)
         }
 
         private func create(by principal: Principal, platform: String, fields: [String: String]) async throws -> UUID {
@@ -102,38 +130,63 @@ enum DemoData {
             _ = try await CaseService.execute(command, on: id, by: principal, expectedVersion: nil, in: app.db)
         }
 
-        /// The staff member of the case's platform who holds `role`.
-        private func staff(_ role: Role, platform: String) -> Principal {
-            principals.values.first { $0.grants.contains(RoleGrant(role: role, platform: platform)) }
-                ?? principals.values.first { $0.grants.contains(RoleGrant(role: .coordinator, platform: platform)) }!
+        /// Who works an item of the case as its owner: the case's applicant, or the platform's staff member
+        /// holding the role.
+        private func worker(_ role: Role, of record: CaseRecord) -> Principal {
+            if role == .applicant {
+                return principals.values.first { $0.organisationID == record.organisationID && $0.holds(.applicant) }!
+            }
+            return principals.values.first { $0.grants.contains(RoleGrant(role: role, platform: record.platform)) }!
         }
 
-        /// Ticks every open item of the current phase, has the gate's role approve, and completes the phase.
+        /// Has every open item of the current phase worked by its owner, the gate's role approve, and the
+        /// coordinator complete the phase.
         private func completeCurrentPhase(of id: UUID) async throws {
             let (record, definition) = try await current(id)
-            let coordinator = staff(.coordinator, platform: record.platform)
             guard let phase = definition.phases.first(where: { $0.id == record.state.currentPhase }) else { return }
             for item in phase.items where item.kind != .decision && record.state.itemState(item.id).status == .open {
-                try await run(.tick(item.id, evidence: evidence(item)), on: id, by: coordinator)
+                try await tick(item, on: record)
             }
             for decision in phase.gate.decisions {
                 try await run(.decide(decision, outcome: .approve, reason: nil), on: id,
-                              by: staff(phase.gate.decisionRole, platform: record.platform))
+                              by: worker(phase.gate.decisionRole, of: record))
             }
-            try await run(.completePhase(phase.id), on: id, by: coordinator)
+            try await run(.completePhase(phase.id), on: id, by: worker(.coordinator, of: record))
         }
 
         private func tickSome(of id: UUID, count: Int) async throws {
             let (record, definition) = try await current(id)
-            let coordinator = staff(.coordinator, platform: record.platform)
             guard let phase = definition.phases.first(where: { $0.id == record.state.currentPhase }) else { return }
             for item in phase.items.filter({ $0.kind != .decision }).prefix(count) {
-                try await run(.tick(item.id, evidence: evidence(item)), on: id, by: coordinator)
+                try await tick(item, on: record)
             }
         }
 
-        private func evidence(_ item: ProcessDefinition.Item) -> [Evidence] {
-            item.evidence.sorted { $0.rawValue < $1.rawValue }.map { Evidence($0, "demo") }
+        /// Ticks `item` as its owner, with the evidence it asks for: a comment, or a document uploaded to the
+        /// case for the purpose (a test protocol where one is asked for).
+        private func tick(_ item: ProcessDefinition.Item, on record: CaseRecord) async throws {
+            let owner = worker(item.owner, of: record)
+            var evidence: [Evidence] = []
+            for kind in item.evidence.sorted() {
+                switch kind {
+                case .comment:
+                    evidence.append(Evidence(.comment, "Genomgånget med leverantören; se mötesanteckningarna."))
+                case .attachment:
+                    evidence.append(Evidence(.attachment, try await upload(.other, "Underlag \(item.id).pdf", on: record, by: owner)))
+                case .testProtocol:
+                    evidence.append(Evidence(.testProtocol, try await upload(.testProtocol, "Testprotokoll.pdf", on: record, by: owner)))
+                }
+            }
+            try await run(.tick(item.id, evidence: evidence), on: record.id, by: owner)
+        }
+
+        /// A one-page PDF stored on the case; returns its document id.
+        private func upload(_ kind: DocumentKind, _ name: String, on record: CaseRecord, by principal: Principal) async throws -> String {
+            let pdf = Data("%PDF-1.4\n% Anslut demo: \(name)\n%%EOF\n".utf8)
+            let document = try await CaseDocuments.upload(
+                kind: kind.rawValue, fileName: name, data: pdf, on: record.id, by: principal,
+                maximumSize: app.config.maxUploadBytes, store: BlobStore(dataDirectory: app.config.dataDirectory), in: app.db)
+            return document.id.uuidString
         }
 
         private func current(_ id: UUID) async throws -> (CaseRecord, ProcessDefinition) {

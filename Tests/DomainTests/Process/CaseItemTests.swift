@@ -78,9 +78,10 @@ import Testing
         #expect(decideACheck.refusalCode == .notADecision)
     }
 
-    /// Who may tick `work.tested` (owned by the technician) and `work.sad` (owned by the applicant).
+    /// Who may tick `work.tested` (owned by the technician: theirs alone) and `work.optional` (owned by the
+    /// applicant, which a coordinator may also work).
     @Test(arguments: [
-        (ItemID("work.tested"), Role.technician, true), ("work.tested", .coordinator, true),
+        (ItemID("work.tested"), Role.technician, true), ("work.tested", .coordinator, false),
         ("work.tested", .applicant, false), ("work.tested", .securityReviewer, false),
         ("work.tested", .decisionMaker, false), ("work.tested", .admin, false),
         ("work.optional", .applicant, true), ("work.optional", .coordinator, true), ("work.optional", .technician, false),
@@ -99,7 +100,7 @@ import Testing
         let result = state.handle(.tick("work.tested", evidence: []), by: ProcessFixture.applicant, at: ProcessFixture.now, in: ProcessFixture.definition)
 
         let refusal = try #require(result.failureValue)
-        #expect(refusal.message.sv == "Kommandot tick på punkten work.tested kräver rollen tekniker eller samordnare.")
+        #expect(refusal.message.sv == "Kommandot tick på punkten work.tested kräver rollen tekniker.")
         #expect(refusal.items == ["work.tested"])
     }
 }

@@ -89,9 +89,9 @@ import Testing
         return switch name {
         case .submit: (.submit, ProcessFixture.applicant)
         case .beginTriage: (.beginTriage, ProcessFixture.coordinator)
-        case .tick: (.tick(open.id, evidence: ProcessFixture.evidence(for: open.id)), ProcessFixture.coordinator)
-        case .markNotApplicable: (.markNotApplicable(open.id, reason: "Ej aktuellt"), ProcessFixture.coordinator)
-        case .reopen: (.reopen(done.id), ProcessFixture.coordinator)
+        case .tick: (.tick(open.id, evidence: ProcessFixture.evidence(for: open.id)), ProcessFixture.user(open.owner))
+        case .markNotApplicable: (.markNotApplicable(open.id, reason: "Ej aktuellt"), ProcessFixture.user(open.owner))
+        case .reopen: (.reopen(done.id), ProcessFixture.user(done.owner))
         case .decide: (.decide(decision.id, outcome: .approve, reason: nil), ProcessFixture.user(phase.gate.decisionRole))
         case .completePhase: (.completePhase(state.currentPhase), ProcessFixture.coordinator)
         case .start: (.start, ProcessFixture.coordinator)

@@ -53,6 +53,17 @@ struct CaseTeam {
         .object(try OrderAnswers.complete(platform: platform).mapValues(CanonicalJSON.string))
     }
 
+    /// The reference a tick gives for evidence of `kind`: a comment's text, or the id of a document uploaded
+    /// to the case for it (a test protocol where one is asked for).
+    static func evidence(_ kind: String, on caseJSON: CanonicalJSON, by user: TestUser, _ app: Application) async throws -> String {
+        guard kind != "comment" else { return "Kontrollerat vid genomgång." }
+        let documentKind = kind == "test_protocol" ? "test_protocol" : "other"
+        let uploaded = try await app.uploadDocument(
+            caseJSON["id"].stringValue!, kind: documentKind, name: "\(documentKind).pdf", data: Array("%PDF-1.4\n%%EOF\n".utf8), as: user)
+        #expect(uploaded.status == .created, "\(uploaded.text)")
+        return uploaded.json["id"].stringValue ?? ""
+    }
+
     /// Runs a command and expects `status`; returns the answer.
     @discardableResult
     static func command(
@@ -69,18 +80,21 @@ struct CaseTeam {
         return response
     }
 
-    /// Ticks every open item of the current phase (with the evidence each asks for), has the gate's role
-    /// approve each decision, then completes the phase. Returns the case afterwards.
+    /// Has each open item of the current phase ticked by its owner (with the evidence it asks for), the gate's
+    /// role approve each decision, then completes the phase. Returns the case afterwards.
     func workCurrentPhase(_ app: Application, _ caseJSON: CanonicalJSON) async throws -> CanonicalJSON {
         var current = caseJSON
         let phase = current["phases"].elements.first { $0["isCurrent"] == .bool(true) }!
         let items = phase["sections"].elements.flatMap { $0["items"].elements }
         for item in items where item["kind"] != "decision" && item["state"]["status"] == "open" {
-            let evidence = item["evidence"].elements.map { kind -> CanonicalJSON in
-                ["kind": kind, "reference": "dokument-1"]
+            let owner = user(for: item["owner"].stringValue ?? "coordinator")
+            var evidence: [CanonicalJSON] = []
+            for kind in item["evidence"].elements {
+                evidence.append(["kind": kind, "reference": .string(try await Self.evidence(kind.stringValue!, on: current, by: owner, app))])
             }
             current = try await Self.command(
-                app, current, by: coordinator, "tick", ["item": item["id"], "evidence": .array(evidence)]
+                app, current, by: owner, "tick",
+                ["item": item["id"], "evidence": .array(evidence)]
             ).json
         }
         let decider = user(for: phase["gate"]["decision_role"].stringValue ?? "decision_maker")

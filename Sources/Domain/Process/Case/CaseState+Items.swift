@@ -10,7 +10,7 @@ extension CaseState {
     ) throws(CaseRefusal) -> [CaseAction] {
         let (item, _) = try currentPhaseItem(id, in: definition)
         guard item.kind != .decision else { throw .decisionItem(id, .tick) }
-        try Self.require(user, holdsAnyOf: Self.workers(of: item), for: .tick, item: id)
+        try Self.require(user, holdsAnyOf: Array(SeparationOfDuties.workers(of: item)), for: .tick, item: id)
         try requireOpen(id)
         let missing = item.evidence.sorted().filter { kind in
             !evidence.contains { $0.kind == kind && Self.nonBlank($0.reference) != nil }
@@ -28,7 +28,7 @@ extension CaseState {
     ) throws(CaseRefusal) -> [CaseAction] {
         let (item, _) = try currentPhaseItem(id, in: definition)
         guard item.kind != .decision else { throw .decisionItem(id, .markNotApplicable) }
-        try Self.require(user, holdsAnyOf: Self.workers(of: item), for: .markNotApplicable, item: id)
+        try Self.require(user, holdsAnyOf: Array(SeparationOfDuties.workers(of: item)), for: .markNotApplicable, item: id)
         try requireOpen(id)
         let reason = try Self.requireReason(reason, for: .markNotApplicable)
         return setItem(id, ItemState(status: .notApplicable, changedBy: user.id, changedAt: time, reason: reason))
@@ -41,7 +41,7 @@ extension CaseState {
         in definition: ProcessDefinition
     ) throws(CaseRefusal) -> [CaseAction] {
         let (item, phase) = try currentPhaseItem(id, in: definition)
-        let roles = item.kind == .decision ? [phase.gate.decisionRole] : Self.workers(of: item)
+        let roles = item.kind == .decision ? [phase.gate.decisionRole] : Array(SeparationOfDuties.workers(of: item))
         try Self.require(user, holdsAnyOf: roles, for: .reopen, item: id)
         guard itemState(id).status != .open else { throw .itemAlreadyOpen(id) }
         return setItem(id, ItemState(status: .open, changedBy: user.id, changedAt: time))
@@ -97,10 +97,5 @@ extension CaseState {
     private mutating func setItem(_ id: ItemID, _ state: ItemState) -> [CaseAction] {
         items[id] = state
         return [.itemChanged(id, state)]
-    }
-
-    /// Holders of the item's owner role work it; coordinators may work any item but decisions.
-    private static func workers(of item: ProcessDefinition.Item) -> [Role] {
-        item.owner == .coordinator ? [.coordinator] : [item.owner, .coordinator]
     }
 }

@@ -34,6 +34,9 @@ public struct DefinitionProblem: Sendable, Hashable, CustomStringConvertible {
         case decisionOwnerMismatch = "decision-owner-mismatch"
         /// A decision item asks for evidence; decisions carry a reason instead.
         case decisionWithEvidence = "decision-with-evidence"
+        /// An item's `also` names a role on a decision item, on an item of a role whose items are its own
+        /// alone (``SeparationOfDuties``), or its own owner.
+        case alsoNotAllowed = "also-not-allowed"
         /// An order form field's id is not lower-case a–z, digits and `_`, starting with a letter.
         case invalidFieldID = "invalid-field-id"
         /// Two order form fields (or sections) share an id.

@@ -80,14 +80,17 @@ extension ProcessDefinition {
     }
 
     private static func canonical(_ item: Item) -> CanonicalJSON {
-        .object([
+        var members: [String: CanonicalJSON] = [
             "id": string(item.id.rawValue),
             "text": canonical(item.text),
             "kind": string(item.kind.rawValue),
             "owner": string(item.owner.rawValue),
             "required": .bool(item.isRequired),
             "evidence": .array(item.evidence.sorted().map { string($0.rawValue) }),
-        ])
+        ]
+        // Left out when empty, so that versions published before `also` existed keep their hash.
+        if !item.also.isEmpty { members["also"] = .array(item.also.map(\.rawValue).sorted().map(string)) }
+        return .object(members)
     }
 
     private static func canonical(_ text: LocalizedText) -> CanonicalJSON {

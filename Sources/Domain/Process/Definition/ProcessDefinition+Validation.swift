@@ -70,9 +70,25 @@ private struct DefinitionValidator {
                 if item.kind == .decision {
                     checkDecision(item, at: itemPath, gate: phase.gate)
                 }
+                checkAlso(item, at: itemPath.appending("also"))
             }
         }
         checkGate(of: phase, at: path.appending("gate"), in: definition)
+    }
+
+    private mutating func checkAlso(_ item: ProcessDefinition.Item, at path: DefinitionPath) {
+        guard !item.also.isEmpty else { return }
+        if item.kind == .decision || SeparationOfDuties.exclusiveOwners.contains(item.owner) {
+            report(.alsoNotAllowed, at: path, LocalizedText(
+                sv: "Punkten \(item.id) är \(item.kind == .decision ? "ett beslut" : "\(item.owner.title.sv)s egen"); ingen annan roll får arbeta med den.",
+                en: "The item \(item.id) is \(item.kind == .decision ? "a decision" : "the \(item.owner.title.en)'s own"); no other role may work it."
+            ))
+        } else if item.also.contains(item.owner) {
+            report(.alsoNotAllowed, at: path, LocalizedText(
+                sv: "Punkten \(item.id) ägs redan av \(item.owner.title.sv); ange bara andra roller under also.",
+                en: "The item \(item.id) is already owned by \(item.owner.title.en); list only other roles under also."
+            ))
+        }
     }
 
     private mutating func checkDecision(_ item: ProcessDefinition.Item, at path: DefinitionPath, gate: GateRule) {
