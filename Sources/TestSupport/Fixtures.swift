@@ -36,8 +36,8 @@ public enum Fixtures {
         return try await app.db.write { tx in
             let id = try await AccountStore.createUser(
                 registration, passwordHash: passwordHash, organisationName: organisation.map { "Org \($0)" },
-                actor: "test", in: tx)
-            let token = try await AccountStore.issueToken(userID: id, lifetime: 3600, actor: "test", in: tx).token
+                actor: .commandLine(operator: nil), in: tx)
+            let token = try await AccountStore.issueToken(userID: id, lifetime: 3600, actor: .commandLine(operator: nil), in: tx).token
             return TestUser(id: id, email: email, token: token)
         }
     }

@@ -14,11 +14,11 @@ struct AuditTrailTests {
         try await withTestApp { app in
             let before = try await AuditLog.count(on: app.db)
             try await app.db.write { tx in
-                try await tx.audit(AuditEventDraft(actor: "user:1", action: "case.submit", subject: "case:1"))
+                try await tx.audit(AuditEventDraft(actorText: "user:1", actionText: "case.submit", subject: "case:1"))
             }
             await #expect(throws: Refused.self) {
                 try await app.db.write { tx in
-                    try await tx.audit(AuditEventDraft(actor: "user:1", action: "case.tick", subject: "case:1"))
+                    try await tx.audit(AuditEventDraft(actorText: "user:1", actionText: "case.tick", subject: "case:1"))
                     throw Refused()
                 }
             }
@@ -40,8 +40,7 @@ struct AuditTrailTests {
                         for index in 0..<eventsEach {
                             try await app.db.write { tx in
                                 try await tx.audit(
-                                    AuditEventDraft(
-                                        actor: "writer:\(writer)", action: "test.write", subject: "w:\(writer)",
+                                    AuditEventDraft(actorText: "writer:\(writer)", actionText: "test.write", subject: "w:\(writer)",
                                         payload: ["index": .int(Int64(index))]))
                             }
                         }
@@ -124,7 +123,7 @@ struct AuditTrailTests {
         for index in 1...count {
             try await database.write { tx in
                 try await tx.audit(
-                    AuditEventDraft(actor: "user:1", action: "test.step", subject: "case:1", payload: ["n": .int(Int64(index))]))
+                    AuditEventDraft(actorText: "user:1", actionText: "test.step", subject: "case:1", payload: ["n": .int(Int64(index))]))
             }
         }
         return base

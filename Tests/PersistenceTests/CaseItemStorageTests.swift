@@ -53,7 +53,7 @@ struct CaseItemStorageTests {
         ).get()
         let applicant = try await db.write { tx in
             try await AccountStore.createUser(
-                registration, passwordHash: "-", organisationName: "Vårdgivaren AB", actor: "test", in: tx)
+                registration, passwordHash: "-", organisationName: "Vårdgivaren AB", actor: .commandLine(operator: nil), in: tx)
         }
         let organisation = try #require(try await AccountStore.principal(userID: applicant, on: db)?.organisationID)
         return try await db.write { tx in

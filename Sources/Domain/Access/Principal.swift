@@ -11,12 +11,16 @@ public struct Principal: Sendable, Hashable {
     /// The organisation an applicant acts for; nil for platform staff and admins.
     public let organisationID: UUID?
     public let grants: Set<RoleGrant>
+    /// Who the audit trail names for what this principal does: the user, or the system account a machine
+    /// client acts as.
+    public let actor: AuditActor
 
-    public init(userID: UUID, email: String, organisationID: UUID?, grants: Set<RoleGrant>) {
+    public init(userID: UUID, email: String, organisationID: UUID?, grants: Set<RoleGrant>, actor: AuditActor? = nil) {
         self.userID = userID
         self.email = email
         self.organisationID = organisationID
         self.grants = grants
+        self.actor = actor ?? .user(userID)
     }
 
     /// The roles this user holds on a case of `platform` belonging to `organisation` in `status`; empty

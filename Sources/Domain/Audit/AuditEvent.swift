@@ -1,16 +1,22 @@
 /// What a state change says about itself before it joins the audit chain.
 ///
-/// `actor` is who did it (a user id, `system`, or `cli:<user>`), `action` a dotted verb such as `case.submit`,
-/// `subject` what it was done to (`case:BFR-2026-0001`), and `payload` the details that matter for review.
+/// `actor` is who did it (``AuditActor``), `action` what it was (``AuditAction``), `subject` what it was done
+/// to (`case:BFR-2026-0001`), and `payload` the details that matter for review. The chain keeps the actor
+/// and the action as their stable text forms.
 public struct AuditEventDraft: Sendable, Hashable {
     public let actor: String
     public let action: String
     public let subject: String
     public let payload: CanonicalJSON
 
-    public init(actor: String, action: String, subject: String, payload: CanonicalJSON = [:]) {
-        self.actor = actor
-        self.action = action
+    public init(actor: AuditActor, action: AuditAction, subject: String, payload: CanonicalJSON = [:]) {
+        self.init(actorText: actor.text, actionText: action.text, subject: subject, payload: payload)
+    }
+
+    /// An event with actor and action given as their stored text: for tests and tools that build chains.
+    public init(actorText: String, actionText: String, subject: String, payload: CanonicalJSON = [:]) {
+        self.actor = actorText
+        self.action = actionText
         self.subject = subject
         self.payload = payload
     }
@@ -48,4 +54,12 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         self.previousHash = previousHash
         self.hash = hash
     }
+}
+
+extension AuditEvent {
+    /// The actor, read from its stored text; nil for text no version of Anslut writes.
+    public var auditActor: AuditActor? { AuditActor(text: actor) }
+
+    /// The action, read from its stored text; nil for an action this version does not know.
+    public var auditAction: AuditAction? { AuditAction(text: action) }
 }

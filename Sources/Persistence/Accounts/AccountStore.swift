@@ -8,7 +8,7 @@ public enum AccountStore {
     /// Creates the user with their one role, registering the applicant's organisation when it is new.
     /// Refuses an e-mail address that is taken. Audited.
     public static func createUser(
-        _ registration: UserRegistration, passwordHash: String, organisationName: String?, actor: String,
+        _ registration: UserRegistration, passwordHash: String, organisationName: String?, actor: AuditActor,
         in tx: WriteTransaction
     ) async throws -> UUID {
         let db = tx.database
@@ -38,12 +38,12 @@ public enum AccountStore {
         if let platform = registration.grant.platform { payload["platform"] = .string(platform) }
         if let organisationID { payload["organisation"] = .string(organisationID.uuidString) }
         try await tx.audit(
-            AuditEventDraft(actor: actor, action: "user.create", subject: "user:\(userID)", payload: .object(payload)))
+            AuditEventDraft(actor: actor, action: .userCreate, subject: "user:\(userID)", payload: .object(payload)))
         return userID
     }
 
     /// The organisation with this number, registered (and audited) when not yet known.
-    static func organisation(_ orgnr: Organisationsnummer, name: String?, actor: String, in tx: WriteTransaction)
+    static func organisation(_ orgnr: Organisationsnummer, name: String?, actor: AuditActor, in tx: WriteTransaction)
         async throws -> UUID
     {
         if let existing = try await OrganisationModel.query(on: tx.database)
@@ -56,7 +56,7 @@ public enum AccountStore {
         let id = try organisation.requireID()
         try await tx.audit(
             AuditEventDraft(
-                actor: actor, action: "organisation.register", subject: "organisation:\(id)",
+                actor: actor, action: .organisationRegister, subject: "organisation:\(id)",
                 payload: ["organisationsnummer": .string(orgnr.digits), "name": .string(organisation.name)]))
         return id
     }
@@ -65,6 +65,14 @@ public enum AccountStore {
     public static func user(email: String, on db: any Database) async throws -> UserModel? {
         guard let address = EmailAddress(email) else { return nil }
         return try await UserModel.query(on: db).filter(\.$email == address.value).first()
+    }
+
+    /// The names of the users with these ids, as they are now; unknown ids are absent.
+    public static func names(userIDs: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        guard !userIDs.isEmpty else { return [:] }
+        return Dictionary(
+            try await UserModel.query(on: db).filter(\.$id ~~ userIDs).all().map { (try $0.requireID(), $0.name) }
+        ) { first, _ in first }
     }
 
     /// The access view of a user, read fresh so that role changes count from the next request.
@@ -113,14 +121,14 @@ public enum AccountStore {
 
     /// Issues a bearer token valid for `lifetime` seconds; returns it once, stores only its hash. Audited.
     public static func issueToken(
-        userID: UUID, lifetime: TimeInterval, actor: String, in tx: WriteTransaction
+        userID: UUID, lifetime: TimeInterval, actor: AuditActor, in tx: WriteTransaction
     ) async throws -> (token: String, expiresAt: Date) {
         let token = SecretToken.random(prefix: "anslut_")
         let expiresAt = tx.clock.now().addingTimeInterval(lifetime)
         try await APITokenModel(userID: userID, tokenHash: SecretToken.digest(token), expiresAt: expiresAt).create(on: tx.database)
         try await tx.audit(
             AuditEventDraft(
-                actor: actor, action: "user.token.issue", subject: "user:\(userID)",
+                actor: actor, action: .userTokenIssue, subject: "user:\(userID)",
                 payload: ["expiresAt": .string(AuditTimestamp.format(expiresAt))]))
         return (token, expiresAt)
     }

@@ -7,7 +7,7 @@ import Foundation
 extension AccountStore {
     /// Adds `grant` to the user's roles. Refuses a role the user already holds, and the applicant role for a
     /// user without an organisation (an applicant acts for one). Audited.
-    public static func addRole(_ grant: RoleGrant, to userID: UUID, actor: String, in tx: WriteTransaction) async throws {
+    public static func addRole(_ grant: RoleGrant, to userID: UUID, actor: AuditActor, in tx: WriteTransaction) async throws {
         let db = tx.database
         guard let user = try await UserModel.find(userID, on: db) else { throw UnknownUser(id: userID) }
         if grant.role == .applicant, user.$organisation.id == nil {
@@ -30,12 +30,12 @@ extension AccountStore {
         }
         try await UserRoleModel(userID: userID, role: grant.role.rawValue, platform: grant.platform).create(on: db)
         try await tx.audit(
-            AuditEventDraft(actor: actor, action: "user.role.add", subject: "user:\(userID)", payload: payload(grant)))
+            AuditEventDraft(actor: actor, action: .userRoleAdd, subject: "user:\(userID)", payload: payload(grant)))
     }
 
     /// Takes `grant` from the user's roles; refuses one the user does not hold. Taking the last role also
     /// revokes the user's bearer tokens. Audited.
-    public static func removeRole(_ grant: RoleGrant, from userID: UUID, actor: String, in tx: WriteTransaction)
+    public static func removeRole(_ grant: RoleGrant, from userID: UUID, actor: AuditActor, in tx: WriteTransaction)
         async throws
     {
         let db = tx.database
@@ -51,7 +51,7 @@ extension AccountStore {
         }
         try await roleQuery(grant, of: userID, on: db).delete()
         try await tx.audit(
-            AuditEventDraft(actor: actor, action: "user.role.remove", subject: "user:\(userID)", payload: payload(grant)))
+            AuditEventDraft(actor: actor, action: .userRoleRemove, subject: "user:\(userID)", payload: payload(grant)))
         if try await UserRoleModel.query(on: db).filter(\.$user.$id == userID).count() == 0 {
             try await revokeAllTokens(of: userID, reason: .lastRoleRemoved, actor: actor, in: tx)
         }

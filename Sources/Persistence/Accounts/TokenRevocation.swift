@@ -29,14 +29,14 @@ extension AccountStore {
 
     /// Revokes one of the user's own tokens; false when the user has no such token. Audited.
     @discardableResult
-    public static func revokeToken(_ tokenID: UUID, of userID: UUID, actor: String, in tx: WriteTransaction)
+    public static func revokeToken(_ tokenID: UUID, of userID: UUID, actor: AuditActor, in tx: WriteTransaction)
         async throws -> Bool
     {
         let query = APITokenModel.query(on: tx.database).filter(\.$id == tokenID).filter(\.$user.$id == userID)
         guard try await query.count() > 0 else { return false }
         try await query.delete()
         try await tx.audit(AuditEventDraft(
-            actor: actor, action: "user.token.revoke", subject: "user:\(userID)",
+            actor: actor, action: .userTokenRevoke, subject: "user:\(userID)",
             payload: ["token": .string(tokenID.uuidString)]))
         return true
     }
@@ -45,13 +45,13 @@ extension AccountStore {
     /// the trail shows that the revocation was asked for.
     @discardableResult
     public static func revokeAllTokens(
-        of userID: UUID, reason: RevocationReason, actor: String, in tx: WriteTransaction
+        of userID: UUID, reason: RevocationReason, actor: AuditActor, in tx: WriteTransaction
     ) async throws -> Int {
         let query = APITokenModel.query(on: tx.database).filter(\.$user.$id == userID)
         let count = try await query.count()
         try await query.delete()
         try await tx.audit(AuditEventDraft(
-            actor: actor, action: "user.token.revoke_all", subject: "user:\(userID)",
+            actor: actor, action: .userTokenRevokeAll, subject: "user:\(userID)",
             payload: ["count": .int(Int64(count)), "reason": .string(reason.rawValue)]))
         return count
     }

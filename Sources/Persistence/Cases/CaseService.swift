@@ -55,7 +55,7 @@ public enum CaseService {
                 on: tx.database)
             try await tx.audit(
                 AuditEventDraft(
-                    actor: "user:\(principal.userID)", action: "case.\(command.name.rawValue)", subject: record.subject,
+                    actor: principal.actor, action: .caseCommand(command.name), subject: record.subject,
                     payload: CaseAuditPayload.payload(command: command, actions: actions, version: state.version)))
             return try await CaseStore.load(caseID, on: tx.database)
         }
@@ -94,7 +94,7 @@ public enum CaseService {
             let changed = Set(fields.keys).union(record.fields.keys).filter { fields[$0] != record.fields[$0] }
             try await tx.audit(
                 AuditEventDraft(
-                    actor: "user:\(principal.userID)", action: "case.edit", subject: record.subject,
+                    actor: principal.actor, action: .caseEdit, subject: record.subject,
                     payload: [
                         "changed": .object(Dictionary(uniqueKeysWithValues: changed.sorted().map {
                             ($0, fields[$0].map(CanonicalJSON.string) ?? .null)

@@ -33,7 +33,7 @@ public enum CaseStore {
         let record = try await load(try model.requireID(), on: tx.database)
         try await tx.audit(
             AuditEventDraft(
-                actor: "user:\(createdBy)", action: "case.create", subject: record.subject,
+                actor: .user(createdBy), action: .caseCreate, subject: record.subject,
                 payload: [
                     "number": .string(record.number), "platform": .string(platform),
                     "definition": .string(state.definition.description),

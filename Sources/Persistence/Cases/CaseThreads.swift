@@ -62,7 +62,7 @@ public enum CaseThreads {
             let threadID = try thread.requireID()
             try await addMessage(text, to: threadID, by: principal.userID, on: tx.database)
             try await tx.audit(AuditEventDraft(
-                actor: "user:\(principal.userID)", action: "case.thread.open", subject: record.subject,
+                actor: principal.actor, action: .threadOpen, subject: record.subject,
                 payload: ["thread": .string(threadID.uuidString), "kind": .string(kind.rawValue),
                           "item": item.map(CanonicalJSON.string) ?? .null, "text": .string(text)]))
             return try await load(threadID, on: tx.database)
@@ -91,7 +91,7 @@ public enum CaseThreads {
                 try await thread.update(on: tx.database)
             }
             try await tx.audit(AuditEventDraft(
-                actor: "user:\(principal.userID)", action: "case.thread.reply", subject: record.subject,
+                actor: principal.actor, action: .threadReply, subject: record.subject,
                 payload: ["thread": .string(threadID.uuidString), "text": .string(text), "status": .string(thread.status)]))
             return try await load(threadID, on: tx.database)
         }
@@ -112,7 +112,7 @@ public enum CaseThreads {
             thread.status = Status.closed.rawValue
             try await thread.update(on: tx.database)
             try await tx.audit(AuditEventDraft(
-                actor: "user:\(principal.userID)", action: "case.thread.close", subject: record.subject,
+                actor: principal.actor, action: .threadClose, subject: record.subject,
                 payload: ["thread": .string(threadID.uuidString)]))
             return try await load(threadID, on: tx.database)
         }

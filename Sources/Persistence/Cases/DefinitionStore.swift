@@ -19,7 +19,7 @@ public enum DefinitionStore {
 
     /// Stores each definition whose id and version are new (audited); an unchanged one is left as it is, a
     /// changed one under an old version is refused.
-    public static func publish(_ definitions: [ProcessDefinition], actor: String, in tx: WriteTransaction) async throws {
+    public static func publish(_ definitions: [ProcessDefinition], actor: AuditActor, in tx: WriteTransaction) async throws {
         for definition in definitions {
             let reference = definition.reference
             if let existing = try await ProcessDefinitionModel.query(on: tx.database)
@@ -37,7 +37,7 @@ public enum DefinitionStore {
             ).create(on: tx.database)
             try await tx.audit(
                 AuditEventDraft(
-                    actor: actor, action: "process.publish", subject: "process:\(reference.id.rawValue)",
+                    actor: actor, action: .processPublish, subject: "process:\(reference.id.rawValue)",
                     payload: [
                         "version": .int(Int64(reference.version)), "hash": .string(reference.contentHash),
                         "platform": .string(definition.platform),

@@ -56,7 +56,7 @@ public enum CaseDocuments {
             try await model.create(on: tx.database)
             let document = try self.document(model)
             try await tx.audit(AuditEventDraft(
-                actor: "user:\(principal.userID)", action: "case.document.upload", subject: record.subject,
+                actor: principal.actor, action: .documentUpload, subject: record.subject,
                 payload: [
                     "document": .string(document.id.uuidString.lowercased()), "kind": .string(kind.rawValue),
                     "version": .int(Int64(document.version)), "sha256": .string(hash),

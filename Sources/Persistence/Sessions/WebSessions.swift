@@ -38,7 +38,7 @@ public enum WebSessions {
         model.lastSeenAt = now
         try await model.create(on: tx.database)
         try await tx.audit(AuditEventDraft(
-            actor: "user:\(userID)", action: "user.sign_in", subject: "user:\(userID)",
+            actor: .user(userID), action: .userSignIn, subject: "user:\(userID)",
             payload: ["address": .string(address)]))
         return (token, Session(id: try model.requireID(), userID: userID, csrfToken: model.csrfToken))
     }
@@ -64,7 +64,7 @@ public enum WebSessions {
     public static func end(_ session: Session, in tx: WriteTransaction) async throws {
         try await WebSessionModel.query(on: tx.database).filter(\.$id == session.id).delete()
         try await tx.audit(AuditEventDraft(
-            actor: "user:\(session.userID)", action: "user.sign_out", subject: "user:\(session.userID)", payload: [:]))
+            actor: .user(session.userID), action: .userSignOut, subject: "user:\(session.userID)", payload: [:]))
     }
 
     /// Replaces the user's password hash, ends every other session of theirs and revokes their bearer tokens.
@@ -78,9 +78,9 @@ public enum WebSessions {
         try await WebSessionModel.query(on: tx.database).filter(\.$user.$id == session.userID)
             .filter(\.$id != session.id).delete()
         try await tx.audit(AuditEventDraft(
-            actor: "user:\(session.userID)", action: "user.password.change", subject: "user:\(session.userID)",
+            actor: .user(session.userID), action: .userPasswordChange, subject: "user:\(session.userID)",
             payload: [:]))
         try await AccountStore.revokeAllTokens(
-            of: session.userID, reason: .passwordChange, actor: "user:\(session.userID)", in: tx)
+            of: session.userID, reason: .passwordChange, actor: .user(session.userID), in: tx)
     }
 }

@@ -39,7 +39,7 @@ enum AuthAPIController {
         }
         let userID = try user.requireID()
         let issued = try await req.db.write { tx in
-            try await AccountStore.issueToken(userID: userID, lifetime: tokenLifetime, actor: "user:\(userID)", in: tx)
+            try await AccountStore.issueToken(userID: userID, lifetime: tokenLifetime, actor: .user(userID), in: tx)
         }
         return TokenDTO(token: issued.token, expiresAt: issued.expiresAt)
     }

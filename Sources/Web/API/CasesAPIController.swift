@@ -100,7 +100,9 @@ enum CasesAPIController {
     static func events(req: Request) async throws -> [AuditEventDTO] {
         let principal = try req.requirePrincipal()
         let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.db)
-        return try await AuditLog.events(about: record.subject, on: req.db).map(AuditEventDTO.init)
+        let events = try await AuditLog.events(about: record.subject, on: req.db)
+        let names = try await AccountStore.names(userIDs: Set(events.compactMap { $0.auditActor?.id }), on: req.db)
+        return events.map { AuditEventDTO($0, names: names, language: req.language) }
     }
 }
 
@@ -108,17 +110,35 @@ enum CasesAPIController {
 struct AuditEventDTO: Content {
     let sequence: Int64
     let occurredAt: String
-    let actor: String
+    let actor: ActorDTO
     let action: String
     let subject: String
     let payload: CanonicalJSON
     let previousHash: String
     let hash: String
 
-    init(_ event: AuditEvent) {
+    /// Who made the change: `kind` (`user`, `system_account`, `command_line`, `job`, `system`, or `unknown`
+    /// for text no version writes), the user's or account's `id` where there is one, and a name for people.
+    struct ActorDTO: Content {
+        let kind: String
+        let id: String?
+        let displayName: String
+    }
+
+    init(_ event: AuditEvent, names: [UUID: String], language l: Domain.Language) {
         sequence = event.sequence
         occurredAt = event.occurredAt
-        actor = event.actor
+        let typed = event.auditActor
+        let name: String = switch typed {
+        case .user(let id)?: names[id] ?? l("En tidigare användare", "A former user")
+        case .systemAccount(let id)?: names[id] ?? l("Ett systemkonto", "A system account")
+        case .commandLine(let id)?: id.flatMap { names[$0] }.map { l("Kommandoraden (\($0))", "The command line (\($0))") }
+            ?? l("Kommandoraden", "The command line")
+        case .job(let job)?: l("Schemalagt jobb: \(job)", "Scheduled job: \(job)")
+        case .system?: l("Systemet", "The system")
+        case nil: event.actor
+        }
+        actor = ActorDTO(kind: typed?.kind ?? "unknown", id: typed?.id?.uuidString.lowercased(), displayName: name)
         action = event.action
         subject = event.subject
         payload = (try? JSONDecoder().decode(CanonicalJSON.self, from: Data(event.payload.utf8))) ?? .string(event.payload)

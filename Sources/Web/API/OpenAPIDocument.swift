@@ -264,7 +264,12 @@ enum OpenAPIDocument {
                 ], required: ["kind", "title", "latest", "versions"]),
             "AuditEvent": object(
                 [
-                    "sequence": integer, "occurredAt": string, "actor": string, "action": string, "subject": string,
+                    "sequence": integer, "occurredAt": string,
+                    "actor": object(
+                        ["kind": ["type": "string", "enum": ["user", "system_account", "command_line", "job", "system", "unknown"]],
+                         "id": ["type": "string", "format": "uuid"], "displayName": string],
+                        required: ["kind", "displayName"]),
+                    "action": string, "subject": string,
                     "payload": ["type": "object"], "previousHash": string, "hash": string,
                 ], required: ["sequence", "occurredAt", "actor", "action", "subject", "hash"]),
         ]

@@ -55,7 +55,7 @@ enum DemoData {
             ).get()
             let id = try await app.db.write { tx in
                 try await AccountStore.createUser(
-                    registration, passwordHash: hash, organisationName: person.organisation?.name, actor: "demo", in: tx)
+                    registration, passwordHash: hash, organisationName: person.organisation?.name, actor: .commandLine(operator: nil), in: tx)
             }
             principals[person.email] = try await AccountStore.principal(userID: id, on: app.db)
         }

@@ -46,7 +46,7 @@ struct UserCreateCommand: AsyncCommand {
         do {
             let id = try await app.db.write { tx in
                 try await AccountStore.createUser(
-                    registration, passwordHash: hash, organisationName: signature.organisationName, actor: "cli", in: tx)
+                    registration, passwordHash: hash, organisationName: signature.organisationName, actor: .commandLine(operator: nil), in: tx)
             }
             context.console.print("Created \(registration.grant.role.rawValue) \(registration.email) (\(id))")
         } catch let failure as ValidationFailure {
@@ -94,7 +94,7 @@ struct UserTokenCommand: AsyncCommand {
         let userID = try user.requireID()
         if signature.revokeAll {
             let count = try await app.db.write { tx in
-                try await AccountStore.revokeAllTokens(of: userID, reason: .operatorRequest, actor: "cli", in: tx)
+                try await AccountStore.revokeAllTokens(of: userID, reason: .operatorRequest, actor: .commandLine(operator: nil), in: tx)
             }
             FileHandle.standardOutput.write(Data("Revoked \(count) token(s) of \(user.email).\n".utf8))
             return
@@ -104,7 +104,7 @@ struct UserTokenCommand: AsyncCommand {
             throw CommandExit(status: 2, message: "--hours must be between 1 and 8760.")
         }
         let issued = try await app.db.write { tx in
-            try await AccountStore.issueToken(userID: userID, lifetime: TimeInterval(hours) * 3600, actor: "cli", in: tx)
+            try await AccountStore.issueToken(userID: userID, lifetime: TimeInterval(hours) * 3600, actor: .commandLine(operator: nil), in: tx)
         }
         FileHandle.standardOutput.write(Data((issued.token + "\n").utf8))
     }

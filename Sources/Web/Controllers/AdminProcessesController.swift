@@ -55,7 +55,7 @@ enum AdminProcessesController {
         do {
             let published = try await req.db.write { tx in
                 let before = Set(try await AdminQueries.publishedVersions(on: tx.database).map(\.reference.description))
-                try await DefinitionStore.publish(definitions, actor: "user:\(admin.userID)", in: tx)
+                try await DefinitionStore.publish(definitions, actor: admin.actor, in: tx)
                 return definitions.map(\.reference.description).filter { !before.contains($0) }
             }
             return try await page(req, outcome: published.isEmpty ? .nothingNew : .published(published)).html.response()

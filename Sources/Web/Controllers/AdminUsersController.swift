@@ -53,7 +53,7 @@ enum AdminUsersController {
                 _ = try await req.db.write { tx in
                     try await AccountStore.createUser(
                         registration, passwordHash: hash, organisationName: organisationName,
-                        actor: "user:\(admin.userID)", in: tx)
+                        actor: admin.actor, in: tx)
                 }
                 let notice = l("Användaren \(registration.email) är skapad.", "The user \(registration.email) is created.")
                 return try await page(req, form: .init(), notice: notice).html.response()
@@ -68,7 +68,7 @@ enum AdminUsersController {
     static func addRole(req: Request) async throws -> Response {
         try await changeRole(req) { grant, userID, admin in
             try await req.db.write { tx in
-                try await AccountStore.addRole(grant, to: userID, actor: "user:\(admin.userID)", in: tx)
+                try await AccountStore.addRole(grant, to: userID, actor: admin.actor, in: tx)
             }
             return LocalizedText(sv: "Rollen \(grant.title.sv) är tillagd.", en: "The role \(grant.title.en) is added.")
         }
@@ -87,7 +87,7 @@ enum AdminUsersController {
                 ])
             }
             try await req.db.write { tx in
-                try await AccountStore.removeRole(grant, from: userID, actor: "user:\(admin.userID)", in: tx)
+                try await AccountStore.removeRole(grant, from: userID, actor: admin.actor, in: tx)
             }
             return LocalizedText(sv: "Rollen \(grant.title.sv) är borttagen.", en: "The role \(grant.title.en) is removed.")
         }

@@ -43,7 +43,7 @@ enum CaseController {
         let threads = try await CaseThreads.threads(of: id, on: req.db)
         let documents = try await CaseDocuments.documents(of: id, on: req.db)
         let events = try await AuditLog.events(about: record.subject, on: req.db)
-        let actors = Set(events.compactMap { UUID(uuidString: String($0.actor.dropFirst("user:".count))) })
+        let actors = Set(events.compactMap { if case .user(let id)? = $0.auditActor { id } else { nil } })
             .union(threads.flatMap { $0.messages.map(\.authorID) }).union(documents.map(\.uploadedBy))
         let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.db)
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)

@@ -23,37 +23,37 @@ enum CaseTimeline {
             let phase = text(field(arguments, "phase")).flatMap { id in
                 definition.phases.first { $0.id.rawValue == id }?.title.text(in: l)
             } ?? ""
-            let what: String = switch event.action {
-            case "case.create": l("skapade ärendet", "created the case")
-            case "case.edit": l("ändrade beställningen", "changed the order")
-            case "case.submit": l("skickade in ärendet", "submitted the case")
-            case "case.begin_triage": l("påbörjade bedömningen", "began triage")
-            case "case.tick": l("bockade av ", "ticked ") + item(field(arguments, "item"))
-            case "case.mark_not_applicable":
+            let what: String = switch event.auditAction {
+            case .caseCreate?: l("skapade ärendet", "created the case")
+            case .caseEdit?: l("ändrade beställningen", "changed the order")
+            case .caseCommand(.submit)?: l("skickade in ärendet", "submitted the case")
+            case .caseCommand(.beginTriage)?: l("påbörjade bedömningen", "began triage")
+            case .caseCommand(.tick)?: l("bockade av ", "ticked ") + item(field(arguments, "item"))
+            case .caseCommand(.markNotApplicable)?:
                 l("markerade ", "marked ") + item(field(arguments, "item")) + l(" som ej tillämplig", " as not applicable")
                     + reason(field(arguments, "reason"))
-            case "case.reopen": l("öppnade ", "reopened ") + item(field(arguments, "item")) + l(" igen", "")
-            case "case.decide":
+            case .caseCommand(.reopen)?: l("öppnade ", "reopened ") + item(field(arguments, "item")) + l(" igen", "")
+            case .caseCommand(.decide)?:
                 l("beslutade om ", "decided on ") + item(field(arguments, "item")) + " (" + (text(field(arguments, "outcome")) ?? "")
                     + ")" + reason(field(arguments, "reason"))
-            case "case.complete_phase": l("slutförde fasen ”", "completed the phase ”") + phase + "”"
-            case "case.start": l("startade arbetet", "started work")
-            case "case.return_for_completion":
+            case .caseCommand(.completePhase)?: l("slutförde fasen ”", "completed the phase ”") + phase + "”"
+            case .caseCommand(.start)?: l("startade arbetet", "started work")
+            case .caseCommand(.returnForCompletion)?:
                 l("återsände ärendet för komplettering", "returned the case for completion") + reason(field(arguments, "reason"))
-            case "case.resubmit": l("skickade in ärendet igen", "resubmitted the case")
-            case "case.put_on_hold": l("gjorde ärendet vilande", "put the case on hold") + reason(field(arguments, "reason"))
-            case "case.resume": l("återupptog ärendet", "resumed the case")
-            case "case.reject": l("avslog ärendet", "rejected the case") + reason(field(arguments, "reason"))
-            case "case.withdraw": l("återkallade ärendet", "withdrew the case") + reason(field(arguments, "reason"))
-            case "case.close": l("avslutade ärendet", "closed the case")
-            case "case.migrate": l("flyttade ärendet till processversion ", "moved the case to process version ")
+            case .caseCommand(.resubmit)?: l("skickade in ärendet igen", "resubmitted the case")
+            case .caseCommand(.putOnHold)?: l("gjorde ärendet vilande", "put the case on hold") + reason(field(arguments, "reason"))
+            case .caseCommand(.resume)?: l("återupptog ärendet", "resumed the case")
+            case .caseCommand(.reject)?: l("avslog ärendet", "rejected the case") + reason(field(arguments, "reason"))
+            case .caseCommand(.withdraw)?: l("återkallade ärendet", "withdrew the case") + reason(field(arguments, "reason"))
+            case .caseCommand(.close)?: l("avslutade ärendet", "closed the case")
+            case .caseCommand(.migrate)?: l("flyttade ärendet till processversion ", "moved the case to process version ")
                 + (text(field(arguments, "to")) ?? "")
-            case "case.thread.open":
+            case .threadOpen?:
                 text(field(payload, "kind")) == "question" ? l("ställde en fråga", "asked a question")
                     : l("skrev en kommentar", "wrote a comment")
-            case "case.thread.reply": l("svarade i en tråd", "replied in a thread")
-            case "case.thread.close": l("stängde en fråga", "closed a question")
-            case "case.document.upload":
+            case .threadReply?: l("svarade i en tråd", "replied in a thread")
+            case .threadClose?: l("stängde en fråga", "closed a question")
+            case .documentUpload?:
                 l("laddade upp ", "uploaded ") + (text(field(payload, "kind")).flatMap(DocumentKind.init(rawValue:))?
                     .title.text(in: l) ?? "") + " " + l("version ", "version ")
                     + (text(field(payload, "version")) ?? "") + ": " + (text(field(payload, "name")) ?? "")
@@ -61,7 +61,7 @@ enum CaseTimeline {
             }
             return CaseShow.Event(
                 time: timestamps.date(from: event.occurredAt).map(PageTime.format) ?? event.occurredAt,
-                text: people.name(event.actor) + " " + what)
+                text: people.name(event.auditActor) + " " + what)
         }
     }
 
@@ -93,12 +93,16 @@ struct CasePeople {
         return CasePeople(viewer: viewer, roles: roles, language: language)
     }
 
-    /// The name for an audit actor (`user:UUID`, `system`, `cli`).
-    func name(_ actor: String) -> String {
-        guard actor.hasPrefix("user:"), let id = UUID(uuidString: String(actor.dropFirst(5))) else {
-            return language("Systemet", "The system")
+    /// The name for an audit actor: a person by their role on the case, a system account, the command line,
+    /// a scheduled job or the server itself.
+    func name(_ actor: AuditActor?) -> String {
+        switch actor {
+        case .user(let id)?: name(id)
+        case .systemAccount?: language("Ett systemkonto", "A system account")
+        case .commandLine?: language("Kommandoraden", "The command line")
+        case .job(let job)?: language("Det schemalagda jobbet \(job)", "The scheduled job \(job)")
+        case .system?, nil: language("Systemet", "The system")
         }
-        return name(id)
     }
 
     func name(_ id: UUID) -> String {

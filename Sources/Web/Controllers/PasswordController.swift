@@ -22,7 +22,7 @@ enum PasswordController {
         let principal = try req.requireSignedIn()
         guard let tokenID = req.parameters.get("id", as: UUID.self) else { throw CaseNotFound() }
         let revoked = try await req.db.write(clock: req.application.config.clock) { tx in
-            try await AccountStore.revokeToken(tokenID, of: principal.userID, actor: "user:\(principal.userID)", in: tx)
+            try await AccountStore.revokeToken(tokenID, of: principal.userID, actor: principal.actor, in: tx)
         }
         guard revoked else { throw CaseNotFound() }
         return req.redirect(to: SiteURL.password.path + "?revoked=1", redirectType: .normal)

@@ -47,7 +47,7 @@ extension Application {
         }
         if let processes {
             let definitions = try ProcessDefinitionLoader.loadFolder(processes)
-            try await db.write { tx in try await DefinitionStore.publish(definitions, actor: "system", in: tx) }
+            try await db.write { tx in try await DefinitionStore.publish(definitions, actor: .system, in: tx) }
         }
     }
 

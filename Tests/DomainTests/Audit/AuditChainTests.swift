@@ -8,7 +8,7 @@ struct AuditChainTests {
     func documentedEncoding() {
         // Computed with Python's hashlib from the bytes written out in AuditChain's doc comment.
         let event = AuditChain.seal(
-            AuditEventDraft(actor: "system", action: "demo", subject: "x"), sequence: 1,
+            AuditEventDraft(actorText: "system", actionText: "demo", subject: "x"), sequence: 1,
             at: Date(timeIntervalSince1970: 1_795_428_000), previousHash: AuditChain.genesisHash)
         #expect(event.occurredAt == "2026-11-23T10:00:00.000Z")
         #expect(event.hash == "d0f7790171d2910976d4c9289390aeb6007ae0be154cbf108e2c96d6951b174e")
@@ -18,10 +18,10 @@ struct AuditChainTests {
     func netstringsSeparateFields() {
         let at = Date(timeIntervalSince1970: 0)
         let one = AuditChain.seal(
-            AuditEventDraft(actor: "ab", action: "c", subject: "s"), sequence: 1, at: at,
+            AuditEventDraft(actorText: "ab", actionText: "c", subject: "s"), sequence: 1, at: at,
             previousHash: AuditChain.genesisHash)
         let other = AuditChain.seal(
-            AuditEventDraft(actor: "a", action: "bc", subject: "s"), sequence: 1, at: at,
+            AuditEventDraft(actorText: "a", actionText: "bc", subject: "s"), sequence: 1, at: at,
             previousHash: AuditChain.genesisHash)
         #expect(one.hash != other.hash)
     }
@@ -66,7 +66,7 @@ struct AuditChainTests {
     func inserted() {
         var chain = Self.chain(count: 10)
         let forged = AuditChain.seal(
-            AuditEventDraft(actor: "mallory", action: "case.approve", subject: "case:1"), sequence: 5,
+            AuditEventDraft(actorText: "mallory", actionText: "case.approve", subject: "case:1"), sequence: 5,
             at: Date(timeIntervalSince1970: 100), previousHash: chain[3].hash)
         chain = Array(chain[0..<4]) + [forged] + chain[4...].map { Self.renumbered($0, to: $0.sequence + 1) }
         #expect(Self.firstBreak(chain) == .previousHashMismatch(sequence: 6))
@@ -77,8 +77,7 @@ struct AuditChainTests {
         var previous = AuditChain.genesisHash
         for index in 1...count {
             let event = AuditChain.seal(
-                AuditEventDraft(
-                    actor: "user:\(index % 3)", action: "case.tick", subject: "case:\(index % 4)",
+                AuditEventDraft(actorText: "user:\(index % 3)", actionText: "case.tick", subject: "case:\(index % 4)",
                     payload: ["item": .string("del2.test.\(index)"), "note": "åäö"]),
                 sequence: Int64(index), at: Date(timeIntervalSince1970: Double(index)), previousHash: previous)
             events.append(event)

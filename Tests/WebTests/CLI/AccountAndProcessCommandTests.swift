@@ -69,7 +69,7 @@ struct AccountAndProcessCommandTests {
             lines.removeSubrange(start..<(start + 5))
             let version3 = lines.joined(separator: "\n").replacingOccurrences(of: "\nversion: 2\n", with: "\nversion: 3\n")
             let definition = try ProcessDefinitionLoader.load(yaml: version3, file: "bfr-v3.yaml")
-            try await app.db.write { tx in try await DefinitionStore.publish([definition], actor: "test", in: tx) }
+            try await app.db.write { tx in try await DefinitionStore.publish([definition], actor: .commandLine(operator: nil), in: tx) }
 
             let environment = ["ANSLUT_DATA_DIR": app.config.dataDirectory, "DATABASE_URL": app.config.databaseURL,
                                "ANSLUT_PROCESSES_DIR": processesFolder]

@@ -15,7 +15,7 @@ struct AuditVerifyCommandTests {
             for index in 1...12 {
                 try await app.db.write { tx in
                     try await tx.audit(
-                        AuditEventDraft(actor: "user:7", action: "case.tick", subject: "case:1", payload: ["n": .int(Int64(index))]))
+                        AuditEventDraft(actorText: "user:7", actionText: "case.tick", subject: "case:1", payload: ["n": .int(Int64(index))]))
                 }
             }
             let environment = ["ANSLUT_DATA_DIR": app.config.dataDirectory, "DATABASE_URL": app.config.databaseURL]

@@ -40,7 +40,7 @@ struct TokenLifetimeTests {
             let admin = try await Fixtures.user(app, "adam@vgregion.example", role: .admin)
             let tess = try await Fixtures.user(app, "tess@vgregion.example", role: .technician, platform: "BFR")
             try await app.db.write { tx in
-                try await AccountStore.addRole(RoleGrant(role: .coordinator, platform: "BFR"), to: tess.id, actor: "test", in: tx)
+                try await AccountStore.addRole(RoleGrant(role: .coordinator, platform: "BFR"), to: tess.id, actor: .commandLine(operator: nil), in: tx)
             }
             let browser = PageClient(app)
             _ = try await browser.signIn(admin.email)
@@ -99,7 +99,7 @@ struct TokenLifetimeTests {
                 email: "known@vgregion.example", name: nil, role: "admin", platform: nil, organisationsnummer: nil,
                 knownPlatforms: []).get()
             _ = try await app.db.write { tx in
-                try await AccountStore.createUser(registration, passwordHash: hash, organisationName: nil, actor: "test", in: tx)
+                try await AccountStore.createUser(registration, passwordHash: hash, organisationName: nil, actor: .commandLine(operator: nil), in: tx)
             }
             func attempt(_ email: String) async throws -> Double {
                 let start = ContinuousClock.now
