@@ -87,6 +87,9 @@ enum APIRoute: CaseIterable {
         }
     }
 
+    /// The largest JSON body a route takes; larger is a 413 problem that names it.
+    static let jsonBodyLimit = 1_048_576
+
     /// The methods that `path` (a request's, `/api/v1/cases/…`) is served with, by the route table; empty
     /// for a path the API does not have.
     static func methods(forPath path: String) -> [HTTPMethod] {
@@ -155,7 +158,7 @@ extension RoutesBuilder {
     /// Registers `handler` for `route`: the caller is signed in by bearer token, then the route's access rule
     /// applies.
     func register<Output: AsyncResponseEncodable>(
-        _ route: APIRoute, body: HTTPBodyStreamStrategy = .collect,
+        _ route: APIRoute, body: HTTPBodyStreamStrategy = .collect(maxSize: ByteCount(value: APIRoute.jsonBodyLimit)),
         _ handler: @escaping @Sendable (Request) async throws -> Output
     ) {
         on(route.method, route.pathComponents, body: body) { request async throws -> Output in

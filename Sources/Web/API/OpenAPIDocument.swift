@@ -127,7 +127,7 @@ enum OpenAPIDocument {
             add("429", "Too many failed sign-ins for the account or the address; `Retry-After` says when to try again")
         }
         if route.requestSchema != nil || route == .uploadDocument {
-            add("413", "The body is larger than the route takes")
+            add("413", "The body is larger than the route takes (1 MB for JSON); the problem names the limit")
         }
         if route.requestSchema != nil { add("415", "The body is not `application/json`") }
         if route.path.contains("{") { add("404", "No such case or platform, or not the caller's") }
@@ -203,7 +203,7 @@ enum OpenAPIDocument {
                 ], required: ["type", "title", "status"]),
             "Credentials": object(["email": requiredText, "password": requiredText], required: ["email", "password"]),
             "Token": object(["token": string, "expiresAt": ["type": "string", "format": "date-time"]], required: ["token", "expiresAt"]),
-            "DefinitionReference": object(["id": string, "version": integer, "content_hash": string], required: ["id", "version", "content_hash"]),
+            "DefinitionReference": object(["id": string, "version": integer, "contentHash": string], required: ["id", "version", "contentHash"]),
             "Platform": object(["code": string, "title": text, "process": ref("DefinitionReference")], required: ["code", "title", "process"]),
             "ProcessDefinition": object(
                 ["id": string, "platform": string, "version": integer, "title": text, "phases": ["type": "array", "items": ["type": "object"]]],

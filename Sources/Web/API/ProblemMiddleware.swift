@@ -71,6 +71,15 @@ struct ProblemMiddleware: Middleware {
                 status: .badRequest, code: "malformed-body",
                 title: LocalizedText(sv: "Begäran kunde inte läsas", en: "The request could not be read"),
                 detail: Self.describe(decoding), language: language)
+        case let abort as any AbortError where abort.status == .payloadTooLarge:
+            let limit = SiteURL.isDocumentUpload(String(request.url.path.dropFirst("/api/v1".count)))
+                ? request.application.config.maxUploadBytes : APIRoute.jsonBodyLimit
+            return APIProblem(
+                status: .payloadTooLarge, code: "body-too-large",
+                title: LocalizedText(sv: "Kroppen är för stor", en: "The body is too large"),
+                detail: language == .sv
+                    ? "Högst \(CaseDocuments.describe(bytes: limit)) tas emot här." : "At most \(CaseDocuments.describe(bytes: limit)) is taken here.",
+                language: language)
         case let abort as any AbortError:
             if abort.status == .notFound {
                 // The router found no route: for a path the API has under another method, that is a 405.

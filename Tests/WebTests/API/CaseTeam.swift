@@ -97,7 +97,7 @@ struct CaseTeam {
                 ["item": item["id"], "evidence": .array(evidence)]
             ).json
         }
-        let decider = user(for: phase["gate"]["decision_role"].stringValue ?? "decision_maker")
+        let decider = user(for: phase["gate"]["decisionRole"].stringValue ?? "decision_maker")
         for item in items where item["kind"] == "decision" && item["state"]["status"] == "open" {
             current = try await Self.command(
                 app, current, by: decider, "decide", ["item": item["id"], "outcome": "approve"]).json

@@ -6,14 +6,10 @@ import Testing
 @testable import Web
 
 /// `JSONWriter` writes the API's busiest answers by hand; these tests hold it to what `JSONEncoder` (with the
-/// server's settings) would have written for the same values.
+/// API's settings: camelCase keys) would have written for the same values.
 @Suite("Hand-written JSON")
 struct JSONWriterTests {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
+    private static let encoder = APIKeys.encoder
 
     private func parsed(_ bytes: [UInt8]) throws -> NSObject {
         try #require(JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) as? NSObject)

@@ -221,4 +221,20 @@ struct SecurityOverSocketTests {
         let verify = try AnslutExecutable.run(["audit", "verify"], in: server.folder, environment: server.environment)
         #expect(verify.status == 0)
     }
+
+    @Test("a JSON body over 1 MB is a 413 problem that names the limit; one under it is read")
+    func jsonBodyLimit() async throws {
+        let server = try await Server.start()
+        defer { server.stop() }
+        func post(_ size: Int) throws -> String {
+            let body = #"{"email":"sam@vgregion.example","password":""# + String(repeating: "a", count: size) + #""}"#
+            let head = ["POST /api/v1/auth/token HTTP/1.1", "Host: 127.0.0.1:\(server.port)", "Connection: close",
+                        "Content-Type: application/json", "Content-Length: \(body.utf8.count)"]
+            return try RawHTTP.exchange(port: server.port, head.joined(separator: "\r\n") + "\r\n\r\n" + body)
+        }
+        let large = try post(1_100_000)
+        #expect(Server.status(large) == 413)
+        #expect(large.contains("body-too-large") && large.contains("1 MB"))
+        #expect(Server.status(try post(500_000)) == 401)
+    }
 }

@@ -1,7 +1,8 @@
 import Domain
 
-// The domain values inside API answers, written with the same keys as their `Codable` conformances (a test
-// compares the two), so that a case reads the same whether it came from `JSONWriter` or from `JSONEncoder`.
+// The domain values inside API answers, written with the keys of their `Codable` conformances in camelCase
+// (a test compares the two through `APIKeys.encoder`), so that a case reads the same whether it came from
+// `JSONWriter` or from `JSONEncoder`.
 
 extension JSONWriter {
     mutating func text(_ text: LocalizedText) {
@@ -10,7 +11,7 @@ extension JSONWriter {
 
     mutating func gate(_ gate: GateRule) {
         object { json in
-            json.key("decision_role")
+            json.key("decisionRole")
             json.string(gate.decisionRole.rawValue)
             json.key("decisions")
             json.array(gate.decisions) { $0.string($1.rawValue) }
@@ -23,7 +24,7 @@ extension JSONWriter {
             json.string(reference.id.rawValue)
             json.key("version")
             json.int(reference.version)
-            json.key("content_hash")
+            json.key("contentHash")
             json.string(reference.contentHash)
         }
     }
@@ -33,11 +34,11 @@ extension JSONWriter {
             json.key("status")
             json.string(state.status.rawValue)
             if let changedBy = state.changedBy {
-                json.key("changed_by")
+                json.key("changedBy")
                 json.string(changedBy)
             }
             if let changedAt = state.changedAt {
-                json.key("changed_at")
+                json.key("changedAt")
                 json.date(changedAt)
             }
             if let reason = state.reason {
@@ -54,9 +55,9 @@ extension JSONWriter {
     mutating func decision(_ decision: Decision) {
         object { json in
             json.members([
-                "item": decision.item.rawValue, "outcome": decision.outcome.rawValue, "decided_by": decision.decidedBy,
+                "item": decision.item.rawValue, "outcome": decision.outcome.rawValue, "decidedBy": decision.decidedBy,
             ])
-            json.key("decided_at")
+            json.key("decidedAt")
             json.date(decision.decidedAt)
             if let reason = decision.reason {
                 json.key("reason")
