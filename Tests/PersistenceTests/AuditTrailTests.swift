@@ -12,7 +12,7 @@ struct AuditTrailTests {
     @Test("an event commits with the change it records, and rolls back with it")
     func sameTransaction() async throws {
         try await withTestApp { app in
-            let before = try await AuditLog.count(on: app.db)
+            let before = try await AuditLog.count(on: app.store)
             try await app.db.write { tx in
                 try await tx.audit(AuditEventDraft(actorText: "user:1", actionText: "case.submit", subject: "case:1"))
             }
@@ -22,9 +22,9 @@ struct AuditTrailTests {
                     throw Refused()
                 }
             }
-            let events = try await AuditLog.events(about: "case:1", on: app.db)
+            let events = try await AuditLog.events(about: "case:1", on: app.store)
             #expect(events.map(\.action) == ["case.submit"])
-            #expect(try await AuditVerification.verify(on: app.db).checked == before + 1)
+            #expect(try await AuditVerification.verify(on: app.store).checked == before + 1)
         }
     }
 
@@ -33,7 +33,7 @@ struct AuditTrailTests {
         let writers = 8
         let eventsEach = 25
         try await withTestApp { app in
-            let before = try await AuditLog.count(on: app.db)
+            let before = try await AuditLog.count(on: app.store)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for writer in 0..<writers {
                     group.addTask {
@@ -48,10 +48,10 @@ struct AuditTrailTests {
                 }
                 try await group.waitForAll()
             }
-            let report = try await AuditVerification.verify(on: app.db)
+            let report = try await AuditVerification.verify(on: app.store)
             #expect(report.intact)
             #expect(report.checked == before + Int64(writers * eventsEach))
-            #expect(try await AuditLog.count(on: app.db) == before + Int64(writers * eventsEach))
+            #expect(try await AuditLog.count(on: app.store) == before + Int64(writers * eventsEach))
         }
     }
 
@@ -60,7 +60,7 @@ struct AuditTrailTests {
         try await withTestApp { app in
             let base = try await Self.record(10, on: app.db)
             try await Self.sql(app.db).raw("UPDATE audit_events SET payload = '{\"n\":99}' WHERE sequence = \(bind: base + 4)").run()
-            let report = try await AuditVerification.verify(on: app.db)
+            let report = try await AuditVerification.verify(on: app.store)
             #expect(report.failure == .contentMismatch(sequence: base + 4))
             #expect(report.checked == base + 3)
         }
@@ -71,7 +71,7 @@ struct AuditTrailTests {
         try await withTestApp { app in
             let base = try await Self.record(10, on: app.db)
             try await Self.sql(app.db).raw("DELETE FROM audit_events WHERE sequence = \(bind: base + 6)").run()
-            #expect(try await AuditVerification.verify(on: app.db).failure == .sequenceGap(expected: base + 6, found: base + 7))
+            #expect(try await AuditVerification.verify(on: app.store).failure == .sequenceGap(expected: base + 6, found: base + 7))
         }
     }
 
@@ -83,7 +83,7 @@ struct AuditTrailTests {
             try await sql.raw("UPDATE audit_events SET sequence = -1 WHERE sequence = \(bind: base + 3)").run()
             try await sql.raw("UPDATE audit_events SET sequence = \(bind: base + 3) WHERE sequence = \(bind: base + 4)").run()
             try await sql.raw("UPDATE audit_events SET sequence = \(bind: base + 4) WHERE sequence = -1").run()
-            #expect(try await AuditVerification.verify(on: app.db).failure == .previousHashMismatch(sequence: base + 3))
+            #expect(try await AuditVerification.verify(on: app.store).failure == .previousHashMismatch(sequence: base + 3))
         }
     }
 
@@ -98,7 +98,7 @@ struct AuditTrailTests {
                 FROM audit_events WHERE sequence = \(bind: base + 5)
                 """
             ).run()
-            #expect(try await AuditVerification.verify(on: app.db).failure == .contentMismatch(sequence: base + 6))
+            #expect(try await AuditVerification.verify(on: app.store).failure == .contentMismatch(sequence: base + 6))
         }
     }
 
@@ -106,11 +106,11 @@ struct AuditTrailTests {
     func acrossChunks(chunkSize: Int) async throws {
         try await withTestApp { app in
             let base = try await Self.record(40, on: app.db)
-            let intact = try await AuditVerification.verify(on: app.db, chunkSize: chunkSize)
+            let intact = try await AuditVerification.verify(on: app.store, chunkSize: chunkSize)
             #expect(intact.intact)
             #expect(intact.checked == base + 40)
             try await Self.sql(app.db).raw("UPDATE audit_events SET subject = 'case:2' WHERE sequence = \(bind: base + 33)").run()
-            let broken = try await AuditVerification.verify(on: app.db, chunkSize: chunkSize)
+            let broken = try await AuditVerification.verify(on: app.store, chunkSize: chunkSize)
             #expect(broken.failure == .contentMismatch(sequence: base + 33))
             #expect(broken.checked == base + 32)
         }
@@ -119,7 +119,7 @@ struct AuditTrailTests {
     /// Appends `count` events and returns how many the chain held before them.
     @discardableResult
     static func record(_ count: Int, on database: any Database) async throws -> Int64 {
-        let base = try await AuditLog.count(on: database)
+        let base = try await AuditLog.count(on: Store(database))
         for index in 1...count {
             try await database.write { tx in
                 try await tx.audit(

@@ -29,7 +29,7 @@ struct CaseItemStorageTests {
             let row = try #require(try await CaseItemModel.query(on: app.db).filter(\.$itemID == "a").first())
             row.status = ItemStatus.done.rawValue
             try await row.save(on: app.db)
-            let record = try await CaseStore.load(caseID, on: app.db)
+            let record = try await CaseStore.load(caseID, on: app.store)
             #expect(record.state.itemState(ItemID(rawValue: "a")).status == .done)
             #expect(record.state.itemState(ItemID(rawValue: "c")).reason == "Ingen DICOM-modalitet")
         }
@@ -55,7 +55,7 @@ struct CaseItemStorageTests {
             try await AccountStore.createUser(
                 registration, passwordHash: "-", organisationName: "Vårdgivaren AB", actor: .commandLine(operator: nil), in: tx)
         }
-        let organisation = try #require(try await AccountStore.principal(userID: applicant, on: db)?.organisationID)
+        let organisation = try #require(try await AccountStore.principal(userID: applicant, on: Store(db))?.organisationID)
         return try await db.write { tx in
             let record = try await CaseStore.create(
                 platform: "BFR", organisation: organisation, fields: [:], createdBy: applicant, in: tx)

@@ -61,14 +61,45 @@ public enum AccountStore {
         return id
     }
 
+    /// A user as sign-in and the password page need them; the password only as its Bcrypt hash.
+    public struct Account: Sendable, Hashable {
+        public let id: UUID
+        public let email: String
+        public let name: String
+        public let passwordHash: String
+    }
+
     /// The user with this e-mail address, any case.
-    public static func user(email: String, on db: any Database) async throws -> UserModel? {
+    public static func user(email: String, on store: Store) async throws -> Account? {
         guard let address = EmailAddress(email) else { return nil }
-        return try await UserModel.query(on: db).filter(\.$email == address.value).first()
+        return try await UserModel.query(on: store.database).filter(\.$email == address.value).first().map(account)
+    }
+
+    /// The user with this id.
+    public static func user(id: UUID, on store: Store) async throws -> Account? {
+        try await UserModel.find(id, on: store.database).map(account)
+    }
+
+    /// Whether any user exists (an empty database is what `anslut demo` seeds).
+    public static func hasUsers(on store: Store) async throws -> Bool {
+        try await UserModel.query(on: store.database).count() > 0
+    }
+
+    /// The names of the organisations with these ids; unknown ids are absent.
+    public static func organisationNames(_ ids: Set<UUID>, on store: Store) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(
+            try await OrganisationModel.query(on: store.database).filter(\.$id ~~ ids).all().map { (try $0.requireID(), $0.name) }
+        ) { first, _ in first }
+    }
+
+    private static func account(_ model: UserModel) throws -> Account {
+        Account(id: try model.requireID(), email: model.email, name: model.name, passwordHash: model.passwordHash)
     }
 
     /// The names of the users with these ids, as they are now; unknown ids are absent.
-    public static func names(userIDs: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+    public static func names(userIDs: Set<UUID>, on store: Store) async throws -> [UUID: String] {
+        let db = store.database
         guard !userIDs.isEmpty else { return [:] }
         return Dictionary(
             try await UserModel.query(on: db).filter(\.$id ~~ userIDs).all().map { (try $0.requireID(), $0.name) }
@@ -76,12 +107,14 @@ public enum AccountStore {
     }
 
     /// The access view of a user, read fresh so that role changes count from the next request.
-    public static func principal(userID: UUID, on db: any Database) async throws -> Principal? {
-        try await principals(userIDs: [userID], on: db)[userID]
+    public static func principal(userID: UUID, on store: Store) async throws -> Principal? {
+        let db = store.database
+        return try await principals(userIDs: [userID], on: store)[userID]
     }
 
     /// The access views of several users in one query, by id; unknown ids are absent.
-    public static func principals(userIDs: Set<UUID>, on db: any Database) async throws -> [UUID: Principal] {
+    public static func principals(userIDs: Set<UUID>, on store: Store) async throws -> [UUID: Principal] {
+        let db = store.database
         guard !userIDs.isEmpty else { return [:] }
         let rows = try await db.rows(
             """
@@ -94,7 +127,8 @@ public enum AccountStore {
 
     /// The user a bearer token belongs to, while it has not expired, with their roles as they are now: one
     /// query, because every API request asks it. Notes when the token was used, at most once a minute.
-    public static func principal(forToken token: String, now: Date, on db: any Database) async throws -> Principal? {
+    public static func principal(forToken token: String, now: Date, on store: Store) async throws -> Principal? {
+        let db = store.database
         guard token.utf8.count <= 200 else { return nil }
         let rows = try await db.rows(
             """

@@ -21,8 +21,9 @@ extension AccountStore {
     }
 
     /// The user's tokens that have not expired, newest first.
-    public static func tokens(of userID: UUID, now: Date, on db: any Database) async throws -> [TokenSummary] {
-        try await APITokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$expiresAt > now)
+    public static func tokens(of userID: UUID, now: Date, on store: Store) async throws -> [TokenSummary] {
+        let db = store.database
+        return try await APITokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$expiresAt > now)
             .sort(\.$expiresAt, .descending).all()
             .map { TokenSummary(id: try $0.requireID(), createdAt: $0.createdAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt) }
     }

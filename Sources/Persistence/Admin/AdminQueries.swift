@@ -21,7 +21,8 @@ public enum AdminQueries {
     }
 
     /// Every user with their organisation and roles, by e-mail address.
-    public static func users(on db: any Database) async throws -> [UserRow] {
+    public static func users(on store: Store) async throws -> [UserRow] {
+        let db = store.database
         let rows = try await db.sql.raw(
             """
             SELECT u.id, u.email, u.name, o.organisationsnummer, o.name AS organisation_name, r.role, r.platform
@@ -68,8 +69,9 @@ public enum AdminQueries {
     }
 
     /// Every organisation with how many users and cases it has, by name.
-    public static func organisations(on db: any Database) async throws -> [OrganisationRow] {
-        try await db.sql.raw(
+    public static func organisations(on store: Store) async throws -> [OrganisationRow] {
+        let db = store.database
+        return try await db.sql.raw(
             """
             SELECT o.id, o.organisationsnummer, o.name,
                 (SELECT COUNT(*) FROM users u WHERE u.organisation_id = o.id) AS user_count,
@@ -88,7 +90,8 @@ public enum AdminQueries {
     }
 
     /// How many cases each platform has in each status; statuses without cases are absent.
-    public static func caseCounts(on db: any Database) async throws -> [String: [CaseStatus: Int]] {
+    public static func caseCounts(on store: Store) async throws -> [String: [CaseStatus: Int]] {
+        let db = store.database
         let rows = try await db.sql.raw(
             "SELECT platform, status, COUNT(*) AS n FROM cases GROUP BY platform, status"
         ).all()
@@ -108,8 +111,9 @@ public enum AdminQueries {
     }
 
     /// Every published definition version, by id and then version, without decoding the documents.
-    public static func publishedVersions(on db: any Database) async throws -> [PublishedVersion] {
-        try await ProcessDefinitionModel.query(on: db)
+    public static func publishedVersions(on store: Store) async throws -> [PublishedVersion] {
+        let db = store.database
+        return try await ProcessDefinitionModel.query(on: db)
             .sort(\.$definitionID).sort(\.$version)
             .field(\.$id).field(\.$definitionID).field(\.$version).field(\.$platform).field(\.$contentHash)
             .field(\.$publishedAt)

@@ -31,8 +31,9 @@ enum AuditTrail {
 /// Reading the audit trail.
 public enum AuditLog {
     /// The events about `subject`, oldest first.
-    public static func events(about subject: String, on database: any Database) async throws -> [AuditEvent] {
-        try await database.sql.raw(
+    public static func events(about subject: String, on store: Store) async throws -> [AuditEvent] {
+        let database = store.database
+        return try await database.sql.raw(
             """
             SELECT \(unsafeRaw: AuditEventsTable.columns) FROM \(unsafeRaw: AuditEventsTable.name)
             WHERE subject = \(bind: subject) ORDER BY sequence
@@ -41,8 +42,9 @@ public enum AuditLog {
     }
 
     /// How many events the trail holds.
-    public static func count(on database: any Database) async throws -> Int64 {
-        try await database.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: AuditEventsTable.name)")
+    public static func count(on store: Store) async throws -> Int64 {
+        let database = store.database
+        return try await database.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: AuditEventsTable.name)")
             .first()?.decode(column: "n", as: Int64.self) ?? 0
     }
 

@@ -20,9 +20,10 @@ public struct AuditVerificationReport: Sendable, Equatable {
 public enum AuditVerification {
     /// Reads the chain `chunkSize` rows per query and reads the next chunk while the current one is checked:
     /// key ranges keep memory to two chunks, and a break stops the walk after at most one chunk more.
-    public static func verify(on database: any Database, chunkSize: Int = 4_096) async throws
+    public static func verify(on store: Store, chunkSize: Int = 4_096) async throws
         -> AuditVerificationReport
     {
+        let database = store.database
         switch database.engine {
         case .sqlite:
             guard let sqlite = database as? any SQLiteDatabase else {

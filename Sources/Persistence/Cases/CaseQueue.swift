@@ -15,7 +15,8 @@ public enum CaseQueue {
     static let waiting: [CaseStatus] = [.submitted, .triage, .queued]
 
     /// The place of every waiting case on `platforms`, by case id; cases not waiting are absent.
-    public static func places(on platforms: Set<String>, in db: any Database) async throws -> [UUID: Place] {
+    public static func places(on platforms: Set<String>, in store: Store) async throws -> [UUID: Place] {
+        let db = store.database
         guard !platforms.isEmpty else { return [:] }
         let rows = try await db.sql.select()
             .column("id").column("platform")
@@ -37,7 +38,8 @@ public enum CaseQueue {
     }
 
     /// The place of one case, counted in the database; nil when the case is not waiting.
-    public static func place(of id: UUID, in db: any Database) async throws -> Place? {
+    public static func place(of id: UUID, in store: Store) async throws -> Place? {
+        let db = store.database
         let statuses = waiting.map(\.rawValue)
         // Ahead are the waiting cases of the platform that `places` orders before this one.
         guard let row = try await db.sql.raw(

@@ -7,10 +7,11 @@ import Foundation
 public enum CaseService {
     /// A case as `principal` may see it, or `CaseNotFound` when it is none of theirs (the same answer as
     /// for an id that does not exist, so ids leak nothing).
-    public static func visibleCase(_ id: UUID, to principal: Principal, on db: any Database) async throws
+    public static func visibleCase(_ id: UUID, to principal: Principal, on store: Store) async throws
         -> (record: CaseRecord, roles: Set<Role>)
     {
-        let record = try await CaseStore.load(id, on: db)
+        let db = store.database
+        let record = try await CaseStore.load(id, on: store)
         let roles = principal.roles(
             onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
         guard !roles.isEmpty else { throw CaseNotFound() }
@@ -21,17 +22,18 @@ public enum CaseService {
     /// check). Submitting (and resubmitting) checks the order's fields first and reports every broken rule.
     public static func execute(
         _ command: CaseCommand, on caseID: UUID, by principal: Principal, expectedVersion: Int?,
-        in db: any Database, clock: any WallClock = SystemClock()
+        in store: Store, clock: any WallClock = SystemClock()
     ) async throws -> CaseRecord {
+        let db = store.database
         let textErrors = command.freeTextErrors
         guard textErrors.isEmpty else { throw ValidationFailure(textErrors) }
         return try await db.write(clock: clock) { tx in
-            let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.database)
+            let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.store)
             if let expectedVersion, expectedVersion != record.state.version {
                 throw VersionConflict(expected: expectedVersion, current: record)
             }
             // A migration carries its target; the engine checks it against the pinned definition.
-            let definition = try await DefinitionStore.definition(record.state.definition, on: tx.database)
+            let definition = try await DefinitionStore.definition(record.state.definition, on: tx.store)
             if roles.contains(.applicant), [.submit, .resubmit].contains(command.name) {
                 let errors = definition.form.checkSubmission(record.fields)
                 if !errors.isEmpty { throw ValidationFailure(errors) }
@@ -45,7 +47,7 @@ public enum CaseService {
             }
             // After the engine, so that who may tick and what the item asks for are answered first.
             if case .tick(_, let evidence) = command, evidence.contains(where: { $0.kind != .comment }) {
-                let documents = try await CaseDocuments.documents(of: caseID, on: tx.database)
+                let documents = try await CaseDocuments.documents(of: caseID, on: tx.store)
                 let errors = EvidenceCheck.errors(
                     in: evidence, documents: Dictionary(documents.map { ($0.id, $0.kind) }) { first, _ in first })
                 if !errors.isEmpty { throw ValidationFailure(errors) }
@@ -57,17 +59,18 @@ public enum CaseService {
                 AuditEventDraft(
                     actor: principal.actor, action: .caseCommand(command.name), subject: record.subject,
                     payload: CaseAuditPayload.payload(command: command, actions: actions, version: state.version)))
-            return try await CaseStore.load(caseID, on: tx.database)
+            return try await CaseStore.load(caseID, on: tx.store)
         }
     }
 
     /// Replaces the order's fields on a draft (or a case returned for completion); applicants only.
     public static func editFields(
         _ fields: [String: String], on caseID: UUID, by principal: Principal, expectedVersion: Int?,
-        in db: any Database
+        in store: Store
     ) async throws -> CaseRecord {
-        try await db.write { tx in
-            let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.database)
+        let db = store.database
+        return try await db.write { tx in
+            let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.store)
             if let expectedVersion, expectedVersion != record.state.version {
                 throw VersionConflict(expected: expectedVersion, current: record)
             }
@@ -81,7 +84,7 @@ public enum CaseService {
                     sv: "Beställningen kan bara ändras som utkast eller när den har återsänts för komplettering.",
                     en: "The order can only be changed as a draft or when it has been returned for completion.")))
             }
-            let definition = try await DefinitionStore.definition(record.state.definition, on: tx.database)
+            let definition = try await DefinitionStore.definition(record.state.definition, on: tx.store)
             let errors = definition.form.checkDraft(fields)
             guard errors.isEmpty else { throw ValidationFailure(errors) }
             // A blank answer is no answer; keeping it would only make noise in the trail.
@@ -101,7 +104,7 @@ public enum CaseService {
                         })),
                         "version": .int(Int64(state.version)),
                     ]))
-            return try await CaseStore.load(caseID, on: tx.database)
+            return try await CaseStore.load(caseID, on: tx.store)
         }
     }
 }

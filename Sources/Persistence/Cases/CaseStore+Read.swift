@@ -7,7 +7,8 @@ import SQLKit
 // decoding (reflection over property wrappers) cost more than the database did (BENCHMARKS.md, case API).
 extension CaseStore {
     /// The case with its state, item states and decisions: two queries.
-    public static func load(_ id: UUID, on db: any Database) async throws -> CaseRecord {
+    public static func load(_ id: UUID, on store: Store) async throws -> CaseRecord {
+        let db = store.database
         // Item states and decisions share a shape, so one query brings both. They come first so that the case's
         // row maps straight into its record; an unknown id finds neither.
         let entries = try await db.rows(
@@ -131,8 +132,9 @@ extension CaseStore {
     /// case of ASCII letters; `%` and `_` match themselves).
     public static func list(
         visibility: Visibility, status: CaseStatus?, platform: String?, search: SearchText? = nil, limit: Int, offset: Int,
-        on db: any Database
+        on store: Store
     ) async throws -> [Summary] {
+        let db = store.database
         // Written as text: SQLKit's builder escapes every identifier through generic string search each time,
         // which cost a quarter of a small list's answer (BENCHMARKS.md, case API).
         var conditions: [SQLQueryString] = []

@@ -10,7 +10,7 @@ public enum CaseStore {
     public static func create(
         platform: String, organisation: UUID, fields: [String: String], createdBy: UUID, in tx: WriteTransaction
     ) async throws -> CaseRecord {
-        guard let definition = try await DefinitionStore.current(on: tx.database)[platform] else {
+        guard let definition = try await DefinitionStore.current(on: tx.store)[platform] else {
             throw ValidationFailure([
                 FieldError(
                     field: "platform", code: "unknown-platform",
@@ -30,7 +30,7 @@ public enum CaseStore {
         model.systemName = fields["system_name"]
         apply(state, to: model)
         try await model.create(on: tx.database)
-        let record = try await load(try model.requireID(), on: tx.database)
+        let record = try await load(try model.requireID(), on: tx.store)
         try await tx.audit(
             AuditEventDraft(
                 actor: .user(createdBy), action: .caseCreate, subject: record.subject,
@@ -49,7 +49,7 @@ public enum CaseStore {
     ) async throws {
         guard let model = try await CaseModel.find(caseID, on: db) else { throw CaseNotFound() }
         guard model.version == expectedVersion else {
-            throw VersionConflict(expected: expectedVersion, current: try await load(caseID, on: db))
+            throw VersionConflict(expected: expectedVersion, current: try await load(caseID, on: Store(db)))
         }
         apply(state, to: model)
         if model.submittedAt == nil, state.status == .submitted { model.submittedAt = now }
@@ -141,7 +141,8 @@ extension Calendar {
 
 extension CaseStore {
     /// The id of the case with this number (`BFR-2026-0001`) or id.
-    public static func id(forReference reference: String, on db: any Database) async throws -> UUID? {
+    public static func id(forReference reference: String, on store: Store) async throws -> UUID? {
+        let db = store.database
         if let id = UUID(uuidString: reference) { return try await CaseModel.find(id, on: db)?.id }
         return try await CaseModel.query(on: db).filter(\.$number == reference.uppercased()).first()?.id
     }

@@ -5,7 +5,8 @@ import SQLKit
 extension CaseThreads {
     /// The cases among `ids` with an open question from the platform team, which waits for the applicant.
     /// The asker counts as platform team when they hold no applicant role.
-    public static func awaitingApplicant(among ids: [UUID], on db: any Database) async throws -> Set<UUID> {
+    public static func awaitingApplicant(among ids: [UUID], on store: Store) async throws -> Set<UUID> {
+        let db = store.database
         guard !ids.isEmpty else { return [] }
         let rows = try await db.sql.raw(
             """

@@ -38,13 +38,14 @@ public enum CaseThreads {
 
     /// Starts a thread with its first message. Audited.
     public static func open(
-        _ kind: Kind, item: String?, text: String, on caseID: UUID, by principal: Principal, in db: any Database
+        _ kind: Kind, item: String?, text: String, on caseID: UUID, by principal: Principal, in store: Store
     ) async throws -> Thread {
+        let db = store.database
         try check(text)
         return try await db.write { tx in
-            let (record, _) = try await CaseService.visibleCase(caseID, to: principal, on: tx.database)
+            let (record, _) = try await CaseService.visibleCase(caseID, to: principal, on: tx.store)
             if let item {
-                let definition = try await DefinitionStore.definition(record.state.definition, on: tx.database)
+                let definition = try await DefinitionStore.definition(record.state.definition, on: tx.store)
                 guard definition.phases.contains(where: { $0.items.contains { $0.id.rawValue == item } }) else {
                     throw ValidationFailure([FieldError(
                         field: "item", code: "unknown-item",
@@ -71,11 +72,12 @@ public enum CaseThreads {
 
     /// Adds a reply; a reply from the other side answers an open question. Audited.
     public static func reply(
-        _ text: String, to threadID: UUID, on caseID: UUID, by principal: Principal, in db: any Database
+        _ text: String, to threadID: UUID, on caseID: UUID, by principal: Principal, in store: Store
     ) async throws -> Thread {
+        let db = store.database
         try check(text)
         return try await db.write { tx in
-            let (record, roles) = try await CaseService.visibleCase(caseID, to: principal, on: tx.database)
+            let (record, roles) = try await CaseService.visibleCase(caseID, to: principal, on: tx.store)
             let thread = try await model(threadID, caseID: caseID, on: tx.database)
             guard thread.status != Status.closed.rawValue else {
                 throw CaseRefused(refusal: CaseRefusal(.wrongState, LocalizedText(
@@ -98,11 +100,12 @@ public enum CaseThreads {
     }
 
     /// Closes a question; its asker or the platform team may. Audited.
-    public static func close(_ threadID: UUID, on caseID: UUID, by principal: Principal, in db: any Database) async throws
+    public static func close(_ threadID: UUID, on caseID: UUID, by principal: Principal, in store: Store) async throws
         -> Thread
     {
-        try await db.write { tx in
-            let (record, roles) = try await CaseService.visibleCase(caseID, to: principal, on: tx.database)
+        let db = store.database
+        return try await db.write { tx in
+            let (record, roles) = try await CaseService.visibleCase(caseID, to: principal, on: tx.store)
             let thread = try await model(threadID, caseID: caseID, on: tx.database)
             guard thread.createdBy == principal.userID || roles != [.applicant] else {
                 throw CaseRefused(refusal: CaseRefusal(.missingRole, LocalizedText(
@@ -119,8 +122,9 @@ public enum CaseThreads {
     }
 
     /// Every thread of a case, oldest first, with messages.
-    public static func threads(of caseID: UUID, on db: any Database) async throws -> [Thread] {
-        try await CaseThreadModel.query(on: db).filter(\.$case.$id == caseID).with(\.$messages)
+    public static func threads(of caseID: UUID, on store: Store) async throws -> [Thread] {
+        let db = store.database
+        return try await CaseThreadModel.query(on: db).filter(\.$case.$id == caseID).with(\.$messages)
             .sort(\.$createdAt).all().map(thread)
     }
 
@@ -146,7 +150,7 @@ public enum CaseThreads {
     }
 
     private static func isApplicant(_ userID: UUID, of record: CaseRecord, on db: any Database) async throws -> Bool {
-        guard let principal = try await AccountStore.principal(userID: userID, on: db) else { return false }
+        guard let principal = try await AccountStore.principal(userID: userID, on: Store(db)) else { return false }
         return principal.roles(
             onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status) == [.applicant]
     }

@@ -21,7 +21,8 @@ public enum CaseWork {
     }
 
     /// Cases in triage or in progress on `platforms`, oldest change first.
-    public static func active(on platforms: Set<String>, in db: any Database) async throws -> [ActiveCase] {
+    public static func active(on platforms: Set<String>, in store: Store) async throws -> [ActiveCase] {
+        let db = store.database
         guard !platforms.isEmpty else { return [] }
         let rows = try await db.sql.raw(
             """

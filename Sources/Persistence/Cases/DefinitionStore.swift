@@ -47,9 +47,10 @@ public enum DefinitionStore {
 
     /// The exact definition a case pinned. Published versions never change (see `publish`), so each is
     /// decoded once per process and then served from memory.
-    public static func definition(_ reference: DefinitionReference, on db: any Database) async throws
+    public static func definition(_ reference: DefinitionReference, on store: Store) async throws
         -> ProcessDefinition
     {
+        let db = store.database
         if let cached = cache.withLock({ $0[reference] }) { return cached }
         guard let model = try await ProcessDefinitionModel.query(on: db)
             .filter(\.$definitionID == reference.id.rawValue).filter(\.$version == reference.version).first()
@@ -72,7 +73,8 @@ public enum DefinitionStore {
     private static let cache = Mutex<[DefinitionReference: ProcessDefinition]>([:])
 
     /// The newest published version for each platform, by platform code.
-    public static func current(on db: any Database) async throws -> [String: ProcessDefinition] {
+    public static func current(on store: Store) async throws -> [String: ProcessDefinition] {
+        let db = store.database
         var newest: [String: ProcessDefinitionModel] = [:]
         for model in try await ProcessDefinitionModel.query(on: db).all()
         where model.version > (newest[model.platform]?.version ?? Int.min) {
@@ -82,8 +84,9 @@ public enum DefinitionStore {
     }
 
     /// Every published version of the definition `id`, oldest first.
-    public static func versions(of id: String, on db: any Database) async throws -> [ProcessDefinition] {
-        try await ProcessDefinitionModel.query(on: db).filter(\.$definitionID == id).sort(\.$version).all()
+    public static func versions(of id: String, on store: Store) async throws -> [ProcessDefinition] {
+        let db = store.database
+        return try await ProcessDefinitionModel.query(on: db).filter(\.$definitionID == id).sort(\.$version).all()
             .map(cachedOrDecoded)
     }
 

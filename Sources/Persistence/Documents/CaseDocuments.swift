@@ -27,18 +27,19 @@ public enum CaseDocuments {
     /// on theirs. Someone who cannot see the case gets `CaseNotFound`, before anything is written.
     public static func upload(
         kind rawKind: String, fileName rawName: String, data: Data, on caseID: UUID, by principal: Principal,
-        maximumSize: Int, store: BlobStore, in db: any Database
+        maximumSize: Int, blobs: BlobStore, in store: Store
     ) async throws -> Document {
-        let (record, roles) = try await CaseService.visibleCase(caseID, to: principal, on: db)
+        let db = store.database
+        let (record, roles) = try await CaseService.visibleCase(caseID, to: principal, on: store)
         try checkMayUpload(roles: roles, status: record.state.status)
         let fileName = DocumentFileName.sanitised(rawName)
         let kind = try check(kind: rawKind)
         let detected = try check(data, fileName: fileName, maximumSize: maximumSize)
         let hash = BlobStore.sha256(data)
-        try store.store(data, sha256: hash)
+        try blobs.store(data, sha256: hash)
         return try await db.write { tx in
             // Again inside the transaction: the case may have moved on since the check above.
-            let (record, roles) = try await CaseService.visibleCase(caseID, to: principal, on: tx.database)
+            let (record, roles) = try await CaseService.visibleCase(caseID, to: principal, on: tx.store)
             try checkMayUpload(roles: roles, status: record.state.status)
             let latest = try await CaseDocumentModel.query(on: tx.database)
                 .filter(\.$case.$id == caseID).filter(\.$kind == kind.rawValue)
@@ -68,14 +69,16 @@ public enum CaseDocuments {
     }
 
     /// Every document of a case: kinds in `DocumentKind` order, newest version first within a kind.
-    public static func documents(of caseID: UUID, on db: any Database) async throws -> [Document] {
+    public static func documents(of caseID: UUID, on store: Store) async throws -> [Document] {
+        let db = store.database
         let order = Dictionary(uniqueKeysWithValues: DocumentKind.allCases.enumerated().map { ($1, $0) })
         return try await CaseDocumentModel.query(on: db).filter(\.$case.$id == caseID).all().map(document)
             .sorted { ((order[$0.kind] ?? 0), -$0.version) < ((order[$1.kind] ?? 0), -$1.version) }
     }
 
     /// One document of the case, or `CaseNotFound` (also when the id belongs to another case).
-    public static func document(_ id: UUID, of caseID: UUID, on db: any Database) async throws -> Document {
+    public static func document(_ id: UUID, of caseID: UUID, on store: Store) async throws -> Document {
+        let db = store.database
         guard let model = try await CaseDocumentModel.query(on: db).filter(\.$id == id).filter(\.$case.$id == caseID)
             .first()
         else { throw CaseNotFound() }

@@ -21,7 +21,8 @@ public enum LoginThrottle {
     }
 
     /// Whole seconds until every key in `keys` may try again; nil when none has to wait.
-    public static func secondsToWait(_ keys: [String], now: Date, on db: any Database) async throws -> Int? {
+    public static func secondsToWait(_ keys: [String], now: Date, on store: Store) async throws -> Int? {
+        let db = store.database
         let blocked = try await LoginThrottleModel.query(on: db).filter(\.$key ~~ keys).all()
             .compactMap(\.blockedUntil).filter { $0 > now }.max()
         return blocked.map { Int($0.timeIntervalSince(now).rounded(.up)) }

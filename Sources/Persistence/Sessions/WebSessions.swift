@@ -44,7 +44,8 @@ public enum WebSessions {
     }
 
     /// The live session whose cookie is `token`, marking it used; nil for an unknown or run-out one.
-    public static func session(forToken token: String, now: Date, on db: any Database) async throws -> Session? {
+    public static func session(forToken token: String, now: Date, on store: Store) async throws -> Session? {
+        let db = store.database
         guard token.utf8.count <= 200,
               let model = try await WebSessionModel.query(on: db)
                 .filter(\.$tokenHash == SecretToken.digest(token)).first(),

@@ -3,7 +3,7 @@ import SQLKit
 
 /// A round trip to the database that proves it answers.
 public enum StorageProbe {
-    public static func ping(_ database: any Database) async throws {
-        try await database.sql.raw("SELECT 1").run()
+    public static func ping(_ store: Store) async throws {
+        try await store.database.sql.raw("SELECT 1").run()
     }
 }

@@ -19,7 +19,7 @@ enum AuthAPIController {
 
     static func issueToken(req: Request) async throws -> TokenDTO {
         let credentials = try req.content.decode(Credentials.self)
-        let user: UserModel
+        let user: AccountStore.Account
         switch try await PasswordSignIn.check(email: credentials.email, password: credentials.password, req: req) {
         case .signedIn(let signedIn): user = signedIn
         case .wrong:
@@ -37,8 +37,8 @@ enum AuthAPIController {
             problem.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
             throw problem
         }
-        let userID = try user.requireID()
-        let issued = try await req.db.write { tx in
+        let userID = user.id
+        let issued = try await req.store.write { tx in
             try await AccountStore.issueToken(userID: userID, lifetime: tokenLifetime, actor: .user(userID), in: tx)
         }
         return TokenDTO(token: issued.token, expiresAt: issued.expiresAt)

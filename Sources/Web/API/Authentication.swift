@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Persistence
 import Vapor
 
@@ -30,7 +29,7 @@ extension Request {
     /// an `AsyncMiddleware` it cost every API request a task and two thread hops of its own.
     func signInByBearerToken() async throws {
         guard let bearer = headers.bearerAuthorization,
-              let principal = try await AccountStore.principal(forToken: bearer.token, now: application.config.clock.now(), on: db)
+              let principal = try await AccountStore.principal(forToken: bearer.token, now: application.config.clock.now(), on: store)
         else { return }
         auth.login(principal)
     }

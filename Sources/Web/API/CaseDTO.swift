@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Persistence
 import Vapor
 
@@ -21,8 +20,8 @@ struct CaseDTO: JSONWritable {
         process = CaseProcessJSON.template(for: definition, as: record.state.definition)
     }
 
-    static func make(_ record: CaseRecord, for principal: Principal, on db: any Database) async throws -> CaseDTO {
-        CaseDTO(record, definition: try await DefinitionStore.definition(record.state.definition, on: db), for: principal)
+    static func make(_ record: CaseRecord, for principal: Principal, on store: Store) async throws -> CaseDTO {
+        CaseDTO(record, definition: try await DefinitionStore.definition(record.state.definition, on: store), for: principal)
     }
 
     // The process is most of it; the order's fields and the item states' values are the rest.

@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Persistence
 import Vapor
 
@@ -25,12 +24,12 @@ enum CasesAPIController {
                 message: LocalizedText(sv: "Användaren hör inte till någon organisation.",
                                        en: "The user belongs to no organisation."))])
         }
-        let record = try await req.db.write { tx in
+        let record = try await req.store.write { tx in
             try await CaseStore.create(
                 platform: body.platform.uppercased(), organisation: organisation, fields: body.fields ?? [:],
                 createdBy: principal.userID, in: tx)
         }
-        let response = try await CaseDTO.make(record, for: principal, on: req.db).response(status: .created, contentType: .json)
+        let response = try await CaseDTO.make(record, for: principal, on: req.store).response(status: .created, contentType: .json)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(record.id)")
         return response
     }
@@ -65,14 +64,14 @@ enum CasesAPIController {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let summaries = try await CaseStore.list(
             visibility: .init(principal), status: status, platform: query["platform"]?.uppercased(),
-            limit: limit, offset: offset, on: req.db)
+            limit: limit, offset: offset, on: req.store)
         return CaseListDTO(items: summaries, limit: limit, offset: offset)
     }
 
     static func show(req: Request) async throws -> CaseDTO {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.db)
-        return try await CaseDTO.make(record, for: principal, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
+        return try await CaseDTO.make(record, for: principal, on: req.store)
     }
 
     static func edit(req: Request) async throws -> CaseDTO {
@@ -82,26 +81,26 @@ enum CasesAPIController {
             throw ValidationFailure([.required("version", label: LocalizedText(sv: "Ärendets version", en: "The case version"))])
         }
         let record = try await CaseService.editFields(
-            body.fields, on: try req.caseIDParameter(), by: principal, expectedVersion: version, in: req.db)
-        return try await CaseDTO.make(record, for: principal, on: req.db)
+            body.fields, on: try req.caseIDParameter(), by: principal, expectedVersion: version, in: req.store)
+        return try await CaseDTO.make(record, for: principal, on: req.store)
     }
 
     static func runCommand(req: Request) async throws -> CaseDTO {
         let principal = try req.requirePrincipal()
         let id = try req.caseIDParameter()
         let body = try req.content.decode(CommandRequest.self)
-        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.db)
-        let command = try await body.engineCommand(for: record, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let command = try await body.engineCommand(for: record, on: req.store)
         let updated = try await CaseService.execute(
-            command, on: id, by: principal, expectedVersion: body.version, in: req.db)
-        return try await CaseDTO.make(updated, for: principal, on: req.db)
+            command, on: id, by: principal, expectedVersion: body.version, in: req.store)
+        return try await CaseDTO.make(updated, for: principal, on: req.store)
     }
 
     static func events(req: Request) async throws -> [AuditEventDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.db)
-        let events = try await AuditLog.events(about: record.subject, on: req.db)
-        let names = try await AccountStore.names(userIDs: Set(events.compactMap { $0.auditActor?.id }), on: req.db)
+        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
+        let events = try await AuditLog.events(about: record.subject, on: req.store)
+        let names = try await AccountStore.names(userIDs: Set(events.compactMap { $0.auditActor?.id }), on: req.store)
         return events.map { AuditEventDTO($0, names: names, language: req.language) }
     }
 }

@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Persistence
 import Vapor
 
@@ -23,7 +22,7 @@ struct CommandRequest: Content {
     let to: Int?
 
     /// The engine command this asks for; every missing or malformed argument is reported at once.
-    func engineCommand(for record: CaseRecord, on db: any Database) async throws -> CaseCommand {
+    func engineCommand(for record: CaseRecord, on store: Store) async throws -> CaseCommand {
         guard let name = CaseCommand.Name(rawValue: command) else {
             let known = CaseCommand.Name.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationFailure([
@@ -89,7 +88,7 @@ struct CommandRequest: Content {
                 errors.append(.required("to", label: LocalizedText(sv: "Målversionen", en: "The target version")))
                 throw ValidationFailure(errors)
             }
-            let target = try await DefinitionStore.versions(of: record.state.definition.id.rawValue, on: db)
+            let target = try await DefinitionStore.versions(of: record.state.definition.id.rawValue, on: store)
                 .first { $0.version == to }
             guard let target else {
                 throw ValidationFailure(errors + [FieldError(

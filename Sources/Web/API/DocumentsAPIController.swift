@@ -48,8 +48,8 @@ enum DocumentsAPIController {
 
     static func list(req: Request) async throws -> [KindDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.db)
-        let documents = try await CaseDocuments.documents(of: record.id, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.store)
+        let documents = try await CaseDocuments.documents(of: record.id, on: req.store)
         return DocumentKind.allCases.compactMap { kind in
             let versions = documents.filter { $0.kind == kind }.map(DocumentDTO.init)
             guard let latest = versions.first else { return nil }
@@ -66,15 +66,15 @@ enum DocumentsAPIController {
 
     static func download(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.db)
-        let document = try await CaseDocuments.document(try id(req, "document"), of: record.id, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.store)
+        let document = try await CaseDocuments.document(try id(req, "document"), of: record.id, on: req.store)
         return try await serve(document, req: req)
     }
 
     /// Decodes an upload form and stores it; the page's upload uses the same.
     static func store(_ req: Request, caseID: UUID, principal: Principal) async throws -> CaseDocuments.Document {
         // The case first, so someone else's case is a 404 whatever the body holds.
-        _ = try await CaseService.visibleCase(caseID, to: principal, on: req.db)
+        _ = try await CaseService.visibleCase(caseID, to: principal, on: req.store)
         let form = try req.content.decode(UploadForm.self)
         guard let file = form.file, file.data.readableBytes > 0 || !file.filename.isEmpty else {
             throw ValidationFailure([.required("file", label: LocalizedText(sv: "Filen", en: "The file"))])
@@ -84,7 +84,7 @@ enum DocumentsAPIController {
         return try await CaseDocuments.upload(
             kind: form.kind ?? "", fileName: file.filename, data: data, on: caseID, by: principal,
             maximumSize: req.application.config.maxUploadBytes,
-            store: BlobStore(dataDirectory: req.application.config.dataDirectory), in: req.db)
+            blobs: BlobStore(dataDirectory: req.application.config.dataDirectory), in: req.store)
     }
 
     /// The stored content as a download: its detected type, never sniffed, never shown inline.

@@ -11,7 +11,7 @@ enum PlatformsAPIController {
     }
 
     static func list(req: Request) async throws -> Response {
-        let platforms = try await DefinitionStore.current(on: req.db).values
+        let platforms = try await DefinitionStore.current(on: req.store).values
             .map { PlatformDTO(code: $0.platform, title: $0.title, process: $0.reference) }
             .sorted { $0.code < $1.code }
         return try json(platforms)
@@ -20,7 +20,7 @@ enum PlatformsAPIController {
     /// The definition new cases of the platform start on.
     static func process(req: Request) async throws -> Response {
         let code = req.parameters.get("code")?.uppercased() ?? ""
-        guard let definition = try await DefinitionStore.current(on: req.db)[code] else {
+        guard let definition = try await DefinitionStore.current(on: req.store)[code] else {
             throw ProblemMiddleware.notFound(req.language)
         }
         return try json(definition)

@@ -45,7 +45,7 @@ struct ProblemMiddleware: Middleware {
         case let conflict as VersionConflict:
             var current: CaseDTO?
             if let principal = request.principal {
-                current = try? await CaseDTO.make(conflict.current, for: principal, on: request.db)
+                current = try? await CaseDTO.make(conflict.current, for: principal, on: request.store)
             }
             return APIProblem(
                 status: .conflict, code: "version-conflict",

@@ -40,15 +40,15 @@ enum ThreadsAPIController {
 
     static func list(req: Request) async throws -> [ThreadDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.db)
-        return try await CaseThreads.threads(of: record.id, on: req.db).map(ThreadDTO.init)
+        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.store)
+        return try await CaseThreads.threads(of: record.id, on: req.store).map(ThreadDTO.init)
     }
 
     static func open(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let body = try req.content.decode(OpenRequest.self)
         let thread = try await CaseThreads.open(
-            body.kind, item: body.item, text: body.text, on: try id(req, "id"), by: principal, in: req.db)
+            body.kind, item: body.item, text: body.text, on: try id(req, "id"), by: principal, in: req.store)
         return try await ThreadDTO(thread).encodeResponse(status: .created, for: req)
     }
 
@@ -56,12 +56,12 @@ enum ThreadsAPIController {
         let principal = try req.requirePrincipal()
         let body = try req.content.decode(ReplyRequest.self)
         return ThreadDTO(try await CaseThreads.reply(
-            body.text, to: try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.db))
+            body.text, to: try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.store))
     }
 
     static func close(req: Request) async throws -> ThreadDTO {
         let principal = try req.requirePrincipal()
-        return ThreadDTO(try await CaseThreads.close(try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.db))
+        return ThreadDTO(try await CaseThreads.close(try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.store))
     }
 
     // A malformed id is as unknown as an absent one.

@@ -5,7 +5,7 @@ import Vapor
 /// throttle count per account and per client address (``LoginThrottle``): a locked account is locked on both.
 enum PasswordSignIn {
     enum Outcome {
-        case signedIn(UserModel)
+        case signedIn(AccountStore.Account)
         /// Wrong e-mail address or password; the throttle counted it and imposes no wait yet.
         case wrong
         /// The account or the address must wait this many seconds before it may try again.
@@ -24,17 +24,17 @@ enum PasswordSignIn {
         let keys = [LoginThrottle.account(email), LoginThrottle.address(address)]
         let clock = req.application.config.clock
         // Checked before the password, so a waiting key learns nothing from its guesses.
-        if let wait = try await LoginThrottle.secondsToWait(keys, now: clock.now(), on: req.db) {
+        if let wait = try await LoginThrottle.secondsToWait(keys, now: clock.now(), on: req.store) {
             return .mustWait(seconds: wait)
         }
-        let user = try await AccountStore.user(email: email, on: req.db)
+        let user = try await AccountStore.user(email: email, on: req.store)
         let matches = try await req.password.async.verify(password, created: user?.passwordHash ?? standInHash)
         guard let user, matches else {
             req.logger.notice("Sign-in failed", metadata: ["address": "\(address)"])
-            let wait = try await req.db.write(clock: clock) { tx in try await LoginThrottle.recordFailure(keys, in: tx) }
+            let wait = try await req.store.write(clock: clock) { tx in try await LoginThrottle.recordFailure(keys, in: tx) }
             return wait.map { .mustWait(seconds: $0) } ?? .wrong
         }
-        try await req.db.write(clock: clock) { tx in try await LoginThrottle.clear(keys[0], in: tx) }
+        try await req.store.write(clock: clock) { tx in try await LoginThrottle.clear(keys[0], in: tx) }
         return .signedIn(user)
     }
 }

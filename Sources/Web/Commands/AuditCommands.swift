@@ -19,7 +19,7 @@ struct AuditVerifyCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareStorage(migrate: false)
-        let report = try await AuditVerification.verify(on: app.db)
+        let report = try await AuditVerification.verify(on: app.store)
         if let failure = report.failure {
             throw CommandExit(
                 status: 1,

@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import Vapor
 
@@ -13,7 +12,7 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareStorage()
-        if try await DemoData.isSeeded(app.db) {
+        if try await DemoData.isSeeded(app.store) {
             context.console.print("The database already has users; serving it as it is (no demo data added).")
         } else {
             try await DemoData.seed(app)

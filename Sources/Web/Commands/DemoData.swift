@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Foundation
 import Persistence
 import Vapor
@@ -40,8 +39,8 @@ enum DemoData {
     ]
 
     /// Whether the database already holds users, in which case the demo leaves it alone.
-    static func isSeeded(_ db: any Database) async throws -> Bool {
-        try await UserModel.query(on: db).count() > 0
+    static func isSeeded(_ store: Store) async throws -> Bool {
+        try await AccountStore.hasUsers(on: store)
     }
 
     /// Seeds the demo set into an empty database.
@@ -53,11 +52,11 @@ enum DemoData {
                 email: person.email, name: person.name, role: person.role.rawValue, platform: person.platform,
                 organisationsnummer: person.organisation?.number, knownPlatforms: ["BFR", "TAKECARE"]
             ).get()
-            let id = try await app.db.write { tx in
+            let id = try await app.store.write { tx in
                 try await AccountStore.createUser(
                     registration, passwordHash: hash, organisationName: person.organisation?.name, actor: .commandLine(operator: nil), in: tx)
             }
-            principals[person.email] = try await AccountStore.principal(userID: id, on: app.db)
+            principals[person.email] = try await AccountStore.principal(userID: id, on: app.store)
         }
         let demo = Team(app: app, principals: principals)
         try await demo.seedCases()
@@ -84,7 +83,7 @@ enum DemoData {
             try await run(.beginTriage, on: triage, by: cora)
             _ = try await CaseThreads.open(
                 .question, item: nil, text: "Finns flödesbeskrivningen (systemskiss) som bilaga? Vi hittar den inte.",
-                on: triage, by: cora, in: app.db)
+                on: triage, by: cora, in: app.store)
 
             let working = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Digital patologi, Vårdgivaren Väst"))
             try await run(.submit, on: working, by: anna)
@@ -119,7 +118,7 @@ enum DemoData {
         }
 
         private func create(by principal: Principal, platform: String, fields: [String: String]) async throws -> UUID {
-            try await app.db.write { tx in
+            try await app.store.write { tx in
                 try await CaseStore.create(
                     platform: platform, organisation: principal.organisationID!, fields: fields,
                     createdBy: principal.userID, in: tx)
@@ -127,7 +126,7 @@ enum DemoData {
         }
 
         private func run(_ command: CaseCommand, on id: UUID, by principal: Principal) async throws {
-            _ = try await CaseService.execute(command, on: id, by: principal, expectedVersion: nil, in: app.db)
+            _ = try await CaseService.execute(command, on: id, by: principal, expectedVersion: nil, in: app.store)
         }
 
         /// Who works an item of the case as its owner: the case's applicant, or the platform's staff member
@@ -185,13 +184,13 @@ enum DemoData {
             let pdf = Data("%PDF-1.4\n% Anslut demo: \(name)\n%%EOF\n".utf8)
             let document = try await CaseDocuments.upload(
                 kind: kind.rawValue, fileName: name, data: pdf, on: record.id, by: principal,
-                maximumSize: app.config.maxUploadBytes, store: BlobStore(dataDirectory: app.config.dataDirectory), in: app.db)
+                maximumSize: app.config.maxUploadBytes, blobs: BlobStore(dataDirectory: app.config.dataDirectory), in: app.store)
             return document.id.uuidString
         }
 
         private func current(_ id: UUID) async throws -> (CaseRecord, ProcessDefinition) {
-            let record = try await CaseStore.load(id, on: app.db)
-            return (record, try await DefinitionStore.definition(record.state.definition, on: app.db))
+            let record = try await CaseStore.load(id, on: app.store)
+            return (record, try await DefinitionStore.definition(record.state.definition, on: app.store))
         }
     }
 }

@@ -1,4 +1,3 @@
-import Fluent
 import Vapor
 
 /// `anslut migrate`: brings the schema up to date without asking, and says where.

@@ -24,19 +24,19 @@ struct ProcessMigrateCommand: AsyncCommand {
         let app = context.application
         try await app.prepareStorage()
         guard let to = signature.to else { throw CommandExit(status: 2, message: "--to VERSION is required.") }
-        guard let caseID = try await CaseStore.id(forReference: signature.caseReference, on: app.db) else {
+        guard let caseID = try await CaseStore.id(forReference: signature.caseReference, on: app.store) else {
             throw CommandExit(status: 1, message: "No case \(signature.caseReference).")
         }
-        let record = try await CaseStore.load(caseID, on: app.db)
+        let record = try await CaseStore.load(caseID, on: app.store)
         let definitionID = record.state.definition.id.rawValue
-        guard let target = try await DefinitionStore.versions(of: definitionID, on: app.db).first(where: { $0.version == to })
+        guard let target = try await DefinitionStore.versions(of: definitionID, on: app.store).first(where: { $0.version == to })
         else {
             throw CommandExit(status: 1, message: "Version \(to) of \(definitionID) is not published.")
         }
         do {
             let moved = try await CaseService.execute(
-                .migrate(to: target), on: caseID, by: .commandLine, expectedVersion: nil, in: app.db)
-            let dropped = try await AuditLog.events(about: record.subject, on: app.db).last
+                .migrate(to: target), on: caseID, by: .commandLine, expectedVersion: nil, in: app.store)
+            let dropped = try await AuditLog.events(about: record.subject, on: app.store).last
                 .flatMap { try? JSONDecoder().decode(CanonicalJSON.self, from: Data($0.payload.utf8)) }
                 .map(Self.droppedItems) ?? []
             context.console.print(

@@ -30,7 +30,7 @@ struct UserCreateCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareStorage()
-        let platforms = Set(try await DefinitionStore.current(on: app.db).keys)
+        let platforms = Set(try await DefinitionStore.current(on: app.store).keys)
         let registration: UserRegistration
         switch UserRegistration.validate(
             email: signature.email ?? "", name: signature.name, role: signature.role ?? "",
@@ -44,7 +44,7 @@ struct UserCreateCommand: AsyncCommand {
         if let error = PasswordPolicy.check(password) { throw CommandExit(status: 2, message: Self.lines([error])) }
         let hash = try await app.password.async.hash(password)
         do {
-            let id = try await app.db.write { tx in
+            let id = try await app.store.write { tx in
                 try await AccountStore.createUser(
                     registration, passwordHash: hash, organisationName: signature.organisationName, actor: .commandLine(operator: nil), in: tx)
             }
@@ -88,12 +88,12 @@ struct UserTokenCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareStorage()
-        guard let user = try await AccountStore.user(email: signature.email ?? "", on: app.db) else {
+        guard let user = try await AccountStore.user(email: signature.email ?? "", on: app.store) else {
             throw CommandExit(status: 1, message: "No user with the e-mail address \(signature.email ?? "(none given)").")
         }
-        let userID = try user.requireID()
+        let userID = user.id
         if signature.revokeAll {
-            let count = try await app.db.write { tx in
+            let count = try await app.store.write { tx in
                 try await AccountStore.revokeAllTokens(of: userID, reason: .operatorRequest, actor: .commandLine(operator: nil), in: tx)
             }
             FileHandle.standardOutput.write(Data("Revoked \(count) token(s) of \(user.email).\n".utf8))
@@ -103,7 +103,7 @@ struct UserTokenCommand: AsyncCommand {
         guard (1...24 * 365).contains(hours) else {
             throw CommandExit(status: 2, message: "--hours must be between 1 and 8760.")
         }
-        let issued = try await app.db.write { tx in
+        let issued = try await app.store.write { tx in
             try await AccountStore.issueToken(userID: userID, lifetime: TimeInterval(hours) * 3600, actor: .commandLine(operator: nil), in: tx)
         }
         FileHandle.standardOutput.write(Data((issued.token + "\n").utf8))

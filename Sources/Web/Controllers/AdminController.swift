@@ -11,7 +11,7 @@ enum AdminController {
 
     static func organisations(req: Request) async throws -> Response {
         _ = try req.requireAdmin()
-        let rows = try await AdminQueries.organisations(on: req.db).map { row in
+        let rows = try await AdminQueries.organisations(on: req.store).map { row in
             AdminOrganisations.Model.Row(
                 organisationsnummer: Self.shown(row.organisationsnummer), name: row.name, users: row.users,
                 cases: row.cases)
@@ -22,8 +22,8 @@ enum AdminController {
     static func platforms(req: Request) async throws -> Response {
         _ = try req.requireAdmin()
         let l = req.pageLanguage
-        let current = try await DefinitionStore.current(on: req.db)
-        let counts = try await AdminQueries.caseCounts(on: req.db)
+        let current = try await DefinitionStore.current(on: req.store)
+        let counts = try await AdminQueries.caseCounts(on: req.store)
         let platforms = Set(current.keys).union(counts.keys).sorted().map { code in
             let byStatus = counts[code] ?? [:]
             return AdminPlatforms.Model.Platform(

@@ -16,7 +16,7 @@ enum AdminProcessesController {
         _ = try req.requireAdmin()
         let l = req.pageLanguage
         guard let id = req.parameters.get("id"), let number = req.parameters.get("version", as: Int.self),
-              let definition = try await DefinitionStore.versions(of: id, on: req.db).first(where: { $0.version == number })
+              let definition = try await DefinitionStore.versions(of: id, on: req.store).first(where: { $0.version == number })
         else { throw Abort(.notFound) }
         let phases = definition.phases.map { phase in
             AdminProcessShow.Model.Phase(
@@ -53,8 +53,8 @@ enum AdminProcessesController {
             return try await page(req, outcome: .refused(messages)).html.response(.unprocessableEntity)
         }
         do {
-            let published = try await req.db.write { tx in
-                let before = Set(try await AdminQueries.publishedVersions(on: tx.database).map(\.reference.description))
+            let published = try await req.store.write { tx in
+                let before = Set(try await AdminQueries.publishedVersions(on: tx.store).map(\.reference.description))
                 try await DefinitionStore.publish(definitions, actor: admin.actor, in: tx)
                 return definitions.map(\.reference.description).filter { !before.contains($0) }
             }
@@ -65,8 +65,8 @@ enum AdminProcessesController {
     }
 
     private static func page(_ req: Request, outcome: AdminProcesses.Model.Outcome?) async throws -> AdminProcesses.Model {
-        let current = Set(try await DefinitionStore.current(on: req.db).values.map(\.reference))
-        let versions = try await AdminQueries.publishedVersions(on: req.db).map { published in
+        let current = Set(try await DefinitionStore.current(on: req.store).values.map(\.reference))
+        let versions = try await AdminQueries.publishedVersions(on: req.store).map { published in
             AdminProcesses.Model.Version(
                 id: published.reference.id.rawValue, version: published.reference.version, platform: published.platform,
                 hashPrefix: String(published.reference.contentHash.prefix(12)),

@@ -37,7 +37,7 @@ enum AdminUsersController {
         var form = AdminUsers.Model.CreateForm(
             email: sent.email ?? "", name: sent.name ?? "", role: sent.role ?? "", platform: sent.platform ?? "",
             organisation: sent.organisation ?? "", organisationName: sent.organisationName ?? "")
-        let knownPlatforms = Set(try await DefinitionStore.current(on: req.db).keys)
+        let knownPlatforms = Set(try await DefinitionStore.current(on: req.store).keys)
         var errors: [FieldError] = []
         let validated = UserRegistration.validate(
             email: form.email, name: form.name, role: form.role, platform: nonEmpty(form.platform),
@@ -50,7 +50,7 @@ enum AdminUsersController {
             let hash = try await req.password.async.hash(password)
             let organisationName = nonEmpty(form.organisationName)
             do {
-                _ = try await req.db.write { tx in
+                _ = try await req.store.write { tx in
                     try await AccountStore.createUser(
                         registration, passwordHash: hash, organisationName: organisationName,
                         actor: admin.actor, in: tx)
@@ -67,7 +67,7 @@ enum AdminUsersController {
 
     static func addRole(req: Request) async throws -> Response {
         try await changeRole(req) { grant, userID, admin in
-            try await req.db.write { tx in
+            try await req.store.write { tx in
                 try await AccountStore.addRole(grant, to: userID, actor: admin.actor, in: tx)
             }
             return LocalizedText(sv: "Rollen \(grant.title.sv) är tillagd.", en: "The role \(grant.title.en) is added.")
@@ -86,7 +86,7 @@ enum AdminUsersController {
                             en: "You cannot remove your own administrator role; ask another administrator."))
                 ])
             }
-            try await req.db.write { tx in
+            try await req.store.write { tx in
                 try await AccountStore.removeRole(grant, from: userID, actor: admin.actor, in: tx)
             }
             return LocalizedText(sv: "Rollen \(grant.title.sv) är borttagen.", en: "The role \(grant.title.en) is removed.")
@@ -103,7 +103,7 @@ enum AdminUsersController {
         guard let userID = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         let sent = try req.content.decode(GrantForm.self).grant ?? ""
         let parts = sent.split(separator: ":", maxSplits: 1).map(String.init)
-        let knownPlatforms = Set(try await DefinitionStore.current(on: req.db).keys)
+        let knownPlatforms = Set(try await DefinitionStore.current(on: req.store).keys)
         do {
             let grant = try RoleGrant.validate(
                 role: parts.first ?? "", platform: parts.count > 1 ? parts[1] : nil, knownPlatforms: knownPlatforms
@@ -122,8 +122,8 @@ enum AdminUsersController {
         _ req: Request, form: AdminUsers.Model.CreateForm, notice: String? = nil, roleError: (UUID, String)? = nil
     ) async throws -> AdminUsers.Model {
         let l = req.pageLanguage
-        let platforms = try await DefinitionStore.current(on: req.db).keys.sorted()
-        let rows = try await AdminQueries.users(on: req.db).map { user in
+        let platforms = try await DefinitionStore.current(on: req.store).keys.sorted()
+        let rows = try await AdminQueries.users(on: req.store).map { user in
             AdminUsers.Model.Row(
                 id: user.id, email: user.email, name: user.name,
                 organisation: user.organisation.map { "\($0.name) (\(AdminController.shown($0.organisationsnummer)))" },

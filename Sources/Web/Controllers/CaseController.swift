@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Persistence
 import Vapor
 
@@ -38,18 +37,18 @@ enum CaseController {
         req: Request
     ) async throws -> Response {
         let l = req.pageLanguage
-        let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.db)
-        let definition = try await DefinitionStore.definition(record.state.definition, on: req.db)
-        let threads = try await CaseThreads.threads(of: id, on: req.db)
-        let documents = try await CaseDocuments.documents(of: id, on: req.db)
-        let events = try await AuditLog.events(about: record.subject, on: req.db)
+        let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let definition = try await DefinitionStore.definition(record.state.definition, on: req.store)
+        let threads = try await CaseThreads.threads(of: id, on: req.store)
+        let documents = try await CaseDocuments.documents(of: id, on: req.store)
+        let events = try await AuditLog.events(about: record.subject, on: req.store)
         let actors = Set(events.compactMap { if case .user(let id)? = $0.auditActor { id } else { nil } })
             .union(threads.flatMap { $0.messages.map(\.authorID) }).union(documents.map(\.uploadedBy))
-        let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.db)
+        let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.store)
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
         let actions = CaseActions.available(record, definition: definition, user: user, language: l)
         let phase = definition.phases.first { $0.id == record.state.currentPhase }
-        let place = try await CaseQueue.place(of: id, in: req.db)
+        let place = try await CaseQueue.place(of: id, in: req.store)
         let openQuestions = threads.filter { thread in
             thread.kind == .question && thread.status == .open
                 && !(people.roles[thread.createdBy]?.contains(.applicant) ?? false)
@@ -108,7 +107,7 @@ enum CaseController {
         let principal = try req.requireSignedIn()
         let id = try req.caseIDParameter()
         let form = try req.content.decode(CommandForm.self)
-        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.store)
         let evidence = [
             ("comment", form.evidence_comment), ("attachment", form.evidence_attachment),
             ("test_protocol", form.evidence_test_protocol),
@@ -117,8 +116,8 @@ enum CaseController {
             command: form.command, version: form.version, item: form.item, phase: form.phase, outcome: form.outcome,
             reason: form.reason, evidence: evidence, to: nil)
         return try await attempt(id, principal, req) {
-            let command = try await request.engineCommand(for: record, on: req.db)
-            _ = try await CaseService.execute(command, on: id, by: principal, expectedVersion: form.version, in: req.db)
+            let command = try await request.engineCommand(for: record, on: req.store)
+            _ = try await CaseService.execute(command, on: id, by: principal, expectedVersion: form.version, in: req.store)
         }
     }
 
@@ -129,7 +128,7 @@ enum CaseController {
         return try await attempt(id, principal, req) {
             _ = try await CaseThreads.open(
                 CaseThreads.Kind(rawValue: form.kind ?? "") ?? .comment, item: nil, text: form.text ?? "", on: id,
-                by: principal, in: req.db)
+                by: principal, in: req.store)
         }
     }
 
@@ -139,7 +138,7 @@ enum CaseController {
         guard let thread = req.parameters.get("thread").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
         let form = try req.content.decode(ThreadForm.self)
         return try await attempt(id, principal, req) {
-            _ = try await CaseThreads.reply(form.text ?? "", to: thread, on: id, by: principal, in: req.db)
+            _ = try await CaseThreads.reply(form.text ?? "", to: thread, on: id, by: principal, in: req.store)
         }
     }
 
@@ -153,10 +152,10 @@ enum CaseController {
 
     static func download(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
         guard let document = req.parameters.get("document").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
         return try await DocumentsAPIController.serve(
-            try await CaseDocuments.document(document, of: record.id, on: req.db), req: req)
+            try await CaseDocuments.document(document, of: record.id, on: req.store), req: req)
     }
 
     /// Runs a form's change, then back to the case page: on success by redirect (so a reload does not post

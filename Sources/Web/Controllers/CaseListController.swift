@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Persistence
 import Vapor
 
@@ -20,7 +19,7 @@ enum CaseListController {
             let search = try SearchText.parse(typed)
             summaries = try await CaseStore.list(
                 visibility: .init(principal), status: status, platform: nil, search: search, limit: pageSize, offset: 0,
-                on: req.db)
+                on: req.store)
         } catch let failure as ValidationFailure {
             searchError = failure.errors.first
         }
@@ -37,12 +36,10 @@ enum CaseListController {
     ) async throws -> CaseList.Model {
         let l = req.pageLanguage
         let now = req.application.config.clock.now()
-        let definitions = try await DefinitionStore.current(on: req.db)
-        let organisations = try await OrganisationModel.query(on: req.db)
-            .filter(\.$id ~~ Set(summaries.map(\.organisationID))).all()
-        let names = Dictionary(uniqueKeysWithValues: organisations.compactMap { org in org.id.map { ($0, org.name) } })
-        let places = try await CaseQueue.places(on: Set(summaries.map(\.platform)), in: req.db)
-        let awaitingApplicant = try await CaseThreads.awaitingApplicant(among: summaries.map(\.id), on: req.db)
+        let definitions = try await DefinitionStore.current(on: req.store)
+        let names = try await AccountStore.organisationNames(Set(summaries.map(\.organisationID)), on: req.store)
+        let places = try await CaseQueue.places(on: Set(summaries.map(\.platform)), in: req.store)
+        let awaitingApplicant = try await CaseThreads.awaitingApplicant(among: summaries.map(\.id), on: req.store)
 
         func phaseTitle(_ summary: CaseStore.Summary) -> String {
             definitions[summary.platform]?.phases.first { $0.id.rawValue == summary.currentPhase }?.title.text(in: l)

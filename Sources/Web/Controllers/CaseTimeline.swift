@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import FluentKit
 import Persistence
 
 /// The audit events of a case told in words: who (by their role on the case), did what, to which item.
@@ -84,9 +83,9 @@ struct CasePeople {
     let language: Domain.Language
 
     static func load(_ actors: Set<UUID>, viewer: UUID, record: CaseRecord, language: Domain.Language,
-                     on db: any Database) async throws -> CasePeople
+                     on store: Store) async throws -> CasePeople
     {
-        let principals = try await AccountStore.principals(userIDs: actors, on: db)
+        let principals = try await AccountStore.principals(userIDs: actors, on: store)
         let roles = principals.mapValues {
             $0.roles(onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
         }

@@ -1,4 +1,3 @@
-import Fluent
 import Persistence
 import Vapor
 
@@ -10,9 +9,9 @@ enum HealthController {
     }
 
     static func show(req: Request) async throws -> Response {
-        let engine = req.db.engine
+        let engine = req.store.engine
         do {
-            try await StorageProbe.ping(req.db)
+            try await StorageProbe.ping(req.store)
             return try await Health(status: "ok", database: engine.rawValue).encodeResponse(for: req)
         } catch {
             req.logger.error("Health check failed", metadata: ["error": "\(DriverErrorDescription.short(error))"])

@@ -11,7 +11,7 @@ enum OrderController {
         let principal = try req.requireSignedIn()
         guard principal.holds(.applicant) else { throw CaseNotFound() }
         let l = req.pageLanguage
-        let platforms = try await DefinitionStore.current(on: req.db).values.sorted { $0.platform < $1.platform }
+        let platforms = try await DefinitionStore.current(on: req.store).values.sorted { $0.platform < $1.platform }
         return NewCase.Model(
             context: req.pageContext,
             platforms: platforms.map { ($0.platform, $0.title.text(in: l)) }
@@ -26,7 +26,7 @@ enum OrderController {
         let principal = try req.requireSignedIn()
         guard principal.holds(.applicant), let organisation = principal.organisationID else { throw CaseNotFound() }
         let platform = (try req.content.decode(NewCaseForm.self).platform ?? "").uppercased()
-        let record = try await req.db.write { tx in
+        let record = try await req.store.write { tx in
             try await CaseStore.create(
                 platform: platform, organisation: organisation, fields: [:], createdBy: principal.userID, in: tx)
         }
@@ -45,17 +45,17 @@ enum OrderController {
         let id = try req.caseIDParameter()
         let l = req.pageLanguage
         let posted = PostedOrder(req.body.string ?? "")
-        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.db)
-        let definition = try await DefinitionStore.definition(record.state.definition, on: req.db)
+        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let definition = try await DefinitionStore.definition(record.state.definition, on: req.store)
         let answers = posted.answers(for: definition.form)
         do {
             let saved = try await CaseService.editFields(
-                answers, on: id, by: principal, expectedVersion: posted.version, in: req.db)
+                answers, on: id, by: principal, expectedVersion: posted.version, in: req.store)
             guard posted.action == "submit" else {
                 return req.redirect(to: SiteURL.caseOrder(.value(id)).path + "?saved=1", redirectType: .normal)
             }
             do {
-                _ = try await CaseService.execute(.submit, on: id, by: principal, expectedVersion: saved.state.version, in: req.db)
+                _ = try await CaseService.execute(.submit, on: id, by: principal, expectedVersion: saved.state.version, in: req.store)
             } catch let failure as ValidationFailure {
                 return try await page(
                     id, for: principal,
@@ -87,9 +87,9 @@ enum OrderController {
         posted: [String: String]? = nil, savedNow: [String: String]? = nil, status: HTTPStatus = .ok, req: Request
     ) async throws -> Response {
         let l = req.pageLanguage
-        let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.db)
-        let definition = try await DefinitionStore.definition(record.state.definition, on: req.db)
-        let documents = Set(try await CaseDocuments.documents(of: id, on: req.db).map(\.kind))
+        let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let definition = try await DefinitionStore.definition(record.state.definition, on: req.store)
+        let documents = Set(try await CaseDocuments.documents(of: id, on: req.store).map(\.kind))
         let values = posted ?? record.fields
         let messages = Dictionary(errors.map { ($0.field, $0.message.text(in: l)) }, uniquingKeysWith: { first, _ in first })
         let editable = roles.contains(.applicant) && record.state.status.acceptsOrderChanges

@@ -21,7 +21,7 @@ enum PasswordController {
     static func revokeToken(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
         guard let tokenID = req.parameters.get("id", as: UUID.self) else { throw CaseNotFound() }
-        let revoked = try await req.db.write(clock: req.application.config.clock) { tx in
+        let revoked = try await req.store.write(clock: req.application.config.clock) { tx in
             try await AccountStore.revokeToken(tokenID, of: principal.userID, actor: principal.actor, in: tx)
         }
         guard revoked else { throw CaseNotFound() }
@@ -33,7 +33,7 @@ enum PasswordController {
     ) async throws -> Password.Model {
         let l = req.pageLanguage
         let tokens = try await AccountStore.tokens(
-            of: principal.userID, now: req.application.config.clock.now(), on: req.db)
+            of: principal.userID, now: req.application.config.clock.now(), on: req.store)
         return Password.Model(
             context: req.pageContext, errors: errors, changed: changed,
             tokens: tokens.map { token in
@@ -51,7 +51,7 @@ enum PasswordController {
         let form = try req.content.decode(ChangeForm.self)
         let l = req.pageLanguage
         var errors: [String] = []
-        let user = try await UserModel.find(principal.userID, on: req.db)
+        let user = try await AccountStore.user(id: principal.userID, on: req.store)
         // Bcrypt is slow on purpose: the async form runs it off the event loop.
         var currentValid = false
         if let user { currentValid = try await req.password.async.verify(form.current ?? "", created: user.passwordHash) }
@@ -67,7 +67,7 @@ enum PasswordController {
             return try await page(req, principal, errors: errors, changed: false).html.response(.unprocessableEntity)
         }
         let hash = try await req.password.async.hash(new)
-        try await req.db.write(clock: req.application.config.clock) { tx in
+        try await req.store.write(clock: req.application.config.clock) { tx in
             try await WebSessions.changePassword(of: session, passwordHash: hash, in: tx)
         }
         return try await page(req, principal, errors: [], changed: true).html.response()

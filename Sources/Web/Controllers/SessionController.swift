@@ -29,7 +29,7 @@ enum SessionController {
             Login.Model(context: req.pageContext, email: email, next: req.localPath(form.next), message: message)
                 .html.response(status)
         }
-        let user: UserModel
+        let user: AccountStore.Account
         switch try await PasswordSignIn.check(email: email, password: form.password ?? "", req: req) {
         case .signedIn(let signedIn): user = signedIn
         case .wrong: return refuse(l("Fel e-postadress eller lösenord.", "Wrong e-mail address or password."), .unauthorized)
@@ -41,8 +41,8 @@ enum SessionController {
             response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
             return response
         }
-        let userID = try user.requireID()
-        let (token, _) = try await req.db.write(clock: req.application.config.clock) { tx in
+        let userID = user.id
+        let (token, _) = try await req.store.write(clock: req.application.config.clock) { tx in
             try await WebSessions.start(userID: userID, address: req.clientAddress, in: tx)
         }
         let response = req.redirect(to: req.localPath(form.next) ?? SiteURL.home.path, redirectType: .normal)
@@ -53,7 +53,7 @@ enum SessionController {
 
     static func signOut(req: Request) async throws -> Response {
         if let session = req.pageSession {
-            try await req.db.write(clock: req.application.config.clock) { tx in try await WebSessions.end(session, in: tx) }
+            try await req.store.write(clock: req.application.config.clock) { tx in try await WebSessions.end(session, in: tx) }
         }
         let response = req.redirect(to: SiteURL.login.path, redirectType: .normal)
         response.cookies[PageCookie.session] = PageCookie.expired(for: req)

@@ -10,9 +10,9 @@ enum TaskListController {
         guard !principal.staffPlatforms.isEmpty else { throw CaseNotFound() }
         let l = req.pageLanguage
         var cases: [TaskList.Case] = []
-        for active in try await CaseWork.active(on: principal.staffPlatforms, in: req.db) {
+        for active in try await CaseWork.active(on: principal.staffPlatforms, in: req.store) {
             let roles = principal.roles(onCaseOf: active.platform, organisation: active.organisationID, status: active.status)
-            let definition = try await DefinitionStore.definition(active.definition, on: req.db)
+            let definition = try await DefinitionStore.definition(active.definition, on: req.store)
             guard let phase = definition.phases.first(where: { $0.id == active.currentPhase }) else { continue }
             let open = phase.sections.flatMap(\.items)
                 .filter { roles.contains($0.owner) && (active.items[$0.id] ?? .open) == .open }

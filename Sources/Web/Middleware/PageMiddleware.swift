@@ -28,8 +28,8 @@ struct PageMiddleware: AsyncMiddleware {
     private func signIn(_ req: Request) async throws {
         guard let token = req.cookies[PageCookie.session]?.string,
               let session = try await WebSessions.session(
-                forToken: token, now: req.application.config.clock.now(), on: req.db),
-              let principal = try await AccountStore.principal(userID: session.userID, on: req.db)
+                forToken: token, now: req.application.config.clock.now(), on: req.store),
+              let principal = try await AccountStore.principal(userID: session.userID, on: req.store)
         else { return }
         req.pageSession = session
         req.auth.login(principal)

@@ -19,7 +19,7 @@ struct ActorOnTheTrailTests {
             let system = Principal(
                 userID: account, email: "ris@vardgivare.example", organisationID: nil,
                 grants: [RoleGrant(role: .coordinator, platform: "BFR")], actor: .systemAccount(account))
-            _ = try await CaseService.execute(.beginTriage, on: caseID, by: system, expectedVersion: nil, in: app.db)
+            _ = try await CaseService.execute(.beginTriage, on: caseID, by: system, expectedVersion: nil, in: app.store)
 
             let events = try await app.api(.GET, "/api/v1/cases/\(caseID)/events", as: team.coordinator, headers: ["Accept-Language": "en"]).json
             let actors = events.elements.map { $0["actor"] }
@@ -29,7 +29,7 @@ struct ActorOnTheTrailTests {
             let triage = try #require(events.elements.first { $0["action"] == "case.begin_triage" })
             #expect(triage["actor"] == ["kind": "system_account", "id": .string(account.uuidString.lowercased()), "displayName": "A system account"])
 
-            let stored = try await AuditLog.events(about: CaseRecord.subject(caseID), on: app.db)
+            let stored = try await AuditLog.events(about: CaseRecord.subject(caseID), on: app.store)
             #expect(stored.first { $0.action == "case.begin_triage" }?.auditActor == .systemAccount(account))
 
             let browser = PageClient(app)

@@ -85,7 +85,7 @@ struct CaseWalkTests {
             // Every change of the case's state is one event; the documents its evidence names are uploads beside them.
             #expect(actions.filter { $0 != "case.document.upload" }.count == (current["version"].intValue ?? 0) + 1)
             #expect(actions.contains("case.document.upload"))
-            #expect(try await AuditVerification.verify(on: app.db).intact)
+            #expect(try await AuditVerification.verify(on: app.store).intact)
         }
     }
 
@@ -111,7 +111,7 @@ struct CaseWalkTests {
             }
             #expect(steps == 6)
             #expect(current["status"] == "in_production")
-            #expect(try await AuditVerification.verify(on: app.db).intact)
+            #expect(try await AuditVerification.verify(on: app.store).intact)
         }
     }
 

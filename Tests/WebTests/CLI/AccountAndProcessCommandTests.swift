@@ -47,7 +47,7 @@ struct AccountAndProcessCommandTests {
                 ["user", "create", "--email", "a@b.example", "--role", "admin"], environment: environment, stdin: "kort\n")
             #expect(short.status == 2)
             #expect(short.stderr.contains("at least 10 characters"))
-            #expect(try await AccountStore.user(email: "a@b.example", on: app.db) == nil)
+            #expect(try await AccountStore.user(email: "a@b.example", on: app.store) == nil)
         }
     }
 

@@ -11,7 +11,7 @@ struct AuditVerifyCommandTests {
     @Test("exit 0 with the count when intact; exit 1 naming the first bad sequence after tampering")
     func verifyThenTamper() async throws {
         try await withTestApp { app in
-            let base = try await AuditLog.count(on: app.db)
+            let base = try await AuditLog.count(on: app.store)
             for index in 1...12 {
                 try await app.db.write { tx in
                     try await tx.audit(

@@ -66,9 +66,9 @@ struct AdminPageTests {
                     #expect(try await browser.post(path, fields).status == .notFound, "\(user.email) POST \(path)")
                 }
             }
-            let principal = try #require(try await AccountStore.principal(userID: coordinator.id, on: app.db))
+            let principal = try #require(try await AccountStore.principal(userID: coordinator.id, on: app.store))
             #expect(!principal.holds(.admin))
-            #expect(try await AccountStore.user(email: "x@example.se", on: app.db) == nil)
+            #expect(try await AccountStore.user(email: "x@example.se", on: app.store) == nil)
             let signedOut = try await PageClient(app).get("/admin/users")
             #expect(signedOut.status == .seeOther)
             #expect(signedOut.headers.first(name: .location) == "/login?next=/admin/users")
@@ -135,7 +135,7 @@ struct AdminPageTests {
             let english = try await browser.post("/admin/users", fields)
             #expect(english.body.contains(#"id="email-error">The e-mail address is not valid"#))
             #expect(english.body.contains(#"id="password-error">The password must have at least 10 characters."#))
-            #expect(try await AccountStore.user(email: "not-an-address", on: app.db) == nil)
+            #expect(try await AccountStore.user(email: "not-an-address", on: app.store) == nil)
         }
     }
 
@@ -150,8 +150,8 @@ struct AdminPageTests {
             #expect(page.status == .ok, "\(page.body)")
             #expect(page.body.contains("Användaren ny@vardgivare.example är skapad."))
             #expect(page.body.contains("Vårdgivaren AB (556559-4230)"))
-            let user = try #require(try await AccountStore.user(email: "ny@vardgivare.example", on: app.db))
-            let events = try await AuditLog.events(about: "user:\(try user.requireID())", on: app.db)
+            let user = try #require(try await AccountStore.user(email: "ny@vardgivare.example", on: app.store))
+            let events = try await AuditLog.events(about: "user:\(user.id)", on: app.store)
             #expect(events.map(\.action) == ["user.create"])
             #expect(events.first?.actor == "user:\(admin.id)")
 
@@ -194,14 +194,14 @@ struct AdminPageTests {
 
             let coordinator = try await browser.post("/admin/users/\(tess.id)/roles", ["grant": "coordinator:TAKECARE"])
             #expect(coordinator.body.contains("Rollen samordnare (TAKECARE) är tillagd."))
-            let principal = try #require(try await AccountStore.principal(userID: tess.id, on: app.db))
+            let principal = try #require(try await AccountStore.principal(userID: tess.id, on: app.store))
             #expect(principal.grants == [RoleGrant(role: .technician, platform: "BFR"), RoleGrant(role: .coordinator, platform: "TAKECARE")])
 
             let own = try await browser.post("/admin/users/\(admin.id)/roles/remove", ["grant": "admin"])
             #expect(own.status == .unprocessableEntity)
             #expect(own.body.contains("Du kan inte ta bort din egen administratörsroll"))
 
-            let events = try await AuditLog.events(about: "user:\(tess.id)", on: app.db)
+            let events = try await AuditLog.events(about: "user:\(tess.id)", on: app.store)
             let roleEvents = events.filter { $0.action.hasPrefix("user.role") }
             #expect(roleEvents.map(\.action) == ["user.role.add", "user.role.remove", "user.role.add"])
             #expect(roleEvents.allSatisfy { $0.actor == "user:\(admin.id)" })
@@ -229,8 +229,8 @@ struct AdminPageTests {
             let published = try await browser.post("/admin/processes/publish", [:])
             #expect(published.status == .ok, "\(published.body)")
             #expect(published.body.contains("Publicerade: bfr@3."))
-            #expect(try await DefinitionStore.versions(of: "bfr", on: app.db).map(\.version) == [2, 3])
-            let events = try await AuditLog.events(about: "process:bfr", on: app.db)
+            #expect(try await DefinitionStore.versions(of: "bfr", on: app.store).map(\.version) == [2, 3])
+            let events = try await AuditLog.events(about: "process:bfr", on: app.store)
             #expect(events.last?.action == "process.publish" && events.last?.actor == "user:\(admin.id)")
             #expect(try await browser.get("/admin/platforms").body.contains(#"href="/admin/processes/bfr/3""#))
             #expect(try await browser.get("/admin/processes/bfr/3").status == .ok)
@@ -246,14 +246,14 @@ struct AdminPageTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await withTestApp(adjust: { $0.processesDirectory = folder }) { app in
             let (_, browser) = try await Self.admin(app)
-            let before = try await AuditLog.count(on: app.db)
+            let before = try await AuditLog.count(on: app.store)
             try Self.changeBFR(in: folder, version: 2)
             let refused = try await browser.post("/admin/processes/publish", [:])
             #expect(refused.status == .conflict)
             #expect(refused.body.contains("Ingenting publicerades."))
             #expect(refused.body.contains("Processdefinitionen bfr@2 skiljer sig från den som redan är publicerad"))
-            #expect(try await DefinitionStore.versions(of: "bfr", on: app.db).map(\.version) == [2])
-            #expect(try await AuditLog.count(on: app.db) == before)
+            #expect(try await DefinitionStore.versions(of: "bfr", on: app.store).map(\.version) == [2])
+            #expect(try await AuditLog.count(on: app.store) == before)
 
             _ = try await browser.post("/language", ["language": "en", "return": "/admin/processes"])
             let english = try await browser.post("/admin/processes/publish", [:])

@@ -28,7 +28,7 @@ struct TokenLifetimeTests {
                 #expect(try await app.api(.GET, "/api/v1/cases", as: token).status == .unauthorized)
             }
             #expect(try await app.api(.GET, "/api/v1/cases", as: other).status == .ok)
-            let events = try await AuditLog.events(about: "user:\(anna.id)", on: app.db)
+            let events = try await AuditLog.events(about: "user:\(anna.id)", on: app.store)
             let revocation = try #require(events.first { $0.action == "user.token.revoke_all" })
             #expect(revocation.payload == #"{"count":2,"reason":"password-change"}"#)
         }
@@ -48,7 +48,7 @@ struct TokenLifetimeTests {
             #expect(try await app.api(.GET, "/api/v1/cases", as: tess).status == .ok)
             #expect(try await browser.post("/admin/users/\(tess.id)/roles/remove", ["grant": "coordinator:BFR"]).status == .ok)
             #expect(try await app.api(.GET, "/api/v1/cases", as: tess).status == .unauthorized)
-            let events = try await AuditLog.events(about: "user:\(tess.id)", on: app.db)
+            let events = try await AuditLog.events(about: "user:\(tess.id)", on: app.store)
             #expect(events.last?.action == "user.token.revoke_all")
             #expect(events.last?.payload == #"{"count":1,"reason":"last-role-removed"}"#)
             #expect(events.last?.actor == "user:\(admin.id)")
@@ -69,11 +69,11 @@ struct TokenLifetimeTests {
             #expect(try await app.api(.GET, "/api/v1/cases", as: anna).status == .ok)
             let used = try await browser.get("/password")
             #expect(!used.body.contains("aldrig"))
-            let tokenID = try #require(try await AccountStore.tokens(of: anna.id, now: Date(), on: app.db).first?.id)
+            let tokenID = try #require(try await AccountStore.tokens(of: anna.id, now: Date(), on: app.store).first?.id)
             #expect(used.body.contains("/password/tokens/\(tokenID.uuidString.lowercased())/revoke"))
 
             // Another user's token id answers 404 and stays valid.
-            let foreignID = try #require(try await AccountStore.tokens(of: kept.id, now: Date(), on: app.db).first?.id)
+            let foreignID = try #require(try await AccountStore.tokens(of: kept.id, now: Date(), on: app.store).first?.id)
             #expect(try await browser.post("/password/tokens/\(foreignID)/revoke", [:]).status == .notFound)
             #expect(try await app.api(.GET, "/api/v1/cases", as: kept).status == .ok)
 
@@ -84,7 +84,7 @@ struct TokenLifetimeTests {
             #expect(after.body.contains("Token är återkallad."))
             #expect(after.body.contains(#"id="no-tokens""#))
             #expect(try await app.api(.GET, "/api/v1/cases", as: anna).status == .unauthorized)
-            let events = try await AuditLog.events(about: "user:\(anna.id)", on: app.db)
+            let events = try await AuditLog.events(about: "user:\(anna.id)", on: app.store)
             #expect(events.last?.action == "user.token.revoke")
             #expect(events.last?.payload == #"{"token":"\#(tokenID.uuidString)"}"#)
         }

@@ -1,0 +1,30 @@
+import Domain
+import FluentKit
+
+/// The database as the layers above Persistence hold it: an opaque handle, so that neither the workflow nor
+/// the web layer names a Fluent type. Every read and write of Persistence takes one; Fluent's `Database` stays
+/// inside this target.
+public struct Store: Sendable {
+    let database: any Database
+
+    /// Wraps the driver's database; called only where the database is set up (the web layer's storage glue).
+    public init(_ database: any Database) {
+        self.database = database
+    }
+
+    /// The engine behind the store.
+    public var engine: DatabaseEngine { database.engine }
+
+    /// Runs `work` in one write transaction that writers take turns at (see `Database.write`).
+    @discardableResult
+    public func write<T: Sendable>(
+        clock: any WallClock = SystemClock(), _ work: @escaping @Sendable (WriteTransaction) async throws -> T
+    ) async throws -> T {
+        try await database.write(clock: clock, work)
+    }
+}
+
+extension WriteTransaction {
+    /// The transaction as a store, for reads that must see its own writes.
+    public var store: Store { Store(database) }
+}
