@@ -39,7 +39,7 @@ extension Application {
         do {
             try await StoragePreparation.enableWriteAheadLog(db)
             if migrate {
-                try await autoMigrate()
+                try await StoragePreparation.withMigrationLock(choice, loggingTo: db) { try await self.autoMigrate() }
                 try await StoragePreparation.refreshPlannerStatistics(db)
             }
         } catch {
