@@ -32,8 +32,8 @@ public struct JobRunner: Sendable {
     public func runDueJobs() async throws -> [Outcome] {
         let now = clock.now()
         var outcomes: [Outcome] = []
-        for scheduled in schedule.due(at: now, lastRuns: try await ScheduledJobRuns.lastRuns(on: database)) {
-            guard let job = jobs.first(where: { $0.name == scheduled.name }) else { continue }
+        let due = Set(schedule.due(at: now, lastRuns: try await ScheduledJobRuns.lastRuns(on: database)).map(\.name))
+        for job in jobs where due.contains(job.name) {
             do {
                 outcomes.append(try await run(job, at: now))
             } catch {
