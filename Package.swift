@@ -40,6 +40,15 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
+        // Scheduled jobs: when each runs, one instance at a time, on the storage of Persistence; no Vapor.
+        .target(
+            name: "Workflow",
+            dependencies: [
+                "Domain",
+                "Persistence",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Reads process definitions (Processes/*.yaml) into Domain's ProcessDefinition; Domain and Yams only.
         .target(name: "ProcessFiles", dependencies: ["Domain", .product(name: "Yams", package: "Yams")]),
         // The only target that imports Vapor.
@@ -49,6 +58,7 @@ let package = Package(
                 "Domain",
                 "Persistence",
                 "ProcessFiles",
+                "Workflow",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -69,6 +79,7 @@ let package = Package(
                 "ProcessFiles",
                 "Persistence",
                 "Web",
+                "Workflow",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
@@ -76,6 +87,7 @@ let package = Package(
         .testTarget(name: "ProcessFilesTests", dependencies: ["Domain", "ProcessFiles"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: ["Web", "TestSupport"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "TestSupport"]),
         // Throughput figures for BENCHMARKS.md; built in release by Benchmarks/identifiers.sh.
         .executableTarget(name: "IdentifierThroughput", dependencies: ["Domain"], path: "Benchmarks/IdentifierThroughput"),
     ],

@@ -19,8 +19,7 @@ import Foundation
 ///     anslut-audit-v11:1,24:2026-11-23T10:00:00.000Z,6:system,4:demo,1:x,2:{},64:000…000,
 ///
 /// The chain detects a row that was edited, deleted, inserted or moved. It cannot by itself detect that
-/// the newest rows were cut off; compare the head hash that `anslut audit verify` prints with one kept
-/// elsewhere for that.
+/// the newest rows were cut off; a signed `AuditCheckpoint` of an earlier head does.
 public enum AuditChain {
     /// The `previousHash` of the first event.
     public static let genesisHash = String(repeating: "0", count: 64)

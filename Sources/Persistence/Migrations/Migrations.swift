@@ -21,5 +21,7 @@ public enum AnslutMigrations {
         ClusterCaseItems(),
         // 009 - when a bearer token was last used, for its owner's list of tokens
         AddTokenLastUsed(),
+        // 010 - the scheduled jobs' last runs and the audit chain's signed checkpoints
+        CreateScheduledJobsAndAuditCheckpoints(),
     ]
 }

@@ -23,12 +23,7 @@ public enum WebSessions {
         -> (token: String, session: Session)
     {
         let now = tx.clock.now()
-        try await WebSessionModel.query(on: tx.database)
-            .group(.or) { expired in
-                expired.filter(\.$lastSeenAt < now.addingTimeInterval(-idleLifetime))
-                expired.filter(\.$createdAt < now.addingTimeInterval(-absoluteLifetime))
-            }
-            .delete()
+        try await removeExpired(at: now, in: tx.database)
         let token = SecretToken.random()
         let model = WebSessionModel()
         model.$user.id = userID

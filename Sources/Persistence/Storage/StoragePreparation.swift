@@ -31,7 +31,8 @@ public enum StoragePreparation {
     /// in time by SQLite). Without them the planner prefers any index with an equality, and the staff's case
     /// list took the queue index (platform, status, submitted_at) and sorted every case of the platform: 37
     /// requests/s instead of 1,600 on 100,000 cases. PostgreSQL gathers its own.
-    public static func refreshPlannerStatistics(_ database: any Database) async throws {
+    public static func refreshPlannerStatistics(_ store: Store) async throws {
+        let database = store.database
         guard database.engine == .sqlite else { return }
         try await database.sql.raw("PRAGMA optimize=0x10002").run()
     }

@@ -1,4 +1,5 @@
 import NIOCore
+import Persistence
 import Vapor
 
 /// `anslut serve [--hostname H] [--port P]`: migrates the database, then serves HTTP until SIGTERM or
@@ -29,6 +30,13 @@ struct AnslutServeCommand: AsyncCommand {
             app.http.server.configuration.port = port
         }
         try await app.prepareStorage()
+        // Read before listening, so that an unusable key file stops the start with its one line.
+        let signingKey: Curve25519.Signing.PrivateKey
+        do {
+            signingKey = try AuditSigningKey.loadOrCreate(at: app.config.auditKeyPath)
+        } catch {
+            throw CommandExit(status: 1, message: error.description)
+        }
         // Made before the first sign-in, so that sign-in's first unknown address takes no longer than the rest.
         _ = PasswordSignIn.standInHash
         let address = "\(app.http.server.configuration.hostname):\(app.http.server.configuration.port)"
@@ -46,6 +54,7 @@ struct AnslutServeCommand: AsyncCommand {
             throw CommandExit(
                 status: 1, message: "Cannot listen on \(address): \(String(cString: strerror(error.errnoCode))).")
         }
+        app.startScheduledJobs(signingKey: signingKey)
         app.logger.info("Anslut is listening", metadata: ["address": "http://\(address)"])
     }
 }

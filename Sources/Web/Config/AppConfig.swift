@@ -17,6 +17,9 @@ public struct AppConfig: Sendable {
     public var trustedProxies: TrustedProxies = .none
     /// `ANSLUT_METRICS_TOKEN`: the bearer token `/metrics` asks for; unset, it answers the loopback peer only.
     public var metricsToken: String?
+    /// `ANSLUT_AUDIT_KEY_FILE`: the Ed25519 key that signs audit checkpoints. Default `audit-signing-key` in the
+    /// data folder, created at first use.
+    public var auditKeyFile: String?
     /// The time that sessions, sign-in throttling and token expiry go by; tests set a `FixedClock`.
     public var clock: any WallClock = SystemClock()
 
@@ -55,7 +58,13 @@ public struct AppConfig: Sendable {
             maxUploadBytes: maxUploadBytes)
         config.trustedProxies = try TrustedProxies.parse(environment["ANSLUT_TRUSTED_PROXIES"] ?? "")
         config.metricsToken = environment["ANSLUT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        config.auditKeyFile = environment["ANSLUT_AUDIT_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         return config
+    }
+
+    /// Where the audit signing key is read from (and created at first use).
+    public var auditKeyPath: String {
+        auditKeyFile ?? AuditSigningKey.defaultPath(dataDirectory: dataDirectory)
     }
 
     /// The database these settings select; a malformed `DATABASE_URL` is an error, never a silent fallback.

@@ -39,8 +39,8 @@ extension Application {
         do {
             try await StoragePreparation.enableWriteAheadLog(db)
             if migrate {
-                try await autoMigrate()
-                try await StoragePreparation.refreshPlannerStatistics(db)
+                try await StoragePreparation.withMigrationLock(choice, loggingTo: db) { try await self.autoMigrate() }
+                try await StoragePreparation.refreshPlannerStatistics(store)
             }
         } catch {
             throw StorageError.unreachable(location: choice.location, reason: DriverErrorDescription.short(error))
