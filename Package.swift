@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "ProcessFilesTests", dependencies: ["Domain", "ProcessFiles"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"]),
-        .testTarget(name: "WebTests", dependencies: ["Web", "TestSupport"]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "Workflow", "TestSupport"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "TestSupport"]),
         // Throughput figures for BENCHMARKS.md; built in release by Benchmarks/identifiers.sh.
         .executableTarget(name: "IdentifierThroughput", dependencies: ["Domain"], path: "Benchmarks/IdentifierThroughput"),

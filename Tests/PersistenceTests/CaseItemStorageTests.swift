@@ -57,8 +57,9 @@ struct CaseItemStorageTests {
         }
         let organisation = try #require(try await AccountStore.principal(userID: applicant, on: Store(db))?.organisationID)
         return try await db.write { tx in
-            let record = try await CaseStore.create(
-                platform: "BFR", organisation: organisation, fields: [:], createdBy: applicant, in: tx)
+            let definition = try #require(try await DefinitionStore.current(on: tx.store)["BFR"])
+            let record = try await CaseStore.insert(
+                definition: definition, organisation: organisation, fields: [:], createdBy: applicant, in: tx)
             try await itemState(record.id, "a", status: .open).create(on: tx.database)
             let done = itemState(record.id, "b", status: .done)
             done.changedBy = applicant.uuidString

@@ -30,9 +30,18 @@ public struct CaseNotFound: Error, Sendable {
 public struct VersionConflict: Error, Sendable {
     public let expected: Int
     public let current: CaseRecord
+
+    public init(expected: Int, current: CaseRecord) {
+        self.expected = expected
+        self.current = current
+    }
 }
 
 /// The engine refused the command.
 public struct CaseRefused: Error, Sendable {
     public let refusal: CaseRefusal
+
+    public init(refusal: CaseRefusal) {
+        self.refusal = refusal
+    }
 }

@@ -5,48 +5,32 @@ import SQLKit
 
 /// Reading and writing cases with their item states and decisions.
 public enum CaseStore {
-    /// Creates a draft on the platform's current definition for `organisation`, numbered
-    /// `<PLATFORM>-<year>-<serial>`. Audited.
-    public static func create(
-        platform: String, organisation: UUID, fields: [String: String], createdBy: UUID, in tx: WriteTransaction
+    /// Stores a new draft of `definition` for `organisation`, numbered `<PLATFORM>-<year>-<serial>`. The
+    /// workflow checks the fields and audits.
+    public static func insert(
+        definition: ProcessDefinition, organisation: UUID, fields: [String: String], createdBy: UUID,
+        in tx: WriteTransaction
     ) async throws -> CaseRecord {
-        guard let definition = try await DefinitionStore.current(on: tx.store)[platform] else {
-            throw ValidationFailure([
-                FieldError(
-                    field: "platform", code: "unknown-platform",
-                    message: LocalizedText(sv: "Okänd plattform \"\(platform)\".", en: "Unknown platform \"\(platform)\"."))
-            ])
-        }
-        let fieldErrors = definition.form.checkDraft(fields)
-        guard fieldErrors.isEmpty else { throw ValidationFailure(fieldErrors) }
         let state = CaseState(draft: definition)
-        let now = tx.clock.now()
         let model = CaseModel()
-        model.number = try await nextNumber(platform: platform, year: Calendar.utc.component(.year, from: now), on: tx.database)
-        model.platform = platform
+        model.number = try await nextNumber(
+            platform: definition.platform, year: Calendar.utc.component(.year, from: tx.now), on: tx.database)
+        model.platform = definition.platform
         model.$organisation.id = organisation
         model.createdBy = createdBy
         model.fields = encode(fields)
         model.systemName = fields["system_name"]
         apply(state, to: model)
         try await model.create(on: tx.database)
-        let record = try await load(try model.requireID(), on: tx.store)
-        try await tx.audit(
-            AuditEventDraft(
-                actor: .user(createdBy), action: .caseCreate, subject: record.subject,
-                payload: [
-                    "number": .string(record.number), "platform": .string(platform),
-                    "definition": .string(state.definition.description),
-                    "fields": .object(fields.mapValues(CanonicalJSON.string)),
-                ]))
-        return record
+        return try await load(try model.requireID(), on: tx.store)
     }
 
     /// Stores `state` and what the engine `actions` changed, if the stored version is still `expectedVersion`.
-    static func save(
+    public static func save(
         _ state: CaseState, actions: [CaseAction], fields: [String: String]? = nil, caseID: UUID,
-        expectedVersion: Int, at now: Date, on db: any Database
+        expectedVersion: Int, at now: Date, in tx: WriteTransaction
     ) async throws {
+        let db = tx.database
         guard let model = try await CaseModel.find(caseID, on: db) else { throw CaseNotFound() }
         guard model.version == expectedVersion else {
             throw VersionConflict(expected: expectedVersion, current: try await load(caseID, on: Store(db)))

@@ -10,6 +10,9 @@ public struct WriteTransaction: Sendable {
     public let database: any Database
     let clock: any WallClock
 
+    /// The transaction's time, on the configured clock.
+    public var now: Date { clock.now() }
+
     /// Appends `draft` to the audit chain inside this transaction and returns the sealed event.
     @discardableResult
     public func audit(_ draft: AuditEventDraft) async throws -> AuditEvent {

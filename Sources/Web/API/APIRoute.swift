@@ -4,7 +4,7 @@ import Vapor
 /// Every route of the JSON API with who may call it: the one place route-level access is decided.
 ///
 /// Case-level access (which cases a user sees, and with which roles) is decided in one other place,
-/// `Principal.roles(onCaseOf:organisation:status:)`, through `CaseService.visibleCase`; the engine then checks
+/// `Principal.roles(onCaseOf:organisation:status:)`, through `CaseAccess.visibleCase`; the engine then checks
 /// the command against those roles.
 enum APIRoute: CaseIterable {
     case issueToken

@@ -1,8 +1,9 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
-/// The case routes of the JSON API. Every case is looked up through `CaseService.visibleCase`, so a case
+/// The case routes of the JSON API. Every case is looked up through `CaseAccess.visibleCase`, so a case
 /// that is not the caller's answers 404 exactly like one that does not exist.
 enum CasesAPIController {
     struct CreateRequest: Content {
@@ -18,17 +19,9 @@ enum CasesAPIController {
     static func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let body = try req.content.decode(CreateRequest.self)
-        guard let organisation = principal.organisationID else {
-            throw ValidationFailure([FieldError(
-                field: "organisation", code: "required",
-                message: LocalizedText(sv: "Användaren hör inte till någon organisation.",
-                                       en: "The user belongs to no organisation."))])
-        }
-        let record = try await req.store.write { tx in
-            try await CaseStore.create(
-                platform: body.platform.uppercased(), organisation: organisation, fields: body.fields ?? [:],
-                createdBy: principal.userID, in: tx)
-        }
+        let record = try await CaseWorkflow.create(
+            platform: body.platform.uppercased(), fields: body.fields ?? [:], by: principal, in: req.store,
+            clock: req.application.config.clock)
         let response = try await CaseDTO.make(record, for: principal, on: req.store).response(status: .created, contentType: .json)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(record.id)")
         return response
@@ -70,7 +63,7 @@ enum CasesAPIController {
 
     static func show(req: Request) async throws -> CaseDTO {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
         return try await CaseDTO.make(record, for: principal, on: req.store)
     }
 
@@ -80,8 +73,8 @@ enum CasesAPIController {
         guard let version = body.version else {
             throw ValidationFailure([.required("version", label: LocalizedText(sv: "Ärendets version", en: "The case version"))])
         }
-        let record = try await CaseService.editFields(
-            body.fields, on: try req.caseIDParameter(), by: principal, expectedVersion: version, in: req.store)
+        let record = try await CaseWorkflow.editOrder(
+            body.fields, on: try req.caseIDParameter(), by: principal, expectedVersion: version, in: req.store, clock: req.application.config.clock)
         return try await CaseDTO.make(record, for: principal, on: req.store)
     }
 
@@ -89,16 +82,16 @@ enum CasesAPIController {
         let principal = try req.requirePrincipal()
         let id = try req.caseIDParameter()
         let body = try req.content.decode(CommandRequest.self)
-        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
         let command = try await body.engineCommand(for: record, on: req.store)
-        let updated = try await CaseService.execute(
-            command, on: id, by: principal, expectedVersion: body.version, in: req.store)
+        let updated = try await CaseWorkflow.run(
+            command, on: id, by: principal, expectedVersion: body.version, in: req.store, clock: req.application.config.clock)
         return try await CaseDTO.make(updated, for: principal, on: req.store)
     }
 
     static func events(req: Request) async throws -> [AuditEventDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
         let events = try await AuditLog.events(about: record.subject, on: req.store)
         let names = try await AccountStore.names(userIDs: Set(events.compactMap { $0.auditActor?.id }), on: req.store)
         return events.map { AuditEventDTO($0, names: names, language: req.language) }

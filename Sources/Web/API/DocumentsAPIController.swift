@@ -1,9 +1,10 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// Documents on a case: `/api/v1/cases/{id}/documents…`. Each route looks the case up through
-/// `CaseService.visibleCase`, so a case (or a document) that is not the caller's answers 404.
+/// `CaseAccess.visibleCase`, so a case (or a document) that is not the caller's answers 404.
 enum DocumentsAPIController {
     /// The multipart form of an upload, for the API and the case page alike.
     struct UploadForm: Content {
@@ -48,7 +49,7 @@ enum DocumentsAPIController {
 
     static func list(req: Request) async throws -> [KindDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: principal, on: req.store)
         let documents = try await CaseDocuments.documents(of: record.id, on: req.store)
         return DocumentKind.allCases.compactMap { kind in
             let versions = documents.filter { $0.kind == kind }.map(DocumentDTO.init)
@@ -66,7 +67,7 @@ enum DocumentsAPIController {
 
     static func download(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: principal, on: req.store)
         let document = try await CaseDocuments.document(try id(req, "document"), of: record.id, on: req.store)
         return try await serve(document, req: req)
     }
@@ -74,17 +75,17 @@ enum DocumentsAPIController {
     /// Decodes an upload form and stores it; the page's upload uses the same.
     static func store(_ req: Request, caseID: UUID, principal: Principal) async throws -> CaseDocuments.Document {
         // The case first, so someone else's case is a 404 whatever the body holds.
-        _ = try await CaseService.visibleCase(caseID, to: principal, on: req.store)
+        _ = try await CaseAccess.visibleCase(caseID, to: principal, on: req.store)
         let form = try req.content.decode(UploadForm.self)
         guard let file = form.file, file.data.readableBytes > 0 || !file.filename.isEmpty else {
             throw ValidationFailure([.required("file", label: LocalizedText(sv: "Filen", en: "The file"))])
         }
         var buffer = file.data
         let data = buffer.readData(length: buffer.readableBytes) ?? Data()
-        return try await CaseDocuments.upload(
+        return try await DocumentWorkflow.upload(
             kind: form.kind ?? "", fileName: file.filename, data: data, on: caseID, by: principal,
             maximumSize: req.application.config.maxUploadBytes,
-            blobs: BlobStore(dataDirectory: req.application.config.dataDirectory), in: req.store)
+            blobs: BlobStore(dataDirectory: req.application.config.dataDirectory), in: req.store, clock: req.application.config.clock)
     }
 
     /// The stored content as a download: its detected type, never sniffed, never shown inline.

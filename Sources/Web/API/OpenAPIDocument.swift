@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// The OpenAPI 3.1 description of the JSON API, built from `APIRoute` so that every route is described and
@@ -181,7 +182,7 @@ enum OpenAPIDocument {
     private static let requiredText: CanonicalJSON = ["type": "string", "minLength": 1, "pattern": "\\S"]
     /// A message of a thread, as long as the server takes.
     private static let messageText: CanonicalJSON = [
-        "type": "string", "minLength": 1, "maxLength": .int(Int64(CaseThreads.maximumLength)), "pattern": "\\S",
+        "type": "string", "minLength": 1, "maxLength": .int(Int64(ThreadRules.maximumLength)), "pattern": "\\S",
     ]
     /// The version of a case a change starts from.
     private static let version: CanonicalJSON = ["type": "integer", "minimum": 0, "maximum": .int(Int64(Int32.max))]

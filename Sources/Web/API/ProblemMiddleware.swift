@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// Turns every error of the API into a problem response, so no client ever sees a stack trace or a bare 500
@@ -78,7 +79,7 @@ struct ProblemMiddleware: Middleware {
                 status: .payloadTooLarge, code: "body-too-large",
                 title: LocalizedText(sv: "Kroppen är för stor", en: "The body is too large"),
                 detail: language == .sv
-                    ? "Högst \(CaseDocuments.describe(bytes: limit)) tas emot här." : "At most \(CaseDocuments.describe(bytes: limit)) is taken here.",
+                    ? "Högst \(DocumentUpload.describe(bytes: limit)) tas emot här." : "At most \(DocumentUpload.describe(bytes: limit)) is taken here.",
                 language: language)
         case let abort as any AbortError:
             if abort.status == .notFound {

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// Comments and questions on a case: `/api/v1/cases/{id}/threads…`.
@@ -40,28 +41,28 @@ enum ThreadsAPIController {
 
     static func list(req: Request) async throws -> [ThreadDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseService.visibleCase(try id(req, "id"), to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: principal, on: req.store)
         return try await CaseThreads.threads(of: record.id, on: req.store).map(ThreadDTO.init)
     }
 
     static func open(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let body = try req.content.decode(OpenRequest.self)
-        let thread = try await CaseThreads.open(
-            body.kind, item: body.item, text: body.text, on: try id(req, "id"), by: principal, in: req.store)
+        let thread = try await ThreadWorkflow.open(
+            body.kind, item: body.item, text: body.text, on: try id(req, "id"), by: principal, in: req.store, clock: req.application.config.clock)
         return try await ThreadDTO(thread).encodeResponse(status: .created, for: req)
     }
 
     static func reply(req: Request) async throws -> ThreadDTO {
         let principal = try req.requirePrincipal()
         let body = try req.content.decode(ReplyRequest.self)
-        return ThreadDTO(try await CaseThreads.reply(
-            body.text, to: try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.store))
+        return ThreadDTO(try await ThreadWorkflow.reply(
+            body.text, to: try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.store, clock: req.application.config.clock))
     }
 
     static func close(req: Request) async throws -> ThreadDTO {
         let principal = try req.requirePrincipal()
-        return ThreadDTO(try await CaseThreads.close(try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.store))
+        return ThreadDTO(try await ThreadWorkflow.close(try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.store, clock: req.application.config.clock))
     }
 
     // A malformed id is as unknown as an absent one.

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Workflow
 import Vapor
 
 /// The demo set: a user for every role on both platforms, two organisations, and cases of BFR and TakeCare in
@@ -81,9 +82,9 @@ enum DemoData {
             let triage = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Ögonbilder, Vårdgivaren Väst", risky: true))
             try await run(.submit, on: triage, by: anna)
             try await run(.beginTriage, on: triage, by: cora)
-            _ = try await CaseThreads.open(
+            _ = try await ThreadWorkflow.open(
                 .question, item: nil, text: "Finns flödesbeskrivningen (systemskiss) som bilaga? Vi hittar den inte.",
-                on: triage, by: cora, in: app.store)
+                on: triage, by: cora, in: app.store, clock: app.config.clock)
 
             let working = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Digital patologi, Vårdgivaren Väst"))
             try await run(.submit, on: working, by: anna)
@@ -118,15 +119,11 @@ enum DemoData {
         }
 
         private func create(by principal: Principal, platform: String, fields: [String: String]) async throws -> UUID {
-            try await app.store.write { tx in
-                try await CaseStore.create(
-                    platform: platform, organisation: principal.organisationID!, fields: fields,
-                    createdBy: principal.userID, in: tx)
-            }.id
+            try await CaseWorkflow.create(platform: platform, fields: fields, by: principal, in: app.store, clock: app.config.clock).id
         }
 
         private func run(_ command: CaseCommand, on id: UUID, by principal: Principal) async throws {
-            _ = try await CaseService.execute(command, on: id, by: principal, expectedVersion: nil, in: app.store)
+            _ = try await CaseWorkflow.run(command, on: id, by: principal, expectedVersion: nil, in: app.store, clock: app.config.clock)
         }
 
         /// Who works an item of the case as its owner: the case's applicant, or the platform's staff member
@@ -182,9 +179,9 @@ enum DemoData {
         /// A one-page PDF stored on the case; returns its document id.
         private func upload(_ kind: DocumentKind, _ name: String, on record: CaseRecord, by principal: Principal) async throws -> String {
             let pdf = Data("%PDF-1.4\n% Anslut demo: \(name)\n%%EOF\n".utf8)
-            let document = try await CaseDocuments.upload(
+            let document = try await DocumentWorkflow.upload(
                 kind: kind.rawValue, fileName: name, data: pdf, on: record.id, by: principal,
-                maximumSize: app.config.maxUploadBytes, blobs: BlobStore(dataDirectory: app.config.dataDirectory), in: app.store)
+                maximumSize: app.config.maxUploadBytes, blobs: BlobStore(dataDirectory: app.config.dataDirectory), in: app.store, clock: app.config.clock)
             return document.id.uuidString
         }
 

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Workflow
 import Vapor
 
 /// `anslut process …`: process definitions and the cases that follow them.
@@ -34,8 +35,8 @@ struct ProcessMigrateCommand: AsyncCommand {
             throw CommandExit(status: 1, message: "Version \(to) of \(definitionID) is not published.")
         }
         do {
-            let moved = try await CaseService.execute(
-                .migrate(to: target), on: caseID, by: .commandLine, expectedVersion: nil, in: app.store)
+            let moved = try await CaseWorkflow.run(
+                .migrate(to: target), on: caseID, by: .commandLine, expectedVersion: nil, in: app.store, clock: app.config.clock)
             let dropped = try await AuditLog.events(about: record.subject, on: app.store).last
                 .flatMap { try? JSONDecoder().decode(CanonicalJSON.self, from: Data($0.payload.utf8)) }
                 .map(Self.droppedItems) ?? []

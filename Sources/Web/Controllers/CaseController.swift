@@ -1,8 +1,9 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
-/// `/cases/{id}` and the forms on it. Every case is looked up through `CaseService.visibleCase`, so a case
+/// `/cases/{id}` and the forms on it. Every case is looked up through `CaseAccess.visibleCase`, so a case
 /// that is not the viewer's is a 404 page exactly like one that does not exist.
 enum CaseController {
     struct CommandForm: Content {
@@ -37,7 +38,7 @@ enum CaseController {
         req: Request
     ) async throws -> Response {
         let l = req.pageLanguage
-        let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let (record, roles) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
         let definition = try await DefinitionStore.definition(record.state.definition, on: req.store)
         let threads = try await CaseThreads.threads(of: id, on: req.store)
         let documents = try await CaseDocuments.documents(of: id, on: req.store)
@@ -92,13 +93,13 @@ enum CaseController {
                 guard !versions.isEmpty else { return nil }
                 return CaseShow.DocumentGroup(title: kind.title.text(in: l), versions: versions.map {
                     CaseShow.Document(
-                        version: $0.version, fileName: $0.fileName, size: CaseDocuments.describe(bytes: $0.size),
+                        version: $0.version, fileName: $0.fileName, size: DocumentUpload.describe(bytes: $0.size),
                         uploader: people.name($0.uploadedBy), time: PageTime.format($0.uploadedAt),
                         href: SiteURL.caseDocument(.value(id), document: .value($0.id)).path)
                 })
             },
             documentKinds: DocumentKind.allCases.map { ($0.rawValue, $0.title.text(in: l)) },
-            maxUpload: CaseDocuments.describe(bytes: req.application.config.maxUploadBytes),
+            maxUpload: DocumentUpload.describe(bytes: req.application.config.maxUploadBytes),
             timeline: CaseTimeline.events(events, definition: definition, people: people, language: l).reversed())
         return model.html.response(status)
     }
@@ -107,7 +108,7 @@ enum CaseController {
         let principal = try req.requireSignedIn()
         let id = try req.caseIDParameter()
         let form = try req.content.decode(CommandForm.self)
-        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
         let evidence = [
             ("comment", form.evidence_comment), ("attachment", form.evidence_attachment),
             ("test_protocol", form.evidence_test_protocol),
@@ -117,7 +118,7 @@ enum CaseController {
             reason: form.reason, evidence: evidence, to: nil)
         return try await attempt(id, principal, req) {
             let command = try await request.engineCommand(for: record, on: req.store)
-            _ = try await CaseService.execute(command, on: id, by: principal, expectedVersion: form.version, in: req.store)
+            _ = try await CaseWorkflow.run(command, on: id, by: principal, expectedVersion: form.version, in: req.store, clock: req.application.config.clock)
         }
     }
 
@@ -126,9 +127,9 @@ enum CaseController {
         let id = try req.caseIDParameter()
         let form = try req.content.decode(ThreadForm.self)
         return try await attempt(id, principal, req) {
-            _ = try await CaseThreads.open(
+            _ = try await ThreadWorkflow.open(
                 CaseThreads.Kind(rawValue: form.kind ?? "") ?? .comment, item: nil, text: form.text ?? "", on: id,
-                by: principal, in: req.store)
+                by: principal, in: req.store, clock: req.application.config.clock)
         }
     }
 
@@ -138,7 +139,7 @@ enum CaseController {
         guard let thread = req.parameters.get("thread").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
         let form = try req.content.decode(ThreadForm.self)
         return try await attempt(id, principal, req) {
-            _ = try await CaseThreads.reply(form.text ?? "", to: thread, on: id, by: principal, in: req.store)
+            _ = try await ThreadWorkflow.reply(form.text ?? "", to: thread, on: id, by: principal, in: req.store, clock: req.application.config.clock)
         }
     }
 
@@ -152,7 +153,7 @@ enum CaseController {
 
     static func download(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        let (record, _) = try await CaseService.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
         guard let document = req.parameters.get("document").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
         return try await DocumentsAPIController.serve(
             try await CaseDocuments.document(document, of: record.id, on: req.store), req: req)

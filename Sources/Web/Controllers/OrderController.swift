@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Workflow
 import Vapor
 
 /// `/cases/new` and `/cases/{id}/order`: starting a case and filling in its order. The applicant saves a
@@ -24,12 +25,10 @@ enum OrderController {
 
     static func create(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
-        guard principal.holds(.applicant), let organisation = principal.organisationID else { throw CaseNotFound() }
+        guard principal.holds(.applicant) else { throw CaseNotFound() }
         let platform = (try req.content.decode(NewCaseForm.self).platform ?? "").uppercased()
-        let record = try await req.store.write { tx in
-            try await CaseStore.create(
-                platform: platform, organisation: organisation, fields: [:], createdBy: principal.userID, in: tx)
-        }
+        let record = try await CaseWorkflow.create(
+            platform: platform, fields: [:], by: principal, in: req.store, clock: req.application.config.clock)
         return req.redirect(to: SiteURL.caseOrder(.value(record.id)).path, redirectType: .normal)
     }
 
@@ -45,17 +44,17 @@ enum OrderController {
         let id = try req.caseIDParameter()
         let l = req.pageLanguage
         let posted = PostedOrder(req.body.string ?? "")
-        let (record, _) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
         let definition = try await DefinitionStore.definition(record.state.definition, on: req.store)
         let answers = posted.answers(for: definition.form)
         do {
-            let saved = try await CaseService.editFields(
-                answers, on: id, by: principal, expectedVersion: posted.version, in: req.store)
+            let saved = try await CaseWorkflow.editOrder(
+                answers, on: id, by: principal, expectedVersion: posted.version, in: req.store, clock: req.application.config.clock)
             guard posted.action == "submit" else {
                 return req.redirect(to: SiteURL.caseOrder(.value(id)).path + "?saved=1", redirectType: .normal)
             }
             do {
-                _ = try await CaseService.execute(.submit, on: id, by: principal, expectedVersion: saved.state.version, in: req.store)
+                _ = try await CaseWorkflow.run(.submit, on: id, by: principal, expectedVersion: saved.state.version, in: req.store, clock: req.application.config.clock)
             } catch let failure as ValidationFailure {
                 return try await page(
                     id, for: principal,
@@ -87,7 +86,7 @@ enum OrderController {
         posted: [String: String]? = nil, savedNow: [String: String]? = nil, status: HTTPStatus = .ok, req: Request
     ) async throws -> Response {
         let l = req.pageLanguage
-        let (record, roles) = try await CaseService.visibleCase(id, to: principal, on: req.store)
+        let (record, roles) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
         let definition = try await DefinitionStore.definition(record.state.definition, on: req.store)
         let documents = Set(try await CaseDocuments.documents(of: id, on: req.store).map(\.kind))
         let values = posted ?? record.fields

@@ -4,6 +4,7 @@ import Persistence
 import TestSupport
 import Testing
 import Vapor
+import Workflow
 
 @Suite("Actors on the trail are typed")
 struct ActorOnTheTrailTests {
@@ -19,7 +20,7 @@ struct ActorOnTheTrailTests {
             let system = Principal(
                 userID: account, email: "ris@vardgivare.example", organisationID: nil,
                 grants: [RoleGrant(role: .coordinator, platform: "BFR")], actor: .systemAccount(account))
-            _ = try await CaseService.execute(.beginTriage, on: caseID, by: system, expectedVersion: nil, in: app.store)
+            _ = try await CaseWorkflow.run(.beginTriage, on: caseID, by: system, expectedVersion: nil, in: app.store, clock: app.config.clock)
 
             let events = try await app.api(.GET, "/api/v1/cases/\(caseID)/events", as: team.coordinator, headers: ["Accept-Language": "en"]).json
             let actors = events.elements.map { $0["actor"] }

@@ -1,34 +1,60 @@
 import Domain
-import FluentKit
 import Foundation
+import Persistence
 
-/// Every change to a case, each in one transaction with its audit event: load, check who may, check the
-/// version the caller saw, let the engine decide, store what it changed.
-public enum CaseService {
-    /// A case as `principal` may see it, or `CaseNotFound` when it is none of theirs (the same answer as
-    /// for an id that does not exist, so ids leak nothing).
-    public static func visibleCase(_ id: UUID, to principal: Principal, on store: Store) async throws
-        -> (record: CaseRecord, roles: Set<Role>)
-    {
-        let db = store.database
-        let record = try await CaseStore.load(id, on: store)
-        let roles = principal.roles(
-            onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
-        guard !roles.isEmpty else { throw CaseNotFound() }
-        return (record, roles)
+/// Every change to a case, each in one transaction with its audit event: read the case once, check who may,
+/// check the version the caller saw, check the rules (free text, the order's fields, the evidence), let the
+/// engine decide, store what it changed.
+public enum CaseWorkflow {
+    /// Creates a draft on the platform's current definition for the applicant's organisation, numbered
+    /// `<PLATFORM>-<year>-<serial>`.
+    public static func create(
+        platform: String, fields: [String: String], by principal: Principal, in store: Store, clock: any WallClock
+    ) async throws -> CaseRecord {
+        guard principal.holds(.applicant) else {
+            throw CaseRefused(refusal: CaseRefusal(.missingRole, LocalizedText(
+                sv: "Endast sökande skapar ärenden.", en: "Only applicants create cases.")))
+        }
+        guard let organisation = principal.organisationID else {
+            throw ValidationFailure([FieldError(
+                field: "organisation", code: "required",
+                message: LocalizedText(sv: "Användaren hör inte till någon organisation.",
+                                       en: "The user belongs to no organisation."))])
+        }
+        return try await store.write(clock: clock) { tx in
+            guard let definition = try await DefinitionStore.current(on: tx.store)[platform] else {
+                throw ValidationFailure([
+                    FieldError(
+                        field: "platform", code: "unknown-platform",
+                        message: LocalizedText(sv: "Okänd plattform \"\(platform)\".", en: "Unknown platform \"\(platform)\"."))
+                ])
+            }
+            let fieldErrors = definition.form.checkDraft(fields)
+            guard fieldErrors.isEmpty else { throw ValidationFailure(fieldErrors) }
+            let record = try await CaseStore.insert(
+                definition: definition, organisation: organisation, fields: fields, createdBy: principal.userID, in: tx)
+            try await tx.audit(
+                AuditEventDraft(
+                    actor: principal.actor, action: .caseCreate, subject: record.subject,
+                    payload: [
+                        "number": .string(record.number), "platform": .string(platform),
+                        "definition": .string(record.state.definition.description),
+                        "fields": .object(fields.mapValues(CanonicalJSON.string)),
+                    ]))
+            return record
+        }
     }
 
     /// Runs `command` on the case for `principal`, if the case is still at `expectedVersion` (nil skips the
     /// check). Submitting (and resubmitting) checks the order's fields first and reports every broken rule.
-    public static func execute(
+    public static func run(
         _ command: CaseCommand, on caseID: UUID, by principal: Principal, expectedVersion: Int?,
-        in store: Store, clock: any WallClock = SystemClock()
+        in store: Store, clock: any WallClock
     ) async throws -> CaseRecord {
-        let db = store.database
         let textErrors = command.freeTextErrors
         guard textErrors.isEmpty else { throw ValidationFailure(textErrors) }
-        return try await db.write(clock: clock) { tx in
-            let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.store)
+        return try await store.write(clock: clock) { tx in
+            let (record, roles) = try await CaseAccess.visibleCase(caseID, to: principal, on: tx.store)
             if let expectedVersion, expectedVersion != record.state.version {
                 throw VersionConflict(expected: expectedVersion, current: record)
             }
@@ -41,7 +67,7 @@ public enum CaseService {
             var state = record.state
             let user = ActingUser(id: principal.userID.uuidString, roles: roles)
             let actions: [CaseAction]
-            switch state.handle(command, by: user, at: tx.clock.now(), in: definition) {
+            switch state.handle(command, by: user, at: tx.now, in: definition) {
             case .success(let accepted): actions = accepted
             case .failure(let refusal): throw CaseRefused(refusal: refusal)
             }
@@ -53,8 +79,7 @@ public enum CaseService {
                 if !errors.isEmpty { throw ValidationFailure(errors) }
             }
             try await CaseStore.save(
-                state, actions: actions, caseID: caseID, expectedVersion: record.state.version, at: tx.clock.now(),
-                on: tx.database)
+                state, actions: actions, caseID: caseID, expectedVersion: record.state.version, at: tx.now, in: tx)
             try await tx.audit(
                 AuditEventDraft(
                     actor: principal.actor, action: .caseCommand(command.name), subject: record.subject,
@@ -64,13 +89,12 @@ public enum CaseService {
     }
 
     /// Replaces the order's fields on a draft (or a case returned for completion); applicants only.
-    public static func editFields(
+    public static func editOrder(
         _ fields: [String: String], on caseID: UUID, by principal: Principal, expectedVersion: Int?,
-        in store: Store
+        in store: Store, clock: any WallClock
     ) async throws -> CaseRecord {
-        let db = store.database
-        return try await db.write { tx in
-            let (record, roles) = try await visibleCase(caseID, to: principal, on: tx.store)
+        return try await store.write(clock: clock) { tx in
+            let (record, roles) = try await CaseAccess.visibleCase(caseID, to: principal, on: tx.store)
             if let expectedVersion, expectedVersion != record.state.version {
                 throw VersionConflict(expected: expectedVersion, current: record)
             }
@@ -93,7 +117,7 @@ public enum CaseService {
             state.recordExternalChange()
             try await CaseStore.save(
                 state, actions: [], fields: fields, caseID: caseID, expectedVersion: record.state.version,
-                at: tx.clock.now(), on: tx.database)
+                at: tx.now, in: tx)
             let changed = Set(fields.keys).union(record.fields.keys).filter { fields[$0] != record.fields[$0] }
             try await tx.audit(
                 AuditEventDraft(
