@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Persistence
 import Vapor
+import Workflow
 import VaporTesting
 
 /// A user made for a test, with a bearer token ready.
@@ -33,13 +34,12 @@ public enum Fixtures {
             email: email, name: nil, role: role.rawValue, platform: platform, organisationsnummer: organisation,
             knownPlatforms: ["BFR", "TAKECARE"]
         ).get()
-        return try await app.db.write { tx in
-            let id = try await AccountStore.createUser(
-                registration, passwordHash: passwordHash, organisationName: organisation.map { "Org \($0)" },
-                actor: .commandLine(operator: nil), in: tx)
-            let token = try await AccountStore.issueToken(userID: id, lifetime: 3600, actor: .commandLine(operator: nil), in: tx).token
-            return TestUser(id: id, email: email, token: token)
-        }
+        let id = try await AccountWorkflow.createUser(
+            registration, passwordHash: passwordHash, organisationName: organisation.map { "Org \($0)" },
+            by: .commandLine(operator: nil), in: app.store, clock: app.config.clock)
+        let token = try await AccountWorkflow.issueToken(
+            for: id, lifetime: 3600, by: .commandLine(operator: nil), in: app.store, clock: app.config.clock).token
+        return TestUser(id: id, email: email, token: token)
     }
 }
 

@@ -52,8 +52,9 @@ struct CaseItemStorageTests {
             organisationsnummer: "5565594230", knownPlatforms: ["BFR"]
         ).get()
         let applicant = try await db.write { tx in
-            try await AccountStore.createUser(
-                registration, passwordHash: "-", organisationName: "Vårdgivaren AB", actor: .commandLine(operator: nil), in: tx)
+            let organisation = try await AccountStore.insertOrganisation(
+                registration.organisationsnummer!, name: "Vårdgivaren AB", in: tx)
+            return try await AccountStore.insertUser(registration, passwordHash: "-", organisationID: organisation, in: tx)
         }
         let organisation = try #require(try await AccountStore.principal(userID: applicant, on: Store(db))?.organisationID)
         return try await db.write { tx in

@@ -81,11 +81,11 @@ struct JobRunnerTests {
             let clock = FixedClock(Self.start)
             let user = try await Fixtures.user(app, "anna@region.example", role: .coordinator, platform: "BFR")
             let idle = try await app.db.write(clock: clock) { tx in
-                try await WebSessions.start(userID: user.id, address: "127.0.0.1", in: tx).token
+                try await WebSessions.start(userID: user.id, in: tx).token
             }
             clock.advance(by: 7 * 3600)
             let live = try await app.db.write(clock: clock) { tx in
-                try await WebSessions.start(userID: user.id, address: "127.0.0.1", in: tx).token
+                try await WebSessions.start(userID: user.id, in: tx).token
             }
             clock.advance(by: 3600 + 1)
             let runner = Self.runner(Self.standardJobs(app, clock), app, clock)

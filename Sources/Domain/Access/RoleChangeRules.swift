@@ -25,7 +25,7 @@ public enum RoleChangeRules {
 
     /// Why `grant` cannot be taken from `user` by `changer`; nil when it can. An admin who took their own
     /// admin role could not give it back, so another admin must.
-    public static func removeRefusal(_ grant: RoleGrant, from user: UUID, by changer: UUID, held: Set<RoleGrant>) -> FieldError? {
+    public static func removeRefusal(_ grant: RoleGrant, from user: UUID, by changer: UUID?, held: Set<RoleGrant>) -> FieldError? {
         if user == changer, grant.role == .admin {
             return FieldError(
                 field: "role", code: "own-admin",

@@ -5,60 +5,32 @@ import SQLKit
 
 /// Users, their organisations and roles, and bearer tokens.
 public enum AccountStore {
-    /// Creates the user with their one role, registering the applicant's organisation when it is new.
-    /// Refuses an e-mail address that is taken. Audited.
-    public static func createUser(
-        _ registration: UserRegistration, passwordHash: String, organisationName: String?, actor: AuditActor,
-        in tx: WriteTransaction
+    /// Stores a new user with their one role; the workflow checks the rules and audits.
+    public static func insertUser(
+        _ registration: UserRegistration, passwordHash: String, organisationID: UUID?, in tx: WriteTransaction
     ) async throws -> UUID {
-        let db = tx.database
-        if try await UserModel.query(on: db).filter(\.$email == registration.email.value).first() != nil {
-            throw ValidationFailure([
-                FieldError(
-                    field: "email", code: "taken",
-                    message: LocalizedText(
-                        sv: "Det finns redan en användare med e-postadressen \(registration.email).",
-                        en: "A user with the e-mail address \(registration.email) already exists."))
-            ])
-        }
-        var organisationID: UUID?
-        if let orgnr = registration.organisationsnummer {
-            organisationID = try await organisation(orgnr, name: organisationName, actor: actor, in: tx)
-        }
         let user = UserModel(
             email: registration.email.value, name: registration.name, passwordHash: passwordHash,
             organisationID: organisationID)
-        try await user.create(on: db)
+        try await user.create(on: tx.database)
         let userID = try user.requireID()
-        try await UserRoleModel(userID: userID, role: registration.grant.role.rawValue, platform: registration.grant.platform)
-            .create(on: db)
-        var payload: [String: CanonicalJSON] = [
-            "email": .string(registration.email.value), "role": .string(registration.grant.role.rawValue),
-        ]
-        if let platform = registration.grant.platform { payload["platform"] = .string(platform) }
-        if let organisationID { payload["organisation"] = .string(organisationID.uuidString) }
-        try await tx.audit(
-            AuditEventDraft(actor: actor, action: .userCreate, subject: "user:\(userID)", payload: .object(payload)))
+        try await insertRole(registration.grant, of: userID, in: tx)
         return userID
     }
 
-    /// The organisation with this number, registered (and audited) when not yet known.
-    static func organisation(_ orgnr: Organisationsnummer, name: String?, actor: AuditActor, in tx: WriteTransaction)
+    /// The organisation with this organisationsnummer, if it is registered.
+    public static func organisationID(_ orgnr: Organisationsnummer, on store: Store) async throws -> UUID? {
+        try await OrganisationModel.query(on: store.database).filter(\.$organisationsnummer == orgnr.digits).first()?
+            .requireID()
+    }
+
+    /// Registers an organisation; returns its id.
+    public static func insertOrganisation(_ orgnr: Organisationsnummer, name: String, in tx: WriteTransaction)
         async throws -> UUID
     {
-        if let existing = try await OrganisationModel.query(on: tx.database)
-            .filter(\.$organisationsnummer == orgnr.digits).first()
-        {
-            return try existing.requireID()
-        }
-        let organisation = OrganisationModel(organisationsnummer: orgnr.digits, name: name ?? orgnr.description)
+        let organisation = OrganisationModel(organisationsnummer: orgnr.digits, name: name)
         try await organisation.create(on: tx.database)
-        let id = try organisation.requireID()
-        try await tx.audit(
-            AuditEventDraft(
-                actor: actor, action: .organisationRegister, subject: "organisation:\(id)",
-                payload: ["organisationsnummer": .string(orgnr.digits), "name": .string(organisation.name)]))
-        return id
+        return try organisation.requireID()
     }
 
     /// A user as sign-in and the password page need them; the password only as its Bcrypt hash.
@@ -66,6 +38,7 @@ public enum AccountStore {
         public let id: UUID
         public let email: String
         public let name: String
+        public let organisationID: UUID?
         public let passwordHash: String
     }
 
@@ -94,7 +67,9 @@ public enum AccountStore {
     }
 
     private static func account(_ model: UserModel) throws -> Account {
-        Account(id: try model.requireID(), email: model.email, name: model.name, passwordHash: model.passwordHash)
+        Account(
+            id: try model.requireID(), email: model.email, name: model.name, organisationID: model.$organisation.id,
+            passwordHash: model.passwordHash)
     }
 
     /// The names of the users with these ids, as they are now; unknown ids are absent.
@@ -153,18 +128,9 @@ public enum AccountStore {
     // Noting every use would queue each API request behind the writers; a minute's slack tells the owner enough.
     static let tokenTouchInterval: TimeInterval = 60
 
-    /// Issues a bearer token valid for `lifetime` seconds; returns it once, stores only its hash. Audited.
-    public static func issueToken(
-        userID: UUID, lifetime: TimeInterval, actor: AuditActor, in tx: WriteTransaction
-    ) async throws -> (token: String, expiresAt: Date) {
-        let token = SecretToken.random(prefix: "anslut_")
-        let expiresAt = tx.clock.now().addingTimeInterval(lifetime)
-        try await APITokenModel(userID: userID, tokenHash: SecretToken.digest(token), expiresAt: expiresAt).create(on: tx.database)
-        try await tx.audit(
-            AuditEventDraft(
-                actor: actor, action: .userTokenIssue, subject: "user:\(userID)",
-                payload: ["expiresAt": .string(AuditTimestamp.format(expiresAt))]))
-        return (token, expiresAt)
+    /// Stores a bearer token's hash, valid until `expiresAt`.
+    public static func insertToken(hash: String, of userID: UUID, expiresAt: Date, in tx: WriteTransaction) async throws {
+        try await APITokenModel(userID: userID, tokenHash: hash, expiresAt: expiresAt).create(on: tx.database)
     }
 
 }

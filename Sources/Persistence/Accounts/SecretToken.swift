@@ -15,7 +15,7 @@ public enum SecretToken {
     }
 
     /// The SHA-256 of `token` in hex: what the database keeps.
-    static func digest(_ token: String) -> String {
+    public static func digest(_ token: String) -> String {
         HexDigits.encode(SHA256.hash(data: Data(token.utf8)))
     }
 }

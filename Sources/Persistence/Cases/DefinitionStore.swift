@@ -17,32 +17,24 @@ public enum DefinitionStore {
         }
     }
 
-    /// Stores each definition whose id and version are new (audited); an unchanged one is left as it is, a
-    /// changed one under an old version is refused.
-    public static func publish(_ definitions: [ProcessDefinition], actor: AuditActor, in tx: WriteTransaction) async throws {
-        for definition in definitions {
-            let reference = definition.reference
-            if let existing = try await ProcessDefinitionModel.query(on: tx.database)
-                .filter(\.$definitionID == reference.id.rawValue).filter(\.$version == reference.version).first()
-            {
-                guard existing.contentHash == reference.contentHash else {
-                    throw Conflict(reference: reference, publishedHash: existing.contentHash)
-                }
-                continue
+    /// Stores `definition` when its id and version are new and returns true; false when that version is
+    /// already published with the same content; a `Conflict` when it was published with other content.
+    public static func insert(_ definition: ProcessDefinition, in tx: WriteTransaction) async throws -> Bool {
+        let reference = definition.reference
+        if let existing = try await ProcessDefinitionModel.query(on: tx.database)
+            .filter(\.$definitionID == reference.id.rawValue).filter(\.$version == reference.version).first()
+        {
+            guard existing.contentHash == reference.contentHash else {
+                throw Conflict(reference: reference, publishedHash: existing.contentHash)
             }
-            let document = String(decoding: definition.canonicalEncoding(), as: UTF8.self)
-            try await ProcessDefinitionModel(
-                definitionID: reference.id.rawValue, version: reference.version, platform: definition.platform,
-                contentHash: reference.contentHash, document: document
-            ).create(on: tx.database)
-            try await tx.audit(
-                AuditEventDraft(
-                    actor: actor, action: .processPublish, subject: "process:\(reference.id.rawValue)",
-                    payload: [
-                        "version": .int(Int64(reference.version)), "hash": .string(reference.contentHash),
-                        "platform": .string(definition.platform),
-                    ]))
+            return false
         }
+        let document = String(decoding: definition.canonicalEncoding(), as: UTF8.self)
+        try await ProcessDefinitionModel(
+            definitionID: reference.id.rawValue, version: reference.version, platform: definition.platform,
+            contentHash: reference.contentHash, document: document
+        ).create(on: tx.database)
+        return true
     }
 
     /// The exact definition a case pinned. Published versions never change (see `publish`), so each is

@@ -17,9 +17,9 @@ public enum WebSessions {
         public let csrfToken: String
     }
 
-    /// Signs `userID` in with a new session and returns its cookie token (only here, never stored).
-    /// Sessions that have run out are removed on the way. Audited.
-    public static func start(userID: UUID, address: String, in tx: WriteTransaction) async throws
+    /// Stores a new session for `userID` and returns its cookie token (only here, never stored). Sessions that
+    /// have run out are removed on the way. The workflow audits the sign-in.
+    public static func start(userID: UUID, in tx: WriteTransaction) async throws
         -> (token: String, session: Session)
     {
         let now = tx.clock.now()
@@ -32,9 +32,6 @@ public enum WebSessions {
         model.createdAt = now
         model.lastSeenAt = now
         try await model.create(on: tx.database)
-        try await tx.audit(AuditEventDraft(
-            actor: .user(userID), action: .userSignIn, subject: "user:\(userID)",
-            payload: ["address": .string(address)]))
         return (token, Session(id: try model.requireID(), userID: userID, csrfToken: model.csrfToken))
     }
 
@@ -56,27 +53,17 @@ public enum WebSessions {
         return Session(id: id, userID: model.$user.id, csrfToken: model.csrfToken)
     }
 
-    /// Signs the session out. Audited.
+    /// Deletes the session.
     public static func end(_ session: Session, in tx: WriteTransaction) async throws {
         try await WebSessionModel.query(on: tx.database).filter(\.$id == session.id).delete()
-        try await tx.audit(AuditEventDraft(
-            actor: .user(session.userID), action: .userSignOut, subject: "user:\(session.userID)", payload: [:]))
     }
 
-    /// Replaces the user's password hash, ends every other session of theirs and revokes their bearer tokens.
-    /// Audited.
-    public static func changePassword(
-        of session: Session, passwordHash: String, in tx: WriteTransaction
-    ) async throws {
+    /// Replaces the user's password hash and ends every other session of theirs.
+    public static func setPassword(hash passwordHash: String, keeping session: Session, in tx: WriteTransaction) async throws {
         guard let user = try await UserModel.find(session.userID, on: tx.database) else { return }
         user.passwordHash = passwordHash
         try await user.update(on: tx.database)
         try await WebSessionModel.query(on: tx.database).filter(\.$user.$id == session.userID)
             .filter(\.$id != session.id).delete()
-        try await tx.audit(AuditEventDraft(
-            actor: .user(session.userID), action: .userPasswordChange, subject: "user:\(session.userID)",
-            payload: [:]))
-        try await AccountStore.revokeAllTokens(
-            of: session.userID, reason: .passwordChange, actor: .user(session.userID), in: tx)
     }
 }

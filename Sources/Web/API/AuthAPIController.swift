@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// `POST /api/v1/auth/token`: a bearer token for a machine client, in exchange for e-mail and password.
@@ -38,9 +39,8 @@ enum AuthAPIController {
             throw problem
         }
         let userID = user.id
-        let issued = try await req.store.write { tx in
-            try await AccountStore.issueToken(userID: userID, lifetime: tokenLifetime, actor: .user(userID), in: tx)
-        }
+        let issued = try await AccountWorkflow.issueToken(
+            for: userID, lifetime: tokenLifetime, by: .user(userID), in: req.store, clock: req.application.config.clock)
         return TokenDTO(token: issued.token, expiresAt: issued.expiresAt)
     }
 }

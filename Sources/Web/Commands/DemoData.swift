@@ -53,10 +53,9 @@ enum DemoData {
                 email: person.email, name: person.name, role: person.role.rawValue, platform: person.platform,
                 organisationsnummer: person.organisation?.number, knownPlatforms: ["BFR", "TAKECARE"]
             ).get()
-            let id = try await app.store.write { tx in
-                try await AccountStore.createUser(
-                    registration, passwordHash: hash, organisationName: person.organisation?.name, actor: .commandLine(operator: nil), in: tx)
-            }
+            let id = try await AccountWorkflow.createUser(
+                registration, passwordHash: hash, organisationName: person.organisation?.name,
+                by: .commandLine(operator: nil), in: app.store, clock: app.config.clock)
             principals[person.email] = try await AccountStore.principal(userID: id, on: app.store)
         }
         let demo = Team(app: app, principals: principals)

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Workflow
 import Vapor
 
 /// `anslut user …`: accounts from the command line, for the first admin and for machine clients.
@@ -44,10 +45,9 @@ struct UserCreateCommand: AsyncCommand {
         if let error = PasswordPolicy.check(password) { throw CommandExit(status: 2, message: Self.lines([error])) }
         let hash = try await app.password.async.hash(password)
         do {
-            let id = try await app.store.write { tx in
-                try await AccountStore.createUser(
-                    registration, passwordHash: hash, organisationName: signature.organisationName, actor: .commandLine(operator: nil), in: tx)
-            }
+            let id = try await AccountWorkflow.createUser(
+                registration, passwordHash: hash, organisationName: signature.organisationName,
+                by: .commandLine(operator: nil), in: app.store, clock: app.config.clock)
             context.console.print("Created \(registration.grant.role.rawValue) \(registration.email) (\(id))")
         } catch let failure as ValidationFailure {
             throw CommandExit(status: 1, message: Self.lines(failure.errors))
@@ -93,9 +93,8 @@ struct UserTokenCommand: AsyncCommand {
         }
         let userID = user.id
         if signature.revokeAll {
-            let count = try await app.store.write { tx in
-                try await AccountStore.revokeAllTokens(of: userID, reason: .operatorRequest, actor: .commandLine(operator: nil), in: tx)
-            }
+            let count = try await AccountWorkflow.revokeAllTokens(
+                of: userID, reason: .operatorRequest, by: .commandLine(operator: nil), in: app.store, clock: app.config.clock)
             FileHandle.standardOutput.write(Data("Revoked \(count) token(s) of \(user.email).\n".utf8))
             return
         }
@@ -103,9 +102,9 @@ struct UserTokenCommand: AsyncCommand {
         guard (1...24 * 365).contains(hours) else {
             throw CommandExit(status: 2, message: "--hours must be between 1 and 8760.")
         }
-        let issued = try await app.store.write { tx in
-            try await AccountStore.issueToken(userID: userID, lifetime: TimeInterval(hours) * 3600, actor: .commandLine(operator: nil), in: tx)
-        }
+        let issued = try await AccountWorkflow.issueToken(
+            for: userID, lifetime: TimeInterval(hours) * 3600, by: .commandLine(operator: nil), in: app.store,
+            clock: app.config.clock)
         FileHandle.standardOutput.write(Data((issued.token + "\n").utf8))
     }
 }

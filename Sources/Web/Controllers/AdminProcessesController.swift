@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Persistence
+import Workflow
 import ProcessFiles
 import Vapor
 
@@ -53,11 +54,8 @@ enum AdminProcessesController {
             return try await page(req, outcome: .refused(messages)).html.response(.unprocessableEntity)
         }
         do {
-            let published = try await req.store.write { tx in
-                let before = Set(try await AdminQueries.publishedVersions(on: tx.store).map(\.reference.description))
-                try await DefinitionStore.publish(definitions, actor: admin.actor, in: tx)
-                return definitions.map(\.reference.description).filter { !before.contains($0) }
-            }
+            let published = try await DefinitionWorkflow.publish(definitions, by: admin.actor, in: req.store, clock: req.application.config.clock)
+                .map(\.reference.description)
             return try await page(req, outcome: published.isEmpty ? .nothingNew : .published(published)).html.response()
         } catch let conflict as DefinitionStore.Conflict {
             return try await page(req, outcome: .refused([message(conflict).text(in: l)])).html.response(.conflict)

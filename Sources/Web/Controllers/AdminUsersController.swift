@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// `/admin/users`: lists users, creates one (audited, with the same rules as `anslut user create`), and adds
@@ -50,11 +51,9 @@ enum AdminUsersController {
             let hash = try await req.password.async.hash(password)
             let organisationName = nonEmpty(form.organisationName)
             do {
-                _ = try await req.store.write { tx in
-                    try await AccountStore.createUser(
-                        registration, passwordHash: hash, organisationName: organisationName,
-                        actor: admin.actor, in: tx)
-                }
+                _ = try await AccountWorkflow.createUser(
+                    registration, passwordHash: hash, organisationName: organisationName, by: admin.actor,
+                    in: req.store, clock: req.application.config.clock)
                 let notice = l("Användaren \(registration.email) är skapad.", "The user \(registration.email) is created.")
                 return try await page(req, form: .init(), notice: notice).html.response()
             } catch let failure as ValidationFailure {
@@ -67,28 +66,14 @@ enum AdminUsersController {
 
     static func addRole(req: Request) async throws -> Response {
         try await changeRole(req) { grant, userID, admin in
-            try await req.store.write { tx in
-                try await AccountStore.addRole(grant, to: userID, actor: admin.actor, in: tx)
-            }
+            try await AccountWorkflow.addRole(grant, to: userID, by: admin.actor, in: req.store, clock: req.application.config.clock)
             return LocalizedText(sv: "Rollen \(grant.title.sv) är tillagd.", en: "The role \(grant.title.en) is added.")
         }
     }
 
     static func removeRole(req: Request) async throws -> Response {
         try await changeRole(req) { grant, userID, admin in
-            // An admin who took their own admin role could not give it back; another admin must.
-            if userID == admin.userID, grant.role == .admin {
-                throw ValidationFailure([
-                    FieldError(
-                        field: "role", code: "own-admin",
-                        message: LocalizedText(
-                            sv: "Du kan inte ta bort din egen administratörsroll; be en annan administratör.",
-                            en: "You cannot remove your own administrator role; ask another administrator."))
-                ])
-            }
-            try await req.store.write { tx in
-                try await AccountStore.removeRole(grant, from: userID, actor: admin.actor, in: tx)
-            }
+            try await AccountWorkflow.removeRole(grant, from: userID, by: admin.actor, in: req.store, clock: req.application.config.clock)
             return LocalizedText(sv: "Rollen \(grant.title.sv) är borttagen.", en: "The role \(grant.title.en) is removed.")
         }
     }

@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// Changing one's own password: the current one first, the new one twice, at least the policy's length.
@@ -21,9 +22,8 @@ enum PasswordController {
     static func revokeToken(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
         guard let tokenID = req.parameters.get("id", as: UUID.self) else { throw CaseNotFound() }
-        let revoked = try await req.store.write(clock: req.application.config.clock) { tx in
-            try await AccountStore.revokeToken(tokenID, of: principal.userID, actor: principal.actor, in: tx)
-        }
+        let revoked = try await AccountWorkflow.revokeToken(
+            tokenID, of: principal.userID, by: principal.actor, in: req.store, clock: req.application.config.clock)
         guard revoked else { throw CaseNotFound() }
         return req.redirect(to: SiteURL.password.path + "?revoked=1", redirectType: .normal)
     }
@@ -67,9 +67,7 @@ enum PasswordController {
             return try await page(req, principal, errors: errors, changed: false).html.response(.unprocessableEntity)
         }
         let hash = try await req.password.async.hash(new)
-        try await req.store.write(clock: req.application.config.clock) { tx in
-            try await WebSessions.changePassword(of: session, passwordHash: hash, in: tx)
-        }
+        try await AccountWorkflow.changePassword(of: session, to: hash, in: req.store, clock: req.application.config.clock)
         return try await page(req, principal, errors: [], changed: true).html.response()
     }
 }

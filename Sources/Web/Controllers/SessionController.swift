@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// Signing in and out with e-mail and password; the start page sends each person on to their work.
@@ -42,9 +43,7 @@ enum SessionController {
             return response
         }
         let userID = user.id
-        let (token, _) = try await req.store.write(clock: req.application.config.clock) { tx in
-            try await WebSessions.start(userID: userID, address: req.clientAddress, in: tx)
-        }
+        let (token, _) = try await AccountWorkflow.signIn(userID, from: req.clientAddress, in: req.store, clock: req.application.config.clock)
         let response = req.redirect(to: req.localPath(form.next) ?? SiteURL.home.path, redirectType: .normal)
         // No Max-Age: the cookie ends with the browser; the database ends the session after idle time.
         response.cookies[PageCookie.session] = PageCookie.value(token, for: req, maxAge: nil)
@@ -53,7 +52,7 @@ enum SessionController {
 
     static func signOut(req: Request) async throws -> Response {
         if let session = req.pageSession {
-            try await req.store.write(clock: req.application.config.clock) { tx in try await WebSessions.end(session, in: tx) }
+            try await AccountWorkflow.signOut(session, in: req.store, clock: req.application.config.clock)
         }
         let response = req.redirect(to: SiteURL.login.path, redirectType: .normal)
         response.cookies[PageCookie.session] = PageCookie.expired(for: req)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Persistence
+import Workflow
 import ProcessFiles
 import Vapor
 
@@ -47,7 +48,7 @@ extension Application {
         }
         if let processes {
             let definitions = try ProcessDefinitionLoader.loadFolder(processes)
-            try await db.write { tx in try await DefinitionStore.publish(definitions, actor: .system, in: tx) }
+            try await DefinitionWorkflow.publish(definitions, by: .system, in: store, clock: config.clock)
         }
     }
 

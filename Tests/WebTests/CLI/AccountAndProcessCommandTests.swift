@@ -4,6 +4,7 @@ import Persistence
 import ProcessFiles
 import TestSupport
 import Testing
+import Workflow
 import Vapor
 
 @Suite("anslut user, process and id commands, on the real executable")
@@ -69,7 +70,7 @@ struct AccountAndProcessCommandTests {
             lines.removeSubrange(start..<(start + 5))
             let version3 = lines.joined(separator: "\n").replacingOccurrences(of: "\nversion: 2\n", with: "\nversion: 3\n")
             let definition = try ProcessDefinitionLoader.load(yaml: version3, file: "bfr-v3.yaml")
-            try await app.db.write { tx in try await DefinitionStore.publish([definition], actor: .commandLine(operator: nil), in: tx) }
+            try await DefinitionWorkflow.publish([definition], by: .commandLine(operator: nil), in: app.store, clock: app.config.clock)
 
             let environment = ["ANSLUT_DATA_DIR": app.config.dataDirectory, "DATABASE_URL": app.config.databaseURL,
                                "ANSLUT_PROCESSES_DIR": processesFolder]

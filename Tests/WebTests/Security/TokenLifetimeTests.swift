@@ -4,6 +4,7 @@ import Foundation
 import Persistence
 import TestSupport
 import Testing
+import Workflow
 import Vapor
 
 @Suite("Bearer tokens end when the trust behind them does")
@@ -39,9 +40,9 @@ struct TokenLifetimeTests {
         try await withTestApp { app in
             let admin = try await Fixtures.user(app, "adam@vgregion.example", role: .admin)
             let tess = try await Fixtures.user(app, "tess@vgregion.example", role: .technician, platform: "BFR")
-            try await app.db.write { tx in
-                try await AccountStore.addRole(RoleGrant(role: .coordinator, platform: "BFR"), to: tess.id, actor: .commandLine(operator: nil), in: tx)
-            }
+            try await AccountWorkflow.addRole(
+                RoleGrant(role: .coordinator, platform: "BFR"), to: tess.id, by: .commandLine(operator: nil), in: app.store,
+                clock: app.config.clock)
             let browser = PageClient(app)
             _ = try await browser.signIn(admin.email)
             #expect(try await browser.post("/admin/users/\(tess.id)/roles/remove", ["grant": "technician:BFR"]).status == .ok)
@@ -98,9 +99,9 @@ struct TokenLifetimeTests {
             let registration = try UserRegistration.validate(
                 email: "known@vgregion.example", name: nil, role: "admin", platform: nil, organisationsnummer: nil,
                 knownPlatforms: []).get()
-            _ = try await app.db.write { tx in
-                try await AccountStore.createUser(registration, passwordHash: hash, organisationName: nil, actor: .commandLine(operator: nil), in: tx)
-            }
+            _ = try await AccountWorkflow.createUser(
+                registration, passwordHash: hash, organisationName: nil, by: .commandLine(operator: nil), in: app.store,
+                clock: app.config.clock)
             func attempt(_ email: String) async throws -> Double {
                 let start = ContinuousClock.now
                 let answer = try await app.api(
