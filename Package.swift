@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        // Named because targets import their modules directly (every import is declared; the manifest is the wall).
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/console-kit.git", from: "4.16.2"),
     ],
     targets: [
         // Pure core: identifiers, process engine, audit chain. Foundation and swift-crypto only.
@@ -29,7 +33,9 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/skatteverket-testpersonnummer.txt")]
         ),
-        // Storage on SQLite and PostgreSQL through FluentKit; no Vapor.
+        // Storage on SQLite and PostgreSQL through FluentKit; no Vapor. The SQLite read pool calls SQLite's C API
+        // through `VaporCSQLite`, SQLiteNIO's own copy of SQLite (a target of sqlite-nio that only its SQLiteNIO
+        // product brings; two copies in one process would not see each other's file locks).
         .target(
             name: "Persistence",
             dependencies: [
@@ -38,9 +44,14 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        // Scheduled jobs: when each runs, one instance at a time, on the storage of Persistence; no Vapor.
+        // The application layer: every change a person, a system account or a job makes, as one function that
+        // checks its Domain rule and writes the change with its audit event in one transaction; scheduled jobs.
+        // No Vapor and no Fluent: it holds the database as Persistence's opaque `Store`.
         .target(
             name: "Workflow",
             dependencies: [
@@ -67,6 +78,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "ConsoleKit", package: "console-kit"),
             ],
             // The stylesheet travels with the binary, so the pages keep it wherever `anslut` is started.
             resources: [.copy("Resources/anslut.css")]
@@ -80,14 +92,34 @@ let package = Package(
                 "Persistence",
                 "Web",
                 "Workflow",
+                .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ProcessFilesTests", dependencies: ["Domain", "ProcessFiles"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "TestSupport"]),
-        .testTarget(name: "WebTests", dependencies: ["Web", "Workflow", "TestSupport"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "TestSupport"]),
+        .testTarget(
+            name: "PersistenceTests",
+            dependencies: [
+                "Domain", "Persistence", "TestSupport", .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Domain", "Persistence", "ProcessFiles", "Web", "Workflow", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Vapor", package: "vapor"),
+                .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]),
+        .testTarget(
+            name: "WorkflowTests",
+            dependencies: [
+                "Domain", "Persistence", "Workflow", "TestSupport", .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]),
         // Throughput figures for BENCHMARKS.md; built in release by Benchmarks/identifiers.sh.
         .executableTarget(name: "IdentifierThroughput", dependencies: ["Domain"], path: "Benchmarks/IdentifierThroughput"),
     ],
