@@ -11,6 +11,8 @@ func adminRoutes(_ app: Application) {
     app.post(SiteURL.adminUserRoleRemoval(.key).pathComponents, use: AdminUsersController.removeRole)
     app.get(SiteURL.adminOrganisations.pathComponents, use: AdminController.organisations)
     app.get(SiteURL.adminPlatforms.pathComponents, use: AdminController.platforms)
+    app.get(SiteURL.adminPlatform(.key).pathComponents, use: AdminPlatformController.show)
+    app.post(SiteURL.adminPlatform(.key).pathComponents, use: AdminPlatformController.save)
     app.get(SiteURL.adminProcesses.pathComponents, use: AdminProcessesController.list)
     app.get(SiteURL.adminProcessVersion(.key, version: .key).pathComponents, use: AdminProcessesController.show)
     app.post(SiteURL.adminProcessPublish.pathComponents, use: AdminProcessesController.publish)

@@ -32,6 +32,7 @@ enum SiteURL {
     case adminUserRoleRemoval(Parameter<UUID>)
     case adminOrganisations
     case adminPlatforms
+    case adminPlatform(Parameter<String>)
     case adminProcesses
     case adminProcessVersion(Parameter<String>, version: Parameter<Int>)
     case adminProcessPublish
@@ -79,6 +80,7 @@ enum SiteURL {
         case .adminUserRoleRemoval(let id): ["admin", "users", id.component("id"), "roles", "remove"]
         case .adminOrganisations: ["admin", "organisations"]
         case .adminPlatforms: ["admin", "platforms"]
+        case .adminPlatform(let code): ["admin", "platforms", code.component("code")]
         case .adminProcesses: ["admin", "processes"]
         case .adminProcessVersion(let id, let version): ["admin", "processes", id.component("id"), version.component("version")]
         case .adminProcessPublish: ["admin", "processes", "publish"]

@@ -11,6 +11,8 @@ public enum AuditAction: Sendable, Hashable {
     case threadClose
     case organisationRegister
     case processPublish
+    case platformCreate
+    case platformSettingsChange
     case userCreate
     case userRoleAdd
     case userRoleRemove
@@ -33,6 +35,8 @@ public enum AuditAction: Sendable, Hashable {
         case .threadClose: "case.thread.close"
         case .organisationRegister: "organisation.register"
         case .processPublish: "process.publish"
+        case .platformCreate: "platform.create"
+        case .platformSettingsChange: "platform.settings.change"
         case .userCreate: "user.create"
         case .userRoleAdd: "user.role.add"
         case .userRoleRemove: "user.role.remove"
@@ -47,7 +51,7 @@ public enum AuditAction: Sendable, Hashable {
 
     static let fixed: [AuditAction] = [
         .caseCreate, .caseEdit, .documentUpload, .threadOpen, .threadReply, .threadClose, .organisationRegister,
-        .processPublish, .userCreate, .userRoleAdd, .userRoleRemove, .userSignIn, .userSignOut, .userPasswordChange,
+        .processPublish, .platformCreate, .platformSettingsChange, .userCreate, .userRoleAdd, .userRoleRemove, .userSignIn, .userSignOut, .userPasswordChange,
         .userTokenIssue, .userTokenRevoke, .userTokenRevokeAll,
     ]
     private static let byText: [String: AuditAction] = Dictionary(

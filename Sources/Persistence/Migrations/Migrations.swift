@@ -23,5 +23,7 @@ public enum AnslutMigrations {
         AddTokenLastUsed(),
         // 010 - the scheduled jobs' last runs and the audit chain's signed checkpoints
         CreateScheduledJobsAndAuditCheckpoints(),
+        // 011 - platforms as rows of their own, with the settings an admin edits
+        CreatePlatforms(),
     ]
 }

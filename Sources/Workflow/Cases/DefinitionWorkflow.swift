@@ -21,6 +21,9 @@ public enum DefinitionWorkflow {
                     ]))
                 published.append(definition)
             }
+            for definition in definitions {
+                try await PlatformWorkflow.ensurePlatform(definition, by: actor, in: tx)
+            }
             return published
         }
     }

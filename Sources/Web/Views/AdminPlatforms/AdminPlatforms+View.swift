@@ -9,7 +9,7 @@ extension AdminPlatforms.Model {
             .if(platforms.isEmpty, .p(.text(l("Inga plattformar ännu.", "No platforms yet.")))),
             .forEach(platforms) { platform in
                 .section(
-                    .h2(.text(platform.code)),
+                    .h2(.a(.href(SiteURL.adminPlatform(.value(platform.code)).path), .text(platform.code))),
                     .dl(
                         .class("facts"),
                         .dt(.text(l("Process", "Process"))),

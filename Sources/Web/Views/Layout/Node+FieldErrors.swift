@@ -37,6 +37,20 @@ extension Node where Context == HTML.FormContext {
         )
     }
 
+    /// A labelled multi-line text, `rows` high.
+    static func textField(_ label: String, name: String, id: String, value: String, rows: Int, error: String?) -> Node {
+        .div(
+            .class("field"),
+            .label(.for(id), .text(label)),
+            fieldError(error, id: id),
+            .textarea(
+                .name(name), .id(id), .attribute(named: "rows", value: String(rows)),
+                .attribute(named: "aria-invalid", value: error.map { _ in "true" }),
+                .attribute(named: "aria-describedby", value: error.map { _ in "\(id)-error" }),
+                .text(value))
+        )
+    }
+
     private static func fieldError(_ error: String?, id: String) -> Node {
         .unwrap(error) { .p(.class("field-error"), .id("\(id)-error"), .text($0)) }
     }
