@@ -13,11 +13,11 @@ struct AuditTrailTests {
     func sameTransaction() async throws {
         try await withTestApp { app in
             let before = try await AuditLog.count(on: app.store)
-            try await app.db.write { tx in
+            try await app.db.write(clock: SystemClock()) { tx in
                 try await tx.audit(AuditEventDraft(actorText: "user:1", actionText: "case.submit", subject: "case:1"))
             }
             await #expect(throws: Refused.self) {
-                try await app.db.write { tx in
+                try await app.db.write(clock: SystemClock()) { tx in
                     try await tx.audit(AuditEventDraft(actorText: "user:1", actionText: "case.tick", subject: "case:1"))
                     throw Refused()
                 }
@@ -38,7 +38,7 @@ struct AuditTrailTests {
                 for writer in 0..<writers {
                     group.addTask {
                         for index in 0..<eventsEach {
-                            try await app.db.write { tx in
+                            try await app.db.write(clock: SystemClock()) { tx in
                                 try await tx.audit(
                                     AuditEventDraft(actorText: "writer:\(writer)", actionText: "test.write", subject: "w:\(writer)",
                                         payload: ["index": .int(Int64(index))]))
@@ -121,7 +121,7 @@ struct AuditTrailTests {
     static func record(_ count: Int, on database: any Database) async throws -> Int64 {
         let base = try await AuditLog.count(on: Store(database))
         for index in 1...count {
-            try await database.write { tx in
+            try await database.write(clock: SystemClock()) { tx in
                 try await tx.audit(
                     AuditEventDraft(actorText: "user:1", actionText: "test.step", subject: "case:1", payload: ["n": .int(Int64(index))]))
             }

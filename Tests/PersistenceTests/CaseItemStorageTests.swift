@@ -51,13 +51,13 @@ struct CaseItemStorageTests {
             email: "anna@vardgivare.example", name: nil, role: "applicant", platform: nil,
             organisationsnummer: "5565594230", knownPlatforms: ["BFR"]
         ).get()
-        let applicant = try await db.write { tx in
+        let applicant = try await db.write(clock: SystemClock()) { tx in
             let organisation = try await AccountStore.insertOrganisation(
                 registration.organisationsnummer!, name: "Vårdgivaren AB", in: tx)
             return try await AccountStore.insertUser(registration, passwordHash: "-", organisationID: organisation, in: tx)
         }
         let organisation = try #require(try await AccountStore.principal(userID: applicant, on: Store(db))?.organisationID)
-        return try await db.write { tx in
+        return try await db.write(clock: SystemClock()) { tx in
             let definition = try #require(try await DefinitionStore.current(on: tx.store)["BFR"])
             let record = try await CaseStore.insert(
                 definition: definition, organisation: organisation, fields: [:], createdBy: applicant, in: tx)

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 @testable import Persistence
 import SQLKit
@@ -17,7 +18,7 @@ struct SQLiteReadPoolTests {
         struct Refused: Error {}
         try await withTestApp { app in
             try await app.db.sql.raw("CREATE TABLE read_probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)").run()
-            try await app.db.write { tx in
+            try await app.db.write(clock: SystemClock()) { tx in
                 try await tx.database.sql.raw("INSERT INTO read_probe VALUES (1, 'ett')").run()
                 #expect(try await Self.bodies(tx.database) == ["ett"])
                 // Another request's read, outside the write's task, through the read pool. (On PostgreSQL it
@@ -28,7 +29,7 @@ struct SQLiteReadPoolTests {
             }
             #expect(try await Self.bodies(app.db) == ["ett"])
             await #expect(throws: Refused.self) {
-                try await app.db.write { tx in
+                try await app.db.write(clock: SystemClock()) { tx in
                     try await tx.database.sql.raw("INSERT INTO read_probe VALUES (2, 'två')").run()
                     #expect(try await Self.bodies(tx.database) == ["ett", "två"])
                     throw Refused()
@@ -105,7 +106,7 @@ struct SQLiteReadPoolTests {
             }
             let pooled = try await read(app.db)
             // Inside a write, reads go through the driver's connection and SQLiteNIO's rows.
-            let driven = try await app.db.write { tx in try await read(tx.database) }
+            let driven = try await app.db.write(clock: SystemClock()) { tx in try await read(tx.database) }
             #expect(pooled.count == 5)
             #expect(pooled.first == #"success(Optional("ett")) success("ett") success(Optional(2026-09-21 14:13:20 +0000))"#)
             #expect(pooled == driven)

@@ -12,6 +12,7 @@ public enum AccountStore {
         let user = UserModel(
             email: registration.email.value, name: registration.name, passwordHash: passwordHash,
             organisationID: organisationID)
+        user.createdAt = tx.now
         try await user.create(on: tx.database)
         let userID = try user.requireID()
         try await insertRole(registration.grant, of: userID, in: tx)
@@ -29,6 +30,7 @@ public enum AccountStore {
         async throws -> UUID
     {
         let organisation = OrganisationModel(organisationsnummer: orgnr.digits, name: name)
+        organisation.createdAt = tx.now
         try await organisation.create(on: tx.database)
         return try organisation.requireID()
     }
@@ -117,7 +119,7 @@ public enum AccountStore {
         }
         guard let first = rows.first, first.expiresAt > now else { return nil }
         if first.lastUsedAt.map({ now.timeIntervalSince($0) > tokenTouchInterval }) ?? true {
-            try await db.write { tx in
+            try await db.write(clock: FixedClock(now)) { tx in
                 try await APITokenModel.query(on: tx.database).filter(\.$id == first.tokenID)
                     .set(\.$lastUsedAt, to: now).update()
             }
@@ -130,7 +132,9 @@ public enum AccountStore {
 
     /// Stores a bearer token's hash, valid until `expiresAt`.
     public static func insertToken(hash: String, of userID: UUID, expiresAt: Date, in tx: WriteTransaction) async throws {
-        try await APITokenModel(userID: userID, tokenHash: hash, expiresAt: expiresAt).create(on: tx.database)
+        let token = APITokenModel(userID: userID, tokenHash: hash, expiresAt: expiresAt)
+        token.createdAt = tx.now
+        try await token.create(on: tx.database)
     }
 
 }

@@ -15,6 +15,18 @@ public struct CaseRecord: Sendable, Hashable {
     public var state: CaseState
     public var decisions: [Decision]
 
+    /// The record after a change was stored: its new state, its fields when they changed, the decisions the
+    /// engine recorded, changed at `time`. The command's one read of the case serves its answer too.
+    public func after(_ state: CaseState, actions: [CaseAction], fields: [String: String]? = nil, at time: Date) -> CaseRecord {
+        let recorded = actions.compactMap { action -> Decision? in
+            if case .decisionRecorded(let decision) = action { decision } else { nil }
+        }
+        return CaseRecord(
+            id: id, number: number, platform: platform, organisationID: organisationID, organisationName: organisationName,
+            createdBy: createdBy, createdAt: createdAt, updatedAt: time, fields: fields ?? self.fields, state: state,
+            decisions: decisions + recorded)
+    }
+
     /// The audit subject of this case.
     public var subject: String { Self.subject(id) }
 

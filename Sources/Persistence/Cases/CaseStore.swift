@@ -21,6 +21,8 @@ public enum CaseStore {
         model.fields = encode(fields)
         model.systemName = fields["system_name"]
         apply(state, to: model)
+        model.createdAt = tx.now
+        model.updatedAt = tx.now
         try await model.create(on: tx.database)
         return try await load(try model.requireID(), on: tx.store)
     }
@@ -37,6 +39,7 @@ public enum CaseStore {
         }
         apply(state, to: model)
         if model.submittedAt == nil, state.status == .submitted { model.submittedAt = now }
+        model.updatedAt = now
         if let fields {
             model.fields = encode(fields)
             model.systemName = fields["system_name"]

@@ -35,6 +35,7 @@ public enum CaseThreads {
         thread.kind = kind.rawValue
         thread.status = Status.open.rawValue
         thread.createdBy = author
+        thread.createdAt = tx.now
         try await thread.create(on: tx.database)
         let threadID = try thread.requireID()
         try await addMessage(text, to: threadID, by: author, in: tx)
@@ -47,6 +48,7 @@ public enum CaseThreads {
         message.$thread.id = threadID
         message.authorID = author
         message.body = text
+        message.createdAt = tx.now
         try await message.create(on: tx.database)
     }
 

@@ -30,10 +30,11 @@ public enum DefinitionStore {
             return false
         }
         let document = String(decoding: definition.canonicalEncoding(), as: UTF8.self)
-        try await ProcessDefinitionModel(
+        let model = ProcessDefinitionModel(
             definitionID: reference.id.rawValue, version: reference.version, platform: definition.platform,
-            contentHash: reference.contentHash, document: document
-        ).create(on: tx.database)
+            contentHash: reference.contentHash, document: document)
+        model.publishedAt = tx.now
+        try await model.create(on: tx.database)
         return true
     }
 

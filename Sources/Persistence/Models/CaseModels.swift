@@ -13,7 +13,7 @@ public final class ProcessDefinitionModel: Model, @unchecked Sendable {
     @Field(key: "content_hash") public var contentHash: String
     /// The definition's canonical JSON encoding.
     @Field(key: "document") public var document: String
-    @Timestamp(key: "published_at", on: .create) public var publishedAt: Date?
+    @OptionalField(key: "published_at") public var publishedAt: Date?
 
     public init() {}
 
@@ -32,8 +32,8 @@ public final class CaseModel: Model, @unchecked Sendable {
 
     // managed fields
     @ID(key: .id) public var id: UUID?
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    @OptionalField(key: "created_at") public var createdAt: Date?
+    @OptionalField(key: "updated_at") public var updatedAt: Date?
     /// Counts accepted changes; a writer whose expected version differs gets a conflict.
     @Field(key: "version") public var version: Int
 
@@ -104,7 +104,7 @@ public final class CaseThreadModel: Model, @unchecked Sendable {
     /// `open`, `answered` or `closed` (comments are always `open`).
     @Field(key: "status") public var status: String
     @Field(key: "created_by") public var createdBy: UUID
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "created_at") public var createdAt: Date?
     @Children(for: \.$thread) public var messages: [CaseMessageModel]
 
     public init() {}
@@ -118,7 +118,7 @@ public final class CaseMessageModel: Model, @unchecked Sendable {
     @Parent(key: "thread_id") public var thread: CaseThreadModel
     @Field(key: "author_id") public var authorID: UUID
     @Field(key: "body") public var body: String
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "created_at") public var createdAt: Date?
 
     public init() {}
 }

@@ -7,7 +7,7 @@ public final class OrganisationModel: Model, @unchecked Sendable {
 
     // managed fields
     @ID(key: .id) public var id: UUID?
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "created_at") public var createdAt: Date?
 
     // data fields
     /// Ten digits, no hyphen.

@@ -7,7 +7,7 @@ public final class UserModel: Model, @unchecked Sendable {
 
     // managed fields
     @ID(key: .id) public var id: UUID?
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "created_at") public var createdAt: Date?
 
     // reference fields
     @OptionalParent(key: "organisation_id") public var organisation: OrganisationModel?
@@ -57,7 +57,7 @@ public final class APITokenModel: Model, @unchecked Sendable {
     @Parent(key: "user_id") public var user: UserModel
     @Field(key: "token_hash") public var tokenHash: String
     @Field(key: "expires_at") public var expiresAt: Date
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "created_at") public var createdAt: Date?
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
 
     public init() {}

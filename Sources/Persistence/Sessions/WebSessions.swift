@@ -46,7 +46,7 @@ public enum WebSessions {
         else { return nil }
         let id = try model.requireID()
         if now.timeIntervalSince(model.lastSeenAt) > touchInterval {
-            try await db.write { tx in
+            try await db.write(clock: FixedClock(now)) { tx in
                 try await WebSessionModel.query(on: tx.database).filter(\.$id == id).set(\.$lastSeenAt, to: now).update()
             }
         }

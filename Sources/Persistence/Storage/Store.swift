@@ -18,7 +18,7 @@ public struct Store: Sendable {
     /// Runs `work` in one write transaction that writers take turns at (see `Database.write`).
     @discardableResult
     public func write<T: Sendable>(
-        clock: any WallClock = SystemClock(), _ work: @escaping @Sendable (WriteTransaction) async throws -> T
+        clock: any WallClock, _ work: @escaping @Sendable (WriteTransaction) async throws -> T
     ) async throws -> T {
         try await database.write(clock: clock, work)
     }

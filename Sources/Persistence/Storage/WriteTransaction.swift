@@ -35,7 +35,7 @@ extension Database {
     /// takes a transaction-scoped advisory lock, which holds across instances sharing the database.
     @discardableResult
     public func write<T: Sendable>(
-        clock: any WallClock = SystemClock(), _ work: @escaping @Sendable (WriteTransaction) async throws -> T
+        clock: any WallClock, _ work: @escaping @Sendable (WriteTransaction) async throws -> T
     ) async throws -> T {
         switch engine {
         case .postgres:

@@ -84,7 +84,7 @@ public enum CaseWorkflow {
                 AuditEventDraft(
                     actor: principal.actor, action: .caseCommand(command.name), subject: record.subject,
                     payload: CaseAuditPayload.payload(command: command, actions: actions, version: state.version)))
-            return try await CaseStore.load(caseID, on: tx.store)
+            return record.after(state, actions: actions, at: tx.now)
         }
     }
 
@@ -128,7 +128,7 @@ public enum CaseWorkflow {
                         })),
                         "version": .int(Int64(state.version)),
                     ]))
-            return try await CaseStore.load(caseID, on: tx.store)
+            return record.after(state, actions: [], fields: fields, at: tx.now)
         }
     }
 }

@@ -13,7 +13,7 @@ struct AuditVerifyCommandTests {
         try await withTestApp { app in
             let base = try await AuditLog.count(on: app.store)
             for index in 1...12 {
-                try await app.db.write { tx in
+                try await app.db.write(clock: SystemClock()) { tx in
                     try await tx.audit(
                         AuditEventDraft(actorText: "user:7", actionText: "case.tick", subject: "case:1", payload: ["n": .int(Int64(index))]))
                 }

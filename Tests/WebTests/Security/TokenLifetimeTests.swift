@@ -113,23 +113,23 @@ struct TokenLifetimeTests {
                 return Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
             }
             _ = try await attempt("warm-up@example.org")
-            // Pairs taken back to back, in turn known first and unknown first, so that the load of the tests
-            // running beside this one weighs on both sides of a pair alike; compared by the median pair.
+            // Rounds of four tries back to back (known, unknown, unknown, known), each side's faster try kept: the
+            // tests running beside this one load the two cores in bursts, and a burst only ever slows a try down.
+            // Compared by the median round.
             var known: [Double] = []
             var unknown: [Double] = []
-            for round in 0..<10 {
-                if round.isMultiple(of: 2) {
-                    known.append(try await attempt("known@vgregion.example"))
-                    unknown.append(try await attempt("unknown\(round)@vgregion.example"))
-                } else {
-                    unknown.append(try await attempt("unknown\(round)@vgregion.example"))
-                    known.append(try await attempt("known@vgregion.example"))
-                }
+            for round in 0..<8 {
+                let k1 = try await attempt("known@vgregion.example")
+                let u1 = try await attempt("unknown\(round)a@vgregion.example")
+                let u2 = try await attempt("unknown\(round)b@vgregion.example")
+                let k2 = try await attempt("known@vgregion.example")
+                known.append(min(k1, k2))
+                unknown.append(min(u1, u2))
             }
             let ratios = zip(known, unknown).map { $0 / $1 }.sorted()
-            let median = (ratios[4] + ratios[5]) / 2
+            let median = (ratios[3] + ratios[4]) / 2
             #expect(abs(1 - median) < 0.2, "known \(known), unknown \(unknown)")
-            #expect(known.sorted()[5] > 0.05 && unknown.sorted()[5] > 0.05, "both verify a real Bcrypt hash")
+            #expect(known.sorted()[4] > 0.05 && unknown.sorted()[4] > 0.05, "both verify a real Bcrypt hash")
         }
     }
 }
