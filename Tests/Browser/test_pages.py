@@ -287,3 +287,20 @@ def test_a_person_sees_and_revokes_their_api_tokens(browser):
     assert "Token är återkallad." in browser.find_element(By.CSS_SELECTOR, "p.notice").text
     assert browser.find_elements(By.ID, "no-tokens")
     assert api_status(token) == 401
+
+
+def test_admin_edits_a_platforms_settings(browser):
+    sign_in(browser, "ada@anslut.example")
+    browser.get(BASE + "/admin/platforms")
+    press(browser, browser.find_element(By.LINK_TEXT, "BFR"))
+    contact = browser.find_element(By.ID, "contact")
+    contact.clear()
+    contact.send_keys("bfr@vgregion.example")
+    settings = browser.find_element(By.ID, "settings")
+    settings.clear()
+    settings.send_keys('{"queueCapacity": 8}')
+    press(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "Inställningarna är sparade." in browser.find_element(By.CSS_SELECTOR, "p.notice").text
+    history = browser.find_element(By.ID, "history").text
+    assert "ändrade inställningarna" in history and "skapade plattformen" in history
+    shot(browser, "17-admin-platform-settings")
