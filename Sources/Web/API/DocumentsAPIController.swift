@@ -85,7 +85,8 @@ enum DocumentsAPIController {
         return try await DocumentWorkflow.upload(
             kind: form.kind ?? "", fileName: file.filename, data: data, on: caseID, by: principal,
             maximumSize: req.application.config.maxUploadBytes,
-            blobs: BlobStore(dataDirectory: req.application.config.dataDirectory), in: req.store, clock: req.application.config.clock)
+            blobs: BlobStore(dataDirectory: req.application.config.dataDirectory), fileWork: req.application.fileWork,
+            in: req.store, clock: req.application.config.clock)
     }
 
     /// The stored content as a download: its detected type, never sniffed, never shown inline.

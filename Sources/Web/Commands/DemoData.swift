@@ -180,7 +180,7 @@ enum DemoData {
             let pdf = Data("%PDF-1.4\n% Anslut demo: \(name)\n%%EOF\n".utf8)
             let document = try await DocumentWorkflow.upload(
                 kind: kind.rawValue, fileName: name, data: pdf, on: record.id, by: principal,
-                maximumSize: app.config.maxUploadBytes, blobs: BlobStore(dataDirectory: app.config.dataDirectory), in: app.store, clock: app.config.clock)
+                maximumSize: app.config.maxUploadBytes, blobs: BlobStore(dataDirectory: app.config.dataDirectory), fileWork: app.fileWork, in: app.store, clock: app.config.clock)
             return document.id.uuidString
         }
 

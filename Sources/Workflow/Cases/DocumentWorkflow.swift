@@ -11,7 +11,7 @@ public enum DocumentWorkflow {
     /// most a file nothing points at.
     public static func upload(
         kind rawKind: String, fileName rawName: String, data: Data, on caseID: UUID, by principal: Principal,
-        maximumSize: Int, blobs: BlobStore, in store: Store, clock: any WallClock
+        maximumSize: Int, blobs: BlobStore, fileWork: any BlockingWork, in store: Store, clock: any WallClock
     ) async throws -> CaseDocuments.Document {
         let (record, roles) = try await CaseAccess.visibleCase(caseID, to: principal, on: store)
         if let refusal = UploadPermission.refusal(roles: roles, status: record.state.status) {
@@ -19,9 +19,11 @@ public enum DocumentWorkflow {
         }
         let fileName = DocumentFileName.sanitised(rawName)
         let kind = try DocumentUpload.kind(rawKind)
-        let detected = try DocumentUpload.contentType(of: data, fileName: fileName, maximumSize: maximumSize)
-        let hash = BlobStore.sha256(data)
-        try blobs.store(data, sha256: hash)
+        // Sniffing, hashing and writing a file of many megabytes would hold up every request on the loop.
+        let (detected, hash) = try await fileWork.run {
+            let detected = try DocumentUpload.contentType(of: data, fileName: fileName, maximumSize: maximumSize)
+            return (detected, try blobs.store(data))
+        }
         return try await store.write(clock: clock) { tx in
             // Again inside the transaction: the case may have moved on since the check above.
             let (record, roles) = try await CaseAccess.visibleCase(caseID, to: principal, on: tx.store)
