@@ -29,7 +29,7 @@ func routes(_ app: Application) {
         // PageMiddleware reads an upload's body (for its form token) with the same limit.
         app.on(
             .POST, SiteURL.caseDocuments(.key).pathComponents,
-            body: .collect(maxSize: DocumentsAPIController.bodyLimit(app.config)), use: CaseController.upload)
+            body: .collect(maxSize: DocumentTransfer.bodyLimit(app.config)), use: CaseController.upload)
         app.get(SiteURL.caseDocument(.key, document: .key).pathComponents, use: CaseController.download)
     }
     adminRoutes(app)
@@ -50,7 +50,7 @@ func routes(_ app: Application) {
         app.register(.closeThread, ThreadsAPIController.close)
         app.register(.listDocuments, DocumentsAPIController.list)
         app.register(
-            .uploadDocument, body: .collect(maxSize: DocumentsAPIController.bodyLimit(app.config)),
+            .uploadDocument, body: .collect(maxSize: DocumentTransfer.bodyLimit(app.config)),
             DocumentsAPIController.upload)
         app.register(.downloadDocument, DocumentsAPIController.download)
     }

@@ -147,7 +147,7 @@ enum CaseController {
         let principal = try req.requireSignedIn()
         let id = try req.caseIDParameter()
         return try await attempt(id, principal, req) {
-            _ = try await DocumentsAPIController.store(req, caseID: id, principal: principal)
+            _ = try await DocumentTransfer.store(req, caseID: id, principal: principal)
         }
     }
 
@@ -155,7 +155,7 @@ enum CaseController {
         let principal = try req.requireSignedIn()
         let (record, _) = try await CaseAccess.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
         guard let document = req.parameters.get("document").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
-        return try await DocumentsAPIController.serve(
+        return try await DocumentTransfer.serve(
             try await CaseDocuments.document(document, of: record.id, on: req.store), req: req)
     }
 

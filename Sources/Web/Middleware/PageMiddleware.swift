@@ -40,7 +40,7 @@ struct PageMiddleware: AsyncMiddleware {
         // Read before the handler does, so a large body is collected once.
         // A document upload may be larger, but only for someone signed in.
         let limit = req.principal != nil && SiteURL.isDocumentUpload(req.url.path)
-            ? DocumentsAPIController.bodyLimit(req.application.config).value
+            ? DocumentTransfer.bodyLimit(req.application.config).value
             : req.application.routes.defaultMaxBodySize.value
         _ = try await req.body.collect(max: limit).get()
         let sent = (try? req.content.get(String.self, at: "csrf")) ?? ""
