@@ -6,7 +6,7 @@
 # p99 and the server's CPU per request (user+system of the anslut process from /proc), and the ratio new/old.
 #   Benchmarks/api_compare.sh OLD_BINARY NEW_BINARY [CASES] [ITEMS_PER_CASE] [SECONDS] [ROUNDS]
 # Both binaries read the process files of ANSLUT_PROCESSES_DIR (default: the Processes/ folder of NEW's checkout,
-# NEW/../../../Processes, else this checkout's). The schema is made by NEW's `anslut migrate` (the older binary
+# found upward from NEW's path, else this checkout's). The schema is made by NEW's `anslut migrate` (the older binary
 # ignores migrations it does not know). PostgreSQL: Debian's postgresql package, port 55433 (PG_PORT), data
 # under /tmp/pg-bench; set SKIP_POSTGRES=1 to measure SQLite only. Needs wrk, sqlite3, python3 with psycopg 3.
 set -euo pipefail
@@ -26,8 +26,12 @@ if [ -z "${SKIP_POSTGRES:-}" ]; then
   ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || apt-get install -y -q postgresql >/dev/null
 fi
 if [ -z "${ANSLUT_PROCESSES_DIR:-}" ]; then
-  ANSLUT_PROCESSES_DIR=$(realpath -m "$(dirname "$new")/../../Processes")
-  [ -d "$ANSLUT_PROCESSES_DIR" ] || ANSLUT_PROCESSES_DIR="$PWD/Processes"
+  ANSLUT_PROCESSES_DIR="$PWD/Processes"
+  d=$(dirname "$new")   # the checkout NEW was built in: the nearest folder above it with Package.swift
+  while [ "$d" != / ]; do
+    if [ -f "$d/Package.swift" ] && [ -d "$d/Processes" ]; then ANSLUT_PROCESSES_DIR="$d/Processes"; break; fi
+    d=$(dirname "$d")
+  done
 fi
 export ANSLUT_PROCESSES_DIR LOG_LEVEL=error
 unset DATABASE_URL
