@@ -16,7 +16,20 @@ enum DocumentTransfer {
     static func store(_ req: Request, caseID: UUID, principal: Principal) async throws -> CaseDocuments.Document {
         // The case first, so someone else's case is a 404 whatever the body holds.
         _ = try await CaseAccess.visibleCase(caseID, to: principal, on: req.store)
-        let form = try req.content.decode(UploadForm.self)
+        let form: UploadForm
+        do {
+            form = try req.content.decode(UploadForm.self)
+        } catch let abort as any AbortError {
+            throw abort  // a body that is no form at all: 415
+        } catch {
+            // A multipart body that does not parse (a missing boundary, a part without headers) is the sender's
+            // mistake, answered at the field like any other, never a 500.
+            throw ValidationFailure([FieldError(
+                field: "file", code: "malformed-upload",
+                message: LocalizedText(
+                    sv: "Uppladdningen kunde inte läsas som ett formulär (multipart/form-data med fälten kind och file).",
+                    en: "The upload could not be read as a form (multipart/form-data with the fields kind and file)."))])
+        }
         guard let file = form.file, file.data.readableBytes > 0 || !file.filename.isEmpty else {
             throw ValidationFailure([.required("file", label: LocalizedText(sv: "Filen", en: "The file"))])
         }
