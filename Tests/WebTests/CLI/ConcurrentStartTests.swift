@@ -12,7 +12,8 @@ struct ConcurrentStartTests {
         .enabled(if: TestEngine.current == .postgres, "Only PostgreSQL is shared by several instances; set DATABASE_URL"))
     func bothBecomeHealthy() async throws {
         try await withTestApp(migrate: false) { app in
-            let ports = [Int.random(in: 20_000..<30_000), Int.random(in: 30_000..<40_000)]
+            var ports = [try RawHTTP.freePort()]
+            while ports.count < 2 { if let port = try? RawHTTP.freePort(), port != ports[0] { ports.append(port) } }
             let servers = try ports.map { port in
                 try AnslutExecutable.start(
                     ["serve", "--port", "\(port)"], in: StartupErrorTests.scratchFolder(),

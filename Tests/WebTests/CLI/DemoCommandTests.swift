@@ -13,7 +13,7 @@ struct DemoCommandTests {
     func demo() async throws {
         let folder = StartupErrorTests.scratchFolder()
         let environment: [String: String?] = ["DATABASE_URL": nil, "ANSLUT_PROCESSES_DIR": processesFolder]
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try RawHTTP.freePort()
         let server = try AnslutExecutable.start(["demo", "--port", "\(port)"], in: folder, environment: environment)
         defer { if server.isRunning { server.terminate() } }
         _ = try await ServeCommandTests.waitForHealth(port: port)

@@ -24,7 +24,7 @@ struct SecurityOverSocketTests {
                     in: folder, environment: environment, stdin: password + "\n")
                 #expect(created.status == 0, "\(created.stderr)")
             }
-            let port = Int.random(in: 20_000..<40_000)
+            let port = try RawHTTP.freePort()
             let process = try AnslutExecutable.start(["serve", "--port", "\(port)"], in: folder, environment: environment)
             _ = try await ServeCommandTests.waitForHealth(port: port)
             return Server(process: process, port: port, folder: folder, environment: environment)
@@ -193,7 +193,7 @@ struct SecurityOverSocketTests {
         let folder = StartupErrorTests.scratchFolder()
         for environment: [String: String?] in [["ANSLUT_PROCESSES_DIR": nil], ["ANSLUT_PROCESSES_DIR": "/nonexistent/processes"]] {
             let outcome = try AnslutExecutable.run(
-                ["serve", "--port", "\(Int.random(in: 20_000..<40_000))"], in: folder,
+                ["serve", "--port", "\(try RawHTTP.freePort())"], in: folder,
                 environment: environment.merging(["DATABASE_URL": nil]) { $1 })
             #expect(outcome.status != 0)
             let lines = outcome.stderr.split(separator: "\n")

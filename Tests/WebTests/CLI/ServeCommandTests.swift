@@ -11,7 +11,7 @@ struct ServeCommandTests {
     @Test("serves /healthz, refuses a second server on the same port, and stops cleanly on SIGTERM")
     func lifecycle() async throws {
         let folder = StartupErrorTests.scratchFolder()
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try RawHTTP.freePort()
         let server = try AnslutExecutable.start(["serve", "--port", "\(port)"], in: folder)
         defer { if server.isRunning { server.terminate() } }
 
@@ -31,7 +31,7 @@ struct ServeCommandTests {
     @Test("SIGTERM under load lets the requests in flight finish and exits cleanly")
     func stopUnderLoad() async throws {
         let folder = StartupErrorTests.scratchFolder()
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try RawHTTP.freePort()
         // Quiet: nobody reads the server's log pipe while the load runs, and a full pipe would stop it. On
         // its own SQLite file, so that it never shares a PostgreSQL database with another test's server.
         let server = try AnslutExecutable.start(
