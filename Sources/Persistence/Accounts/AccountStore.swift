@@ -85,8 +85,7 @@ public enum AccountStore {
 
     /// The access view of a user, read fresh so that role changes count from the next request.
     public static func principal(userID: UUID, on store: Store) async throws -> Principal? {
-        let db = store.database
-        return try await principals(userIDs: [userID], on: store)[userID]
+        try await principals(userIDs: [userID], on: store)[userID]
     }
 
     /// The access views of several users in one query, by id; unknown ids are absent.

@@ -121,16 +121,8 @@ struct AuditEventDTO: Content {
         sequence = event.sequence
         occurredAt = event.occurredAt
         let typed = event.auditActor
-        let name: String = switch typed {
-        case .user(let id)?: names[id] ?? l("En tidigare användare", "A former user")
-        case .systemAccount(let id)?: names[id] ?? l("Ett systemkonto", "A system account")
-        case .commandLine(let id)?: id.flatMap { names[$0] }.map { l("Kommandoraden (\($0))", "The command line (\($0))") }
-            ?? l("Kommandoraden", "The command line")
-        case .job(let job)?: l("Schemalagt jobb: \(job)", "Scheduled job: \(job)")
-        case .system?: l("Systemet", "The system")
-        case nil: event.actor
-        }
-        actor = ActorDTO(kind: typed?.kind ?? "unknown", id: typed?.id?.uuidString.lowercased(), displayName: name)
+        actor = ActorDTO(
+            kind: typed?.kind ?? "unknown", id: typed?.id?.uuidString.lowercased(), displayName: event.actorName(names, language: l))
         action = event.action
         subject = event.subject
         payload = (try? JSONDecoder().decode(CanonicalJSON.self, from: Data(event.payload.utf8))) ?? .string(event.payload)

@@ -58,12 +58,7 @@ enum AdminPlatformController {
         let timestamps = ISO8601DateFormatter()
         timestamps.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let history = events.reversed().map { event in
-            let actor: String = switch event.auditActor {
-            case .user(let id)?: names[id] ?? l("en tidigare användare", "a former user")
-            case .commandLine?: l("kommandoraden", "the command line")
-            case .system?: l("systemet", "the system")
-            default: event.actor
-            }
+            let actor = event.actorName(names, language: l)
             let what = event.auditAction == .platformCreate
                 ? l("skapade plattformen", "created the platform")
                 : l("ändrade inställningarna: ", "changed the settings: ") + event.payload

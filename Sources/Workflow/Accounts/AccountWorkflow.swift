@@ -127,6 +127,7 @@ public enum AccountWorkflow {
         try await store.write(clock: clock) { tx in try await revokeAllTokens(of: userID, reason: reason, by: actor, in: tx) }
     }
 
+    @discardableResult
     private static func revokeAllTokens(
         of userID: UUID, reason: RevocationReason, by actor: AuditActor, in tx: WriteTransaction
     ) async throws -> Int {
@@ -166,7 +167,7 @@ public enum AccountWorkflow {
             try await WebSessions.setPassword(hash: passwordHash, keeping: session, in: tx)
             let actor = AuditActor.user(session.userID)
             try await tx.audit(AuditEventDraft(actor: actor, action: .userPasswordChange, subject: "user:\(session.userID)", payload: [:]))
-            _ = try await revokeAllTokens(of: session.userID, reason: .passwordChange, by: actor, in: tx)
+            try await revokeAllTokens(of: session.userID, reason: .passwordChange, by: actor, in: tx)
         }
     }
 
