@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
-        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
@@ -25,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/vapor/console-kit.git", from: "4.16.2"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         // Pure core: identifiers, process engine, audit chain. Foundation and swift-crypto only.
@@ -47,6 +47,8 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The application layer: every change a person, a system account or a job makes, as one function that
@@ -73,29 +75,40 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "ConsoleKit", package: "console-kit"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             // The stylesheet travels with the binary, so the pages keep it wherever `anslut` is started.
             resources: [.copy("Resources/anslut.css")]
         ),
         .executableTarget(name: "anslut", dependencies: ["Web"]),
+        // Test support without Vapor: a fresh database per test, test users. For Persistence and workflow tests.
         .target(
-            name: "TestSupport",
+            name: "StorageTestSupport",
             dependencies: [
                 "Domain",
                 "ProcessFiles",
                 "Persistence",
-                "Web",
                 "Workflow",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Test support for web tests: an application per test, requests through it, the built binary, sockets.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Domain",
+                "Persistence",
+                "StorageTestSupport",
+                "Web",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
-                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
@@ -103,22 +116,21 @@ let package = Package(
         .testTarget(
             name: "PersistenceTests",
             dependencies: [
-                "Domain", "Persistence", "TestSupport", .product(name: "FluentKit", package: "fluent-kit"),
-                .product(name: "SQLKit", package: "sql-kit"),
+                "Domain", "Persistence", "StorageTestSupport", .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "WebTests",
             dependencies: [
                 "Domain", "Persistence", "ProcessFiles", "Web", "Workflow", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Vapor", package: "vapor"),
-                .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
-                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "VaporTesting", package: "vapor"), .product(name: "SQLKit", package: "sql-kit"),
             ]),
         .testTarget(
             name: "WorkflowTests",
             dependencies: [
-                "Domain", "Persistence", "Workflow", "TestSupport", .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
+                "Domain", "Persistence", "Workflow", "StorageTestSupport", .product(name: "SQLKit", package: "sql-kit"),
             ]),
         // Throughput figures for BENCHMARKS.md; built in release by Benchmarks/identifiers.sh.
         .executableTarget(name: "IdentifierThroughput", dependencies: ["Domain"], path: "Benchmarks/IdentifierThroughput"),

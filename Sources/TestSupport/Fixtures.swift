@@ -2,44 +2,16 @@ import Domain
 import Foundation
 import Persistence
 import Vapor
-import Workflow
 import VaporTesting
-
-/// A user made for a test, with a bearer token ready.
-public struct TestUser: Sendable {
-    public let id: UUID
-    public let email: String
-    public let token: String
-
-    public init(id: UUID, email: String, token: String) {
-        self.id = id
-        self.email = email
-        self.token = token
-    }
-}
 
 /// Users and requests for API tests.
 public enum Fixtures {
-    /// The password every fixture user has.
-    public static let password = "correct horse battery"
-
-    // Bcrypt is slow on purpose; one hash at the lowest cost serves every fixture user.
-    private static let passwordHash: String = try! Bcrypt.hash(password, cost: 4)
-
     /// Creates a user with one role (and an organisation for applicants) and issues a token.
     public static func user(
         _ app: Application, _ email: String, role: Role, platform: String? = nil, organisation: String? = nil
     ) async throws -> TestUser {
-        let registration = try UserRegistration.validate(
-            email: email, name: nil, role: role.rawValue, platform: platform, organisationsnummer: organisation,
-            knownPlatforms: ["BFR", "TAKECARE"]
-        ).get()
-        let id = try await AccountWorkflow.createUser(
-            registration, passwordHash: passwordHash, organisationName: organisation.map { "Org \($0)" },
-            by: .commandLine(operator: nil), in: app.store, clock: app.config.clock)
-        let token = try await AccountWorkflow.issueToken(
-            for: id, lifetime: 3600, by: .commandLine(operator: nil), in: app.store, clock: app.config.clock).token
-        return TestUser(id: id, email: email, token: token)
+        try await TestUsers.create(
+            email, role: role, platform: platform, organisation: organisation, in: app.store, clock: app.config.clock)
     }
 }
 

@@ -1,7 +1,6 @@
-import Fluent
+@_exported import StorageTestSupport
 import Foundation
 import Persistence
-import SQLKit
 import Vapor
 import Web
 
@@ -37,57 +36,3 @@ public func withTestApp<T: Sendable>(
     }
 }
 
-/// The repository's `Processes/` folder, found from this file so tests may run from any folder.
-public let processesFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Processes").path
-
-/// The engine the suite runs against: PostgreSQL when `DATABASE_URL` is set, SQLite otherwise.
-public enum TestEngine {
-    public static var current: DatabaseEngine {
-        TestDatabase.serverURL == nil ? .sqlite : .postgres
-    }
-}
-
-/// A database made for one test.
-struct TestDatabase: Sendable {
-    /// The `DATABASE_URL` for the app, or nil for the SQLite default in the test's folder.
-    let url: String?
-    private let name: String?
-
-    static var serverURL: String? {
-        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else { return nil }
-        return url
-    }
-
-    static func create() async throws -> TestDatabase {
-        guard let server = serverURL else { return TestDatabase(url: nil, name: nil) }
-        let name = "anslut_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await onServer(server) { try await $0.raw("CREATE DATABASE \(ident: name)").run() }
-        var components = URLComponents(string: server)!
-        components.path = "/" + name
-        return TestDatabase(url: components.string!, name: name)
-    }
-
-    func drop() async throws {
-        guard let name, let server = Self.serverURL else { return }
-        try await Self.onServer(server) { try await $0.raw("DROP DATABASE IF EXISTS \(ident: name)").run() }
-    }
-
-    /// Runs one statement on the server's own database, outside any test's database.
-    private static func onServer(_ url: String, _ statement: @Sendable (any SQLDatabase) async throws -> Void)
-        async throws
-    {
-        let admin = try await Application.make(.testing)
-        admin.logger.logLevel = .warning
-        do {
-            let choice = DatabaseChoice.postgres(url: url)
-            admin.databases.use(try choice.configuration(), as: choice.id)
-            try await statement(admin.db as! any SQLDatabase)
-            try await admin.asyncShutdown()
-        } catch {
-            try? await admin.asyncShutdown()
-            throw error
-        }
-    }
-}

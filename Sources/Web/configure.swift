@@ -1,4 +1,3 @@
-import Fluent
 import Persistence
 import Vapor
 
@@ -7,9 +6,6 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) throws {
     app.config = config
     _ = MetricsRegistry.shared
-    app.migrations.add(AnslutMigrations.all)
-
-    // After `app.migrations`, which registers Fluent's interactive `migrate`, so ours replaces it.
     app.asyncCommands.use(AnslutServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(AnslutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(AuditCommands(), as: "audit")

@@ -26,10 +26,8 @@ func routes(_ app: Application) {
         app.post(SiteURL.caseCommands(.key).pathComponents, use: CaseController.command)
         app.post(SiteURL.caseThreads(.key).pathComponents, use: CaseController.openThread)
         app.post(SiteURL.threadMessages(.key, thread: .key).pathComponents, use: CaseController.reply)
-        // PageMiddleware reads an upload's body (for its form token) with the same limit.
-        app.on(
-            .POST, SiteURL.caseDocuments(.key).pathComponents,
-            body: .collect(maxSize: DocumentTransfer.bodyLimit(app.config)), use: CaseController.upload)
+        // The body streams into the blob store (DocumentTransfer.store checks the form token first).
+        app.on(.POST, SiteURL.caseDocuments(.key).pathComponents, body: .stream, use: CaseController.upload)
         app.get(SiteURL.caseDocument(.key, document: .key).pathComponents, use: CaseController.download)
     }
     adminRoutes(app)
@@ -49,9 +47,7 @@ func routes(_ app: Application) {
         app.register(.replyToThread, ThreadsAPIController.reply)
         app.register(.closeThread, ThreadsAPIController.close)
         app.register(.listDocuments, DocumentsAPIController.list)
-        app.register(
-            .uploadDocument, body: .collect(maxSize: DocumentTransfer.bodyLimit(app.config)),
-            DocumentsAPIController.upload)
+        app.register(.uploadDocument, body: .stream, DocumentsAPIController.upload)
         app.register(.downloadDocument, DocumentsAPIController.download)
     }
 }

@@ -3,7 +3,7 @@ import FluentKit
 import Foundation
 @testable import Persistence
 import SQLKit
-import TestSupport
+import StorageTestSupport
 import Testing
 
 /// Migration 008 rebuilds `case_items` on SQLite, keyed by case and item without a rowid. These check that it
@@ -12,24 +12,24 @@ import Testing
 struct CaseItemStorageTests {
     @Test("item states survive the rebuild both ways; SQLite keys them by case and item")
     func rebuildKeepsItemStates() async throws {
-        try await withTestApp { app in
-            let caseID = try await Self.caseWithItemStates(app.db)
-            let before = try await Self.itemRows(app.db)
+        try await withTestStorage { storage in
+            let caseID = try await Self.caseWithItemStates(storage.store.database)
+            let before = try await Self.itemRows(storage.store.database)
             #expect(before.count == 3)
 
-            try await ClusterCaseItems().revert(on: app.db)
-            #expect(try await Self.itemRows(app.db) == before)
-            #expect(try await Self.isClustered(app.db) == false)
+            try await ClusterCaseItems().revert(on: storage.store.database)
+            #expect(try await Self.itemRows(storage.store.database) == before)
+            #expect(try await Self.isClustered(storage.store.database) == false)
 
-            try await ClusterCaseItems().prepare(on: app.db)
-            #expect(try await Self.itemRows(app.db) == before)
-            #expect(try await Self.isClustered(app.db) == (app.db.engine == .sqlite))
+            try await ClusterCaseItems().prepare(on: storage.store.database)
+            #expect(try await Self.itemRows(storage.store.database) == before)
+            #expect(try await Self.isClustered(storage.store.database) == (storage.store.engine == .sqlite))
 
             // The model still updates a row by its id, and the case reads it back.
-            let row = try #require(try await CaseItemModel.query(on: app.db).filter(\.$itemID == "a").first())
+            let row = try #require(try await CaseItemModel.query(on: storage.store.database).filter(\.$itemID == "a").first())
             row.status = ItemStatus.done.rawValue
-            try await row.save(on: app.db)
-            let record = try await CaseStore.load(caseID, on: app.store)
+            try await row.save(on: storage.store.database)
+            let record = try await CaseStore.load(caseID, on: storage.store)
             #expect(record.state.itemState(ItemID(rawValue: "a")).status == .done)
             #expect(record.state.itemState(ItemID(rawValue: "c")).reason == "Ingen DICOM-modalitet")
         }
@@ -37,10 +37,10 @@ struct CaseItemStorageTests {
 
     @Test("a second state for the same item of a case is refused on both engines")
     func oneStatePerItem() async throws {
-        try await withTestApp { app in
-            let caseID = try await Self.caseWithItemStates(app.db)
+        try await withTestStorage { storage in
+            let caseID = try await Self.caseWithItemStates(storage.store.database)
             await #expect(throws: (any Error).self) {
-                try await Self.itemState(caseID, "a", status: .open).create(on: app.db)
+                try await Self.itemState(caseID, "a", status: .open).create(on: storage.store.database)
             }
         }
     }

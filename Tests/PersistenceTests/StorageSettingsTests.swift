@@ -1,16 +1,15 @@
-import FluentKit
-import Persistence
+@_spi(Tests) import Persistence
 import SQLKit
-import TestSupport
+import StorageTestSupport
 import Testing
 
 @Suite("Storage settings")
 struct StorageSettingsTests {
     @Test("SQLite runs with write-ahead logging and foreign keys enforced")
     func sqlitePragmas() async throws {
-        try await withTestApp { app in
-            guard app.db.engine == .sqlite else { return }
-            let sql = app.db as! any SQLDatabase
+        try await withTestStorage { storage in
+            guard storage.store.engine == .sqlite else { return }
+            let sql = storage.sql
             let mode = try await sql.raw("PRAGMA journal_mode").first(decoding: [String: String].self)
             #expect(mode?["journal_mode"] == "wal")
             let keys = try await sql.raw("PRAGMA foreign_keys").first(decoding: [String: Int].self)
@@ -20,8 +19,8 @@ struct StorageSettingsTests {
 
     @Test("a row pointing at a missing parent is refused on both engines")
     func foreignKeysEnforced() async throws {
-        try await withTestApp { app in
-            let sql = app.db as! any SQLDatabase
+        try await withTestStorage { storage in
+            let sql = storage.sql
             await #expect(throws: (any Error).self) {
                 try await sql.raw(
                     """

@@ -1,9 +1,8 @@
 import Domain
 import Foundation
 import Persistence
-import TestSupport
+import StorageTestSupport
 import Testing
-import Vapor
 import Workflow
 
 @Suite("Storing a document")
@@ -25,19 +24,19 @@ struct DocumentWorkflowTests {
 
     @Test("the file is sniffed, hashed and written inside the blocking work, then its row and audit event are stored")
     func fileWorkOffTheLoop() async throws {
-        try await withTestApp { app in
-            let applicant = try await Fixtures.user(app, "anna@vardgivare.example", role: .applicant, organisation: "5565594230")
-            let principal = try #require(try await AccountStore.principal(userID: applicant.id, on: app.store))
-            let draft = try await CaseWorkflow.create(platform: "BFR", fields: [:], by: principal, in: app.store, clock: app.config.clock)
-            let blobs = BlobStore(dataDirectory: app.config.dataDirectory)
+        try await withTestStorage { storage in
+            let applicant = try await TestUsers.create("anna@vardgivare.example", role: .applicant, organisation: "5565594230", in: storage.store, clock: storage.clock)
+            let principal = try #require(try await AccountStore.principal(userID: applicant.id, on: storage.store))
+            let draft = try await CaseWorkflow.create(platform: "BFR", fields: [:], by: principal, in: storage.store, clock: storage.clock)
+            let blobs = BlobStore(dataDirectory: storage.dataDirectory)
             let work = RecordingWork(blobs: blobs)
             let document = try await DocumentWorkflow.upload(
                 kind: "sad", fileName: "SAD.pdf", data: Data("%PDF-1.4\n%%EOF\n".utf8), on: draft.id, by: principal,
-                maximumSize: 1_000_000, blobs: blobs, fileWork: work, in: app.store, clock: app.config.clock)
+                maximumSize: 1_000_000, blobs: blobs, fileWork: work, in: storage.store, clock: storage.clock)
             #expect(work.sawBlobWritten)
             #expect(blobs.contains(sha256: document.sha256))
             #expect(document.contentType == "application/pdf")
-            let events = try await AuditLog.events(about: draft.subject, on: app.store)
+            let events = try await AuditLog.events(about: draft.subject, on: storage.store)
             #expect(events.last?.action == "case.document.upload")
         }
     }

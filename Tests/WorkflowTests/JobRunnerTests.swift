@@ -1,10 +1,9 @@
 import Domain
-import Fluent
 import Foundation
-import Persistence
-import TestSupport
+@_spi(Tests) import Persistence
+import SQLKit
+import StorageTestSupport
 import Testing
-import Vapor
 import Workflow
 
 @Suite("Scheduled jobs: the runner on the database")
@@ -13,22 +12,22 @@ struct JobRunnerTests {
 
     @Test("a due job runs once and records its time; it is not run again until its interval has passed")
     func runsWhenDue() async throws {
-        try await withTestApp { app in try await Self.runsWhenDueBody(app) }
+        try await withTestStorage { storage in try await Self.runsWhenDueBody(storage) }
     }
 
-    private static func runsWhenDueBody(_ app: Application) async throws {
+    private static func runsWhenDueBody(_ storage: TestStorage) async throws {
         let clock = FixedClock(Self.start)
         let runs = RunCounter()
         let job = Self.job("count") { await runs.increment() }
-        let runner = Self.runner([job], app, clock)
+        let runner = Self.runner([job], storage, clock)
 
         #expect(try await runner.runDueJobs() == [.ran(name: job.name)])
-        #expect(try await ScheduledJobRuns.lastRuns(on: app.store)[job.name] == Self.start)
+        #expect(try await ScheduledJobRuns.lastRuns(on: storage.store)[job.name] == Self.start)
         #expect(try await runner.runDueJobs() == [])
         clock.advance(by: 599)
         #expect(try await runner.runDueJobs() == [])
         // A runner started later (a restart, another instance) goes by the recorded run.
-        #expect(try await Self.runner([job], app, clock).runDueJobs() == [])
+        #expect(try await Self.runner([job], storage, clock).runDueJobs() == [])
         clock.advance(by: 1)
         #expect(try await runner.runDueJobs() == [.ran(name: job.name)])
         #expect(await runs.value == 2)
@@ -37,23 +36,23 @@ struct JobRunnerTests {
 
     @Test("a job whose work fails is not recorded and stays due")
     func failureStaysDue() async throws {
-        try await withTestApp { app in try await Self.failureStaysDueBody(app) }
+        try await withTestStorage { storage in try await Self.failureStaysDueBody(storage) }
     }
 
-    private static func failureStaysDueBody(_ app: Application) async throws {
+    private static func failureStaysDueBody(_ storage: TestStorage) async throws {
         let job = Self.job("fail") { throw Refused() }
-        let runner = Self.runner([job], app, FixedClock(Self.start))
+        let runner = Self.runner([job], storage, FixedClock(Self.start))
         #expect(try await runner.runDueJobs() == [.failed(name: job.name, reason: "Refused()")])
-        #expect(try await ScheduledJobRuns.lastRuns(on: app.store)[job.name] == nil)
+        #expect(try await ScheduledJobRuns.lastRuns(on: storage.store)[job.name] == nil)
         #expect(try await runner.nextDue() == .distantPast)
     }
 
     @Test("two runners on one database never run the same job at once")
     func oneRunAtATime() async throws {
-        try await withTestApp { app in try await Self.oneRunAtATimeBody(app) }
+        try await withTestStorage { storage in try await Self.oneRunAtATimeBody(storage) }
     }
 
-    private static func oneRunAtATimeBody(_ app: Application) async throws {
+    private static func oneRunAtATimeBody(_ storage: TestStorage) async throws {
         let clock = FixedClock(Self.start)
         let (started, release, runs) = (Gate(), Gate(), RunCounter())
         let job = Self.job("exclusive") {
@@ -62,8 +61,8 @@ struct JobRunnerTests {
             await release.wait()
         }
         // Each runner takes the lock on a connection of its own, as two instances would.
-        let first = Self.runner([job], app, clock)
-        let second = Self.runner([job], app, clock)
+        let first = Self.runner([job], storage, clock)
+        let second = Self.runner([job], storage, clock)
 
         let firstRun = Task { try await first.runDueJobs() }
         await started.wait()
@@ -77,45 +76,45 @@ struct JobRunnerTests {
 
     @Test("the sessions job removes run-out sessions and keeps live ones")
     func expiredSessions() async throws {
-        try await withTestApp { app in
+        try await withTestStorage { storage in
             let clock = FixedClock(Self.start)
-            let user = try await Fixtures.user(app, "anna@region.example", role: .coordinator, platform: "BFR")
-            let idle = try await app.db.write(clock: clock) { tx in
+            let user = try await TestUsers.create("anna@region.example", role: .coordinator, platform: "BFR", in: storage.store, clock: clock)
+            let idle = try await storage.store.write(clock: clock) { tx in
                 try await WebSessions.start(userID: user.id, in: tx).token
             }
             clock.advance(by: 7 * 3600)
-            let live = try await app.db.write(clock: clock) { tx in
+            let live = try await storage.store.write(clock: clock) { tx in
                 try await WebSessions.start(userID: user.id, in: tx).token
             }
             clock.advance(by: 3600 + 1)
-            let runner = Self.runner(Self.standardJobs(app, clock), app, clock)
+            let runner = Self.runner(Self.standardJobs(storage, clock), storage, clock)
 
             #expect(try await runner.runDueJobs().contains(.ran(name: StandardJobs.expiredSessions.name)))
-            #expect(try await WebSessionModel.query(on: app.db).count() == 1)
-            #expect(try await WebSessions.session(forToken: live, now: clock.now(), on: app.store) != nil)
-            #expect(try await WebSessions.session(forToken: idle, now: clock.now(), on: app.store) == nil)
+            #expect(try await storage.sql.raw("SELECT COUNT(*) AS n FROM web_sessions").first()?.decode(column: "n", as: Int.self) == 1)
+            #expect(try await WebSessions.session(forToken: live, now: clock.now(), on: storage.store) != nil)
+            #expect(try await WebSessions.session(forToken: idle, now: clock.now(), on: storage.store) == nil)
         }
     }
 
     @Test("the checkpoint job signs the head every ten minutes, and an unchanged head only once")
     func checkpointJob() async throws {
-        try await withTestApp { app in
+        try await withTestStorage { storage in
             let clock = FixedClock(Self.start)
-            let runner = Self.runner(Self.standardJobs(app, clock), app, clock)
+            let runner = Self.runner(Self.standardJobs(storage, clock), storage, clock)
             let name = StandardJobs.auditCheckpoint.name
 
             #expect(try await runner.runDueJobs().contains(.ran(name: name)))
-            let first = try #require(try await AuditCheckpoints.newest(on: app.store))
-            #expect(first.sequence == (try await AuditLog.count(on: app.store)))
+            let first = try #require(try await AuditCheckpoints.newest(on: storage.store))
+            #expect(first.sequence == (try await AuditLog.count(on: storage.store)))
             clock.advance(by: 600)
             #expect(try await runner.runDueJobs() == [.ran(name: name)])
-            #expect(try await AuditCheckpoints.newest(on: app.store) == first)
-            try await app.db.write(clock: clock) { tx in
+            #expect(try await AuditCheckpoints.newest(on: storage.store) == first)
+            try await storage.store.write(clock: clock) { tx in
                 try await tx.audit(AuditEventDraft(actorText: "test", actionText: "case.tick", subject: "case:1"))
             }
             clock.advance(by: 600)
             #expect(try await runner.runDueJobs() == [.ran(name: name)])
-            #expect(try await AuditCheckpoints.newest(on: app.store)?.sequence == first.sequence + 1)
+            #expect(try await AuditCheckpoints.newest(on: storage.store)?.sequence == first.sequence + 1)
         }
     }
 
@@ -124,12 +123,12 @@ struct JobRunnerTests {
         Job(ScheduledJob(name: "\(name)-\(UUID())", interval: 600)) { _, _ in try await work() }
     }
 
-    static func runner(_ jobs: [Job], _ app: Application, _ clock: FixedClock) -> JobRunner {
-        JobRunner(jobs: jobs, store: app.store, choice: app.databaseChoice!, clock: clock)
+    static func runner(_ jobs: [Job], _ storage: TestStorage, _ clock: FixedClock) -> JobRunner {
+        JobRunner(jobs: jobs, store: storage.store, choice: storage.choice, clock: clock)
     }
 
-    static func standardJobs(_ app: Application, _ clock: FixedClock) -> [Job] {
-        StandardJobs.all(engine: app.databaseChoice!.engine, signingKey: .init(), clock: clock)
+    static func standardJobs(_ storage: TestStorage, _ clock: FixedClock) -> [Job] {
+        StandardJobs.all(engine: storage.choice.engine, signingKey: .init(), clock: clock)
     }
 }
 

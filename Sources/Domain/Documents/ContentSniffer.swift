@@ -46,25 +46,97 @@ public enum ContentSniffer {
 
     /// The type of `bytes`, or why it is refused. `fileName` is only a hint between text and CSV.
     public static func detect(_ bytes: some Collection<UInt8>, fileName: String = "") -> Result<DetectedContentType, Refusal> {
-        let data = Array(bytes)
-        guard !data.isEmpty else {
-            return .failure(Refusal(code: "empty-file", message: LocalizedText(sv: "Filen är tom.", en: "The file is empty.")))
+        var sniffing = Incremental()
+        sniffing.consume(Array(bytes))
+        return sniffing.result(fileName: fileName)
+    }
+
+    /// The same decision over a file that arrives in pieces, so an upload is judged without being held whole:
+    /// it keeps the first bytes, whether each Office marker was seen (across piece boundaries), whether a NUL
+    /// came, and whether the UTF-8 so far is valid (an incomplete sequence at a piece's end waits for the next).
+    public struct Incremental: Sendable {
+        private static let signatureLength = 8
+        private static let markers = ["[Content_Types].xml", "word/", "xl/", "ppt/"].map { Array($0.utf8) }
+        private static let longestMarker = markers.map(\.count).max()!
+
+        private var head: [UInt8] = []
+        private var tail: [UInt8] = []
+        private var seenMarkers = [Bool](repeating: false, count: markers.count)
+        private var count = 0
+        private var sawNUL = false
+        private var validUTF8 = true
+        private var pendingUTF8: [UInt8] = []
+
+        public init() {}
+
+        /// Takes the next piece of the file.
+        public mutating func consume(_ piece: [UInt8]) {
+            guard !piece.isEmpty else { return }
+            count += piece.count
+            if head.count < Self.signatureLength { head += piece.prefix(Self.signatureLength - head.count) }
+            // Past the first bytes only what they leave open is looked for: the Office markers in a ZIP, the
+            // text rules in what no binary signature claimed.
+            if head.count < 4 || head.starts(with: Self.zipSignature) { findMarkers(piece) }
+            guard !binarySignature else { return }
+            if !sawNUL, piece.contains(0) { sawNUL = true }
+            if validUTF8 && !sawNUL { checkUTF8(piece) }
         }
-        if data.starts(with: Array("%PDF-".utf8)) { return .success(.pdf) }
-        if data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .success(.png) }
-        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return .success(.jpeg) }
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            if contains(data, "[Content_Types].xml") {
-                if contains(data, "word/") { return .success(.docx) }
-                if contains(data, "xl/") { return .success(.xlsx) }
-                if contains(data, "ppt/") { return .success(.pptx) }
+
+        private static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+
+        /// Whether the first bytes already say PDF, PNG, JPEG or ZIP, which no later byte changes.
+        private var binarySignature: Bool {
+            head.count >= Self.signatureLength
+                && (head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x89, 0x50, 0x4E, 0x47])
+                    || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: Self.zipSignature))
+        }
+
+        /// The type of everything consumed, or why it is refused.
+        public func result(fileName: String = "") -> Result<DetectedContentType, Refusal> {
+            guard count > 0 else {
+                return .failure(Refusal(code: "empty-file", message: LocalizedText(sv: "Filen är tom.", en: "The file is empty.")))
+            }
+            if head.starts(with: Array("%PDF-".utf8)) { return .success(.pdf) }
+            if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .success(.png) }
+            if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .success(.jpeg) }
+            if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                if seenMarkers[0] {
+                    if seenMarkers[1] { return .success(.docx) }
+                    if seenMarkers[2] { return .success(.xlsx) }
+                    if seenMarkers[3] { return .success(.pptx) }
+                }
+                return .failure(notAllowed)
+            }
+            if !sawNUL, validUTF8, pendingUTF8.isEmpty {
+                return .success(fileName.lowercased().hasSuffix(".csv") ? .csv : .text)
             }
             return .failure(notAllowed)
         }
-        if !data.contains(0), String(validating: data, as: UTF8.self) != nil {
-            return .success(fileName.lowercased().hasSuffix(".csv") ? .csv : .text)
+
+        /// Searches the piece with the end of the previous one before it, so a marker split between them counts.
+        private mutating func findMarkers(_ piece: [UInt8]) {
+            guard seenMarkers.contains(false) else { return }
+            let window = tail + piece
+            for (index, marker) in Self.markers.enumerated() where !seenMarkers[index] {
+                seenMarkers[index] = ContentSniffer.contains(window, marker)
+            }
+            tail = Array(window.suffix(Self.longestMarker - 1))
         }
-        return .failure(notAllowed)
+
+        private mutating func checkUTF8(_ piece: [UInt8]) {
+            let bytes = pendingUTF8 + piece
+            // A sequence cut off at the end: its lead byte is among the last three and wants more bytes than follow.
+            var complete = bytes.count
+            for back in 1...min(3, bytes.count) {
+                let byte = bytes[bytes.count - back]
+                if byte & 0xC0 == 0x80 { continue }
+                let wanted = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                if wanted > back { complete = bytes.count - back }
+                break
+            }
+            validUTF8 = String(validating: bytes[..<complete], as: UTF8.self) != nil
+            pendingUTF8 = Array(bytes[complete...])
+        }
     }
 
     private static let notAllowed = Refusal(
@@ -73,8 +145,7 @@ public enum ContentSniffer {
             sv: "Filtypen är inte tillåten; innehållet avgör, inte namnet. Tillåtna: \(allowedTypesText.sv).",
             en: "The file type is not allowed; the content decides, not the name. Allowed: \(allowedTypesText.en)."))
 
-    private static func contains(_ data: [UInt8], _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
+    private static func contains(_ data: [UInt8], _ pattern: [UInt8]) -> Bool {
         guard let first = pattern.first, data.count >= pattern.count else { return false }
         var index = 0
         while index <= data.count - pattern.count {

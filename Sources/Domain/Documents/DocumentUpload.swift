@@ -1,7 +1,8 @@
 import Foundation
 
 /// What an uploaded file must be, checked before anything is stored: a known kind, within the size limit,
-/// and of an allowed type by its content (``ContentSniffer``), each refusal at its field.
+/// and of an allowed type by its content (``ContentSniffer``), each refusal at its field. The size and the type
+/// are judged while the file arrives, so an upload is never held whole.
 public enum DocumentUpload {
     /// The kind named by `text`, or the refusal at `kind`.
     public static func kind(_ text: String) throws(ValidationFailure) -> DocumentKind {
@@ -15,18 +16,22 @@ public enum DocumentUpload {
         return kind
     }
 
-    /// The file's detected type, or the refusal at `file` (too large, empty, or a type not allowed).
+    /// The refusal at `file` of a file past `maximumSize`, said as soon as the limit is passed (an upload is
+    /// not read to its end to learn how much larger it is).
+    public static func tooLarge(maximumSize: Int) -> ValidationFailure {
+        let limit = describe(bytes: maximumSize)
+        return ValidationFailure([FieldError(
+            field: "file", code: "too-large",
+            message: LocalizedText(sv: "Filen är för stor; högst \(limit) är tillåtet.",
+                                   en: "The file is too large; at most \(limit) is allowed."))])
+    }
+
+    /// The detected type of a file whose content `sniffed` has seen, or the refusal at `file` (empty, or a type
+    /// not allowed).
     public static func contentType(
-        of data: Data, fileName: String, maximumSize: Int
+        _ sniffed: ContentSniffer.Incremental, fileName: String
     ) throws(ValidationFailure) -> DetectedContentType {
-        if data.count > maximumSize {
-            let (limit, size) = (describe(bytes: maximumSize), describe(bytes: data.count))
-            throw ValidationFailure([FieldError(
-                field: "file", code: "too-large",
-                message: LocalizedText(sv: "Filen är för stor (\(size)); högst \(limit) är tillåtet.",
-                                       en: "The file is too large (\(size)); at most \(limit) is allowed."))])
-        }
-        switch ContentSniffer.detect(data, fileName: fileName) {
+        switch sniffed.result(fileName: fileName) {
         case .success(let type): return type
         case .failure(let refusal):
             throw ValidationFailure([FieldError(field: "file", code: refusal.code, message: refusal.message)])

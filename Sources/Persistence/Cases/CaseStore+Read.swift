@@ -6,9 +6,13 @@ import SQLKit
 // Reads run on every page and API call, so they are plain SQL decoded column by column: FluentKit's model
 // decoding (reflection over property wrappers) cost more than the database did (BENCHMARKS.md, case API).
 extension CaseStore {
-    /// The case with its state, item states and decisions: two queries.
+    /// The case with its state, item states and decisions: two queries on one snapshot, so that a change
+    /// committed between them cannot pair a case's row with another moment's items.
     public static func load(_ id: UUID, on store: Store) async throws -> CaseRecord {
-        let db = store.database
+        try await store.database.snapshot { try await load(id, reading: $0) }
+    }
+
+    private static func load(_ id: UUID, reading db: any Database) async throws -> CaseRecord {
         // Item states and decisions share a shape, so one query brings both. They come first so that the case's
         // row maps straight into its record; an unknown id finds neither.
         let entries = try await db.rows(

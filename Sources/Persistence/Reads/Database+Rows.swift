@@ -28,6 +28,20 @@ extension Database {
         return try rows.map { try map($0) }
     }
 
+    /// Runs `reads` so that every query in it sees one state of the database: inside a transaction as it is; on
+    /// SQLite in one read transaction of the read pool; on PostgreSQL in a read-only transaction at REPEATABLE
+    /// READ (one snapshot for all its statements; READ COMMITTED takes a new one per statement).
+    func snapshot<T: Sendable>(_ reads: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if inTransaction || SQLiteReadPool.isWriting { return try await reads(self) }
+        if let pool = sqliteReads { return try await pool.withSnapshot { try await reads(self) } }
+        return try await transaction { transaction in
+            if transaction.engine == .postgres {
+                try await transaction.sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").run()
+            }
+            return try await reads(transaction)
+        }
+    }
+
     /// The first row of `query`, mapped; nil when there is none.
     func firstRow<T>(_ query: any SQLExpression, _ map: (any ColumnReader) throws -> T) async throws -> T? {
         try await rows(query, map).first

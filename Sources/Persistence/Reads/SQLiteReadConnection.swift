@@ -52,6 +52,11 @@ final class SQLiteReadConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs a statement that returns no rows (`BEGIN`, `COMMIT`).
+    func execute(_ sql: String) throws {
+        _ = try rows(sql, []) { _ in () }
+    }
+
     private func prepared(_ sql: String) throws(SQLiteReadFailure) -> PreparedStatement {
         if let statement = statements[sql] { return statement }
         if statements.count >= Self.statementLimit {

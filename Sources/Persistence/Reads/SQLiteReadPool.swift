@@ -23,19 +23,52 @@ final class SQLiteReadPool: Sendable {
     /// Set while a write transaction runs: its reads must see its own writes, so they go to its connection.
     @TaskLocal static var isWriting = false
 
+    /// Set inside `withSnapshot`: the pool and its connection whose read transaction every read of the task
+    /// through that pool joins.
+    @TaskLocal private static var snapshot: (pool: ObjectIdentifier, connection: SQLiteReadConnection)?
+
+    private var snapshotConnection: SQLiteReadConnection? {
+        guard let snapshot = Self.snapshot, snapshot.pool == ObjectIdentifier(self) else { return nil }
+        return snapshot.connection
+    }
+
     init(path: String) {
         self.path = path
     }
 
-    /// Runs `body` with a connection of its own.
+    /// Runs `body` with a connection of its own (inside `withSnapshot`, the snapshot's).
     func withConnection<T>(_ body: (SQLiteReadConnection) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.connections.popLast() } ?? SQLiteReadConnection(path: path)
-        defer {
-            idle.withLock { idle in
-                if !idle.closed && idle.connections.count < Self.idleLimit { idle.connections.append(connection) }
-            }
-        }
+        if let connection = snapshotConnection { return try body(connection) }
+        let connection = try take()
+        defer { giveBack(connection) }
         return try body(connection)
+    }
+
+    /// Runs `body` with every read of the pool in it on one connection inside one read transaction, so that
+    /// they all see the same state of the file, whatever commits meanwhile (WAL keeps the snapshot's pages).
+    func withSnapshot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if snapshotConnection != nil { return try await body() }
+        let connection = try take()
+        defer { giveBack(connection) }
+        try connection.execute("BEGIN")
+        do {
+            let result = try await Self.$snapshot.withValue((ObjectIdentifier(self), connection)) { try await body() }
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    private func take() throws -> SQLiteReadConnection {
+        try idle.withLock { $0.connections.popLast() } ?? SQLiteReadConnection(path: path)
+    }
+
+    private func giveBack(_ connection: SQLiteReadConnection) {
+        idle.withLock { idle in
+            if !idle.closed && idle.connections.count < Self.idleLimit { idle.connections.append(connection) }
+        }
     }
 
     /// Closes the idle connections; those in use close when they come back.

@@ -1,5 +1,6 @@
 import Domain
 import FluentKit
+import SQLKit
 
 /// The database as the layers above Persistence hold it: an opaque handle, so that neither the workflow nor
 /// the web layer names a Fluent type. Every read and write of Persistence takes one; Fluent's `Database` stays
@@ -7,8 +8,8 @@ import FluentKit
 public struct Store: Sendable {
     let database: any Database
 
-    /// Wraps the driver's database; called only where the database is set up (the web layer's storage glue).
-    public init(_ database: any Database) {
+    /// Wraps the driver's database; made only by `OpenStorage` and a transaction.
+    init(_ database: any Database) {
         self.database = database
     }
 
@@ -27,4 +28,10 @@ public struct Store: Sendable {
 extension WriteTransaction {
     /// The transaction as a store, for reads that must see its own writes.
     public var store: Store { Store(database) }
+}
+
+extension Store {
+    /// The database as SQLKit sees it, for tests that change rows behind the product's back on purpose (the
+    /// audit chain's break tests) and for test set-up. Only `@_spi(Tests) import Persistence` sees it.
+    @_spi(Tests) public var sql: any SQLDatabase { database.sql }
 }

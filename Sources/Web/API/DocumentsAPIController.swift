@@ -57,7 +57,7 @@ enum DocumentsAPIController {
     static func upload(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let caseID = try id(req, "id")
-        let document = try await DocumentTransfer.store(req, caseID: caseID, principal: principal)
+        let document = try await DocumentTransfer.store(req, caseID: caseID, principal: principal, checkingFormToken: false)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
     }
 

@@ -147,7 +147,7 @@ enum CaseController {
         let principal = try req.requireSignedIn()
         let id = try req.caseIDParameter()
         return try await attempt(id, principal, req) {
-            _ = try await DocumentTransfer.store(req, caseID: id, principal: principal)
+            _ = try await DocumentTransfer.store(req, caseID: id, principal: principal, checkingFormToken: true)
         }
     }
 

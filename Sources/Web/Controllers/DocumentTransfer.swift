@@ -7,39 +7,29 @@ import Workflow
 /// A document's way in and out, shared by the case page and the JSON API so that neither calls the other:
 /// the upload form decoded and handed to `DocumentWorkflow`, the stored content served as a download.
 enum DocumentTransfer {
-    struct UploadForm: Content {
-        let kind: String?
-        let file: File?
-    }
-
-    /// Decodes an upload form and stores it; the page's upload uses the same.
-    static func store(_ req: Request, caseID: UUID, principal: Principal) async throws -> CaseDocuments.Document {
-        // The case first, so someone else's case is a 404 whatever the body holds.
-        _ = try await CaseAccess.visibleCase(caseID, to: principal, on: req.store)
-        let form: UploadForm
-        do {
-            form = try req.content.decode(UploadForm.self)
-        } catch let abort as any AbortError {
-            throw abort  // a body that is no form at all: 415
-        } catch {
-            // A multipart body that does not parse (a missing boundary, a part without headers) is the sender's
-            // mistake, answered at the field like any other, never a 500.
-            throw ValidationFailure([FieldError(
-                field: "file", code: "malformed-upload",
-                message: LocalizedText(
-                    sv: "Uppladdningen kunde inte läsas som ett formulär (multipart/form-data med fälten kind och file).",
-                    en: "The upload could not be read as a form (multipart/form-data with the fields kind and file)."))])
-        }
-        guard let file = form.file, file.data.readableBytes > 0 || !file.filename.isEmpty else {
+    /// Receives an upload form as it streams in and stores its file. Someone else's case is a 404 and a refused
+    /// upload its reason before a byte of the body is read. `formToken` checks the page's form token, which must
+    /// come before the file; the API, signed in by bearer token, has none.
+    static func store(
+        _ req: Request, caseID: UUID, principal: Principal, checkingFormToken formToken: Bool
+    ) async throws -> CaseDocuments.Document {
+        try await DocumentWorkflow.checkMayUpload(on: caseID, by: principal, in: req.store)
+        let config = req.application.config
+        let blobs = BlobStore(dataDirectory: config.dataDirectory)
+        let fileWork = req.application.fileWork
+        let form = try await StreamedUploadForm.read(
+            req, bodyLimit: bodyLimit(config).value,
+            start: { name in
+                try await DocumentReceiver.start(
+                    fileName: name, maximumSize: config.maxUploadBytes, blobs: blobs, fileWork: fileWork)
+            },
+            beforeFile: { fields in if formToken { try req.checkFormToken(sent: fields["csrf"] ?? "") } })
+        if formToken { try req.checkFormToken(sent: form.fields["csrf"] ?? "") }
+        guard let file = form.file else {
             throw ValidationFailure([.required("file", label: LocalizedText(sv: "Filen", en: "The file"))])
         }
-        var buffer = file.data
-        let data = buffer.readData(length: buffer.readableBytes) ?? Data()
         return try await DocumentWorkflow.upload(
-            kind: form.kind ?? "", fileName: file.filename, data: data, on: caseID, by: principal,
-            maximumSize: req.application.config.maxUploadBytes,
-            blobs: BlobStore(dataDirectory: req.application.config.dataDirectory), fileWork: req.application.fileWork,
-            in: req.store, clock: req.application.config.clock)
+            kind: form.fields["kind"] ?? "", file, on: caseID, by: principal, in: req.store, clock: config.clock)
     }
 
     /// The stored content as a download: its detected type, never sniffed, never shown inline.
@@ -55,7 +45,8 @@ enum DocumentTransfer {
         return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
-    /// The body limit of the upload routes: the largest file plus room for the form around it.
+    /// The body limit of the upload routes: the largest file plus room for the form around it. Bodies of these
+    /// routes stream (`StreamedUploadForm` keeps to the limit).
     static func bodyLimit(_ config: AppConfig) -> ByteCount {
         ByteCount(value: config.maxUploadBytes + 1_048_576)
     }

@@ -37,14 +37,21 @@ struct PageMiddleware: AsyncMiddleware {
 
     private func checkFormToken(_ req: Request) async throws {
         guard ![.GET, .HEAD].contains(req.method) else { return }
-        // Read before the handler does, so a large body is collected once.
-        // A document upload may be larger, but only for someone signed in.
-        let limit = req.principal != nil && SiteURL.isDocumentUpload(req.url.path)
-            ? DocumentTransfer.bodyLimit(req.application.config).value
-            : req.application.routes.defaultMaxBodySize.value
-        _ = try await req.body.collect(max: limit).get()
-        let sent = (try? req.content.get(String.self, at: "csrf")) ?? ""
-        let expected = req.csrfToken
-        guard req.issuedCSRFToken == nil, sameSecret(sent, expected) else { throw PageRefusal.formToken }
+        // A document upload streams: its handler checks the token, sent as the form's first field, before it
+        // takes in the file (`DocumentTransfer.store`). Its route needs a signed-in user.
+        if SiteURL.isDocumentUpload(req.url.path) {
+            guard req.principal != nil else { throw PageRefusal.formToken }
+            return
+        }
+        // Read before the handler does, so the body is collected once.
+        _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+        try req.checkFormToken(sent: (try? req.content.get(String.self, at: "csrf")) ?? "")
+    }
+}
+
+extension Request {
+    /// Refuses a form whose token is not this browser's: missing, wrong, or sent before the browser had one.
+    func checkFormToken(sent: String) throws {
+        guard issuedCSRFToken == nil, sameSecret(sent, csrfToken) else { throw PageRefusal.formToken }
     }
 }

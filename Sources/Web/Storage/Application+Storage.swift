@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import Persistence
 import Workflow
@@ -7,7 +6,7 @@ import Vapor
 
 extension Application {
     private struct ConfigKey: StorageKey { typealias Value = AppConfig }
-    private struct StorageStateKey: StorageKey { typealias Value = DatabaseChoice }
+    private struct OpenStorageKey: StorageKey { typealias Value = OpenStorage }
 
     /// The settings this application was configured with.
     public var config: AppConfig {
@@ -16,7 +15,11 @@ extension Application {
     }
 
     /// The database in use once `prepareStorage` has run.
-    public var databaseChoice: DatabaseChoice? { storage[StorageStateKey.self] }
+    public var databaseChoice: DatabaseChoice? { openStorage?.choice }
+
+    /// The opened database once `prepareStorage` has run; closed at shutdown, after every lifecycle handler
+    /// registered later (the jobs, the listeners) has stopped.
+    var openStorage: OpenStorage? { storage[OpenStorageKey.self] }
 
     /// Makes the database ready for the commands that need one (serve, migrate, audit …): checks the data
     /// folder, registers the database and runs the migrations. Commands that need none, like `id`, never
@@ -35,17 +38,10 @@ extension Application {
             }
             try StoragePreparation.prepareDataDirectory((path as NSString).deletingLastPathComponent)
         }
-        databases.use(try choice.configuration(), as: choice.id, isDefault: true)
-        storage[StorageStateKey.self] = choice
-        do {
-            try await StoragePreparation.enableWriteAheadLog(db)
-            if migrate {
-                try await StoragePreparation.withMigrationLock(choice, loggingTo: db) { try await self.autoMigrate() }
-                try await StoragePreparation.refreshPlannerStatistics(store)
-            }
-        } catch {
-            throw StorageError.unreachable(location: choice.location, reason: DriverErrorDescription.short(error))
-        }
+        let opened = try await OpenStorage.open(
+            choice, migrate: migrate, eventLoopGroup: eventLoopGroup, threadPool: threadPool, logger: logger)
+        storage[OpenStorageKey.self] = opened
+        lifecycle.use(StorageClosing(storage: opened))
         if let processes {
             let definitions = try ProcessDefinitionLoader.loadFolder(processes)
             try await DefinitionWorkflow.publish(definitions, by: .system, in: store, clock: config.clock)
@@ -64,5 +60,15 @@ extension Application {
                     + " bfr.yaml and takecare.yaml (default ./Processes, from the folder anslut is started in).")
         }
         return URL(fileURLWithPath: folder)
+    }
+}
+
+/// Closes the database at shutdown. Vapor stops lifecycle handlers in the reverse order of their registration,
+/// so everything started after storage was ready has stopped by then.
+private struct StorageClosing: LifecycleHandler {
+    let storage: OpenStorage
+
+    func shutdownAsync(_ application: Application) async {
+        await storage.close()
     }
 }

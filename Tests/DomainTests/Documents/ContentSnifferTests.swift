@@ -75,4 +75,34 @@ struct ContentSnifferTests {
         #expect(DocumentFileName.contentDisposition("a\r\nSet-Cookie: x=1")
             == "attachment; filename=\"aSet-Cookie: x=1\"; filename*=UTF-8''aSet-Cookie%3A%20x%3D1")
     }
+
+    @Test("a file judged in pieces gets the whole file's verdict, wherever the pieces are cut")
+    func inPieces() {
+        let samples: [([UInt8], String)] = [
+            (Array("%PDF-1.7\n".utf8), "a.pdf"),
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], "a.png"),
+            (Self.zip("[Content_Types].xml", "word/document.xml"), "a.docx"),
+            (Self.zip("[Content_Types].xml", "xl/workbook.xml"), "a.xlsx"),
+            (Self.zip("[Content_Types].xml"), "a.docx"),
+            (Array("Fält;Värde\nÅÄÖ åäö 😀 – ny rad\n".utf8), "a.csv"),
+            (Array("Flödet går från RIS till BFR.".utf8) + [0xC3], "a.txt"),
+            ([0x66, 0xC3, 0x28, 0x41], "a.txt"),
+            (Array("text".utf8) + [0x00] + Array("mer".utf8), "a.txt"),
+            (Self.elf, "a.pdf"),
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for (bytes, name) in samples {
+            let whole = ContentSniffer.detect(bytes, fileName: name)
+            for _ in 0..<200 {
+                var sniffing = ContentSniffer.Incremental()
+                var rest = bytes[...]
+                while !rest.isEmpty {
+                    let length = Int.random(in: 0...min(rest.count, 5), using: &generator)
+                    sniffing.consume(Array(rest.prefix(length)))
+                    rest = rest.dropFirst(length)
+                }
+                #expect(sniffing.result(fileName: name) == whole, "\(name)")
+            }
+        }
+    }
 }

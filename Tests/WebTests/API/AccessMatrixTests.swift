@@ -67,7 +67,7 @@ struct AccessMatrixTests {
             ).json["id"].stringValue!
             let requests: [(String, APIRoute, HTTPMethod, String, CanonicalJSON?)] = [
                 ("issueToken", .issueToken, .POST, "/api/v1/auth/token",
-                 ["email": "a@org-a.example", "password": .string(Fixtures.password)]),
+                 ["email": "a@org-a.example", "password": .string(TestUsers.password)]),
                 ("openAPI", .openAPI, .GET, "/api/openapi.json", nil),
                 ("listPlatforms", .listPlatforms, .GET, "/api/v1/platforms", nil),
                 ("showPlatformProcess", .showPlatformProcess, .GET, "/api/v1/platforms/BFR/process", nil),

@@ -58,7 +58,7 @@ struct ConcurrencyAndTokenTests {
         try await withTestApp { app in
             _ = try await Fixtures.user(app, "Person@Region.example", role: .coordinator, platform: "BFR")
             let good = try await app.api(
-                .POST, "/api/v1/auth/token", json: ["email": "person@region.example", "password": .string(Fixtures.password)] as CanonicalJSON)
+                .POST, "/api/v1/auth/token", json: ["email": "person@region.example", "password": .string(TestUsers.password)] as CanonicalJSON)
             #expect(good.status == .ok)
             let token = try #require(good.json["token"].stringValue)
             #expect(good.json["expiresAt"].stringValue != nil)

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import Persistence
+@_spi(Tests) import Persistence
 import SQLKit
 import TestSupport
 import Testing
@@ -16,7 +16,7 @@ struct AuditCheckpointCommandTests {
         /// The sequence of the signed head.
         let head: Int64
 
-        var sql: any SQLDatabase { app.db as! any SQLDatabase }
+        var sql: any SQLDatabase { app.store.sql }
 
         func run(_ arguments: [String], _ extra: [String: String?] = [:]) throws -> AnslutExecutable.Outcome {
             try AnslutExecutable.run(arguments, environment: environment.merging(extra) { $1 })
@@ -38,7 +38,7 @@ struct AuditCheckpointCommandTests {
     static func withSignedChain(_ body: @Sendable (Signed) async throws -> Void) async throws {
         try await withTestApp { app in
             for index in 1...12 {
-                try await app.db.write(clock: SystemClock()) { tx in
+                try await app.store.write(clock: SystemClock()) { tx in
                     try await tx.audit(AuditEventDraft(actorText: "user:7", actionText: "case.tick", subject: "case:1", payload: ["n": .int(Int64(index))]))
                 }
             }
@@ -119,7 +119,7 @@ struct AuditCheckpointCommandTests {
         try await Self.withSignedChain { signed in
             try await signed.sql.raw("DELETE FROM audit_events WHERE sequence > \(bind: signed.head - 3)").run()
             for _ in 1...5 {
-                try await signed.app.db.write(clock: SystemClock()) { tx in
+                try await signed.app.store.write(clock: SystemClock()) { tx in
                     try await tx.audit(AuditEventDraft(actorText: "user:9", actionText: "case.tick", subject: "case:2"))
                 }
             }

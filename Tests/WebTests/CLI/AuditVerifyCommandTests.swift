@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import Persistence
+@_spi(Tests) import Persistence
 import SQLKit
 import TestSupport
 import Testing
@@ -13,7 +13,7 @@ struct AuditVerifyCommandTests {
         try await withTestApp { app in
             let base = try await AuditLog.count(on: app.store)
             for index in 1...12 {
-                try await app.db.write(clock: SystemClock()) { tx in
+                try await app.store.write(clock: SystemClock()) { tx in
                     try await tx.audit(
                         AuditEventDraft(actorText: "user:7", actionText: "case.tick", subject: "case:1", payload: ["n": .int(Int64(index))]))
                 }
@@ -24,7 +24,7 @@ struct AuditVerifyCommandTests {
             #expect(intact.status == 0, "\(intact.stderr)")
             #expect(intact.stdout.contains("Audit chain intact: \(base + 12) events"))
 
-            try await (app.db as! any SQLDatabase).raw("UPDATE audit_events SET actor = 'user:8' WHERE sequence = \(bind: base + 9)").run()
+            try await app.store.sql.raw("UPDATE audit_events SET actor = 'user:8' WHERE sequence = \(bind: base + 9)").run()
             let broken = try AnslutExecutable.run(["audit", "verify"], environment: environment)
             #expect(broken.status == 1)
             #expect(broken.stderr.contains("BROKEN at sequence \(base + 9)"))

@@ -70,7 +70,14 @@ struct DocumentPageTests {
             let refused = try await anna.upload(
                 "/cases/\(id)/documents", fields: [("kind", "sad")], file: ("file", "a.pdf", Self.pdf), withToken: false)
             #expect(refused.status == .forbidden)
+            // The upload streams, so the token must come before the file: one after it is too late.
+            let late = try await anna.upload(
+                "/cases/\(id)/documents", fields: [("kind", "sad")], file: ("file", "a.pdf", Self.pdf), tokenAfterFile: true)
+            #expect(late.status == .forbidden)
             #expect(try await app.api(.GET, "/api/v1/cases/\(id)/documents", as: applicant).json.elements.isEmpty)
+            let blobs = app.config.dataDirectory + "/blobs"
+            let files = FileManager.default.enumerator(atPath: blobs)?.allObjects as? [String] ?? []
+            #expect(!files.contains { $0.hasSuffix(".tmp") || $0.count > 60 }, "\(files)")
         }
     }
 }

@@ -43,17 +43,25 @@ final class PageClient: @unchecked Sendable {
         return try await send(.POST, path, body: body)
     }
 
-    /// Posts a `multipart/form-data` form with one file, as a browser's upload form does.
+    /// Posts a `multipart/form-data` form with one file, as a browser's upload form does: the form token among
+    /// the fields before the file, or with `tokenAfterFile` after it (as no form of ours sends it).
     func upload(
-        _ path: String, fields: [(String, String)], file: (field: String, name: String, data: [UInt8]), withToken: Bool = true
+        _ path: String, fields: [(String, String)], file: (field: String, name: String, data: [UInt8]),
+        withToken: Bool = true, tokenAfterFile: Bool = false
     ) async throws -> Page {
         var fields = fields
-        if withToken { fields.append(("csrf", try await token())) }
-        let body = MultipartBody(fields: fields, file: file)
+        if withToken && !tokenAfterFile { fields.append(("csrf", try await token())) }
+        var body = MultipartBody(fields: fields, file: file)
+        if tokenAfterFile {
+            let end = "--\(body.boundary)--\r\n"
+            body.buffer.moveWriterIndex(to: body.buffer.writerIndex - end.utf8.count)
+            body.buffer.writeString(
+                "--\(body.boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(try await token())\r\n" + end)
+        }
         return try await send(.POST, path, buffer: body.buffer, contentType: body.contentType)
     }
 
-    func signIn(_ email: String, password: String = Fixtures.password) async throws -> Page {
+    func signIn(_ email: String, password: String = TestUsers.password) async throws -> Page {
         try await post("/login", ["email": email, "password": password])
     }
 

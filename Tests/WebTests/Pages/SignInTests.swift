@@ -76,7 +76,7 @@ struct SignInTests {
             _ = try await Fixtures.user(app, "anna@vardgivare.example", role: .applicant, organisation: "5565594230")
             let browser = PageClient(app)
             let noToken = try await browser.post(
-                "/login", ["email": "anna@vardgivare.example", "password": Fixtures.password], withToken: false)
+                "/login", ["email": "anna@vardgivare.example", "password": TestUsers.password], withToken: false)
             #expect(noToken.status == .forbidden)
             #expect(noToken.body.contains("<html lang=\"sv\">"))
             #expect(noToken.headers.contentType == .html)
@@ -103,7 +103,7 @@ struct SignInTests {
             #expect(wrong.body.contains("Det nuvarande lösenordet stämmer inte."))
             #expect(wrong.body.contains("De två nya lösenorden är olika."))
             let new = "ett nytt långt lösenord"
-            let changed = try await laptop.post("/password", ["current": Fixtures.password, "new": new, "repeat": new])
+            let changed = try await laptop.post("/password", ["current": TestUsers.password, "new": new, "repeat": new])
             #expect(changed.status == .ok)
             #expect(try await laptop.get("/cases").status == .ok)
             #expect(try await phone.get("/cases").status == .seeOther)

@@ -1,7 +1,7 @@
 import Domain
-import Fluent
 import Foundation
-import Persistence
+@_spi(Tests) import Persistence
+import SQLKit
 import TestSupport
 import Testing
 import Workflow
@@ -15,14 +15,14 @@ struct TokenLifetimeTests {
             let anna = try await Fixtures.user(app, "anna@vardgivare.example", role: .applicant, organisation: "5565594230")
             let other = try await Fixtures.user(app, "olle@vardgivare.example", role: .applicant, organisation: "5565594230")
             let second = try await app.api(
-                .POST, "/api/v1/auth/token", json: ["email": .string(anna.email), "password": .string(Fixtures.password)] as CanonicalJSON)
+                .POST, "/api/v1/auth/token", json: ["email": .string(anna.email), "password": .string(TestUsers.password)] as CanonicalJSON)
             let secondToken = TestUser(id: anna.id, email: anna.email, token: try #require(second.json["token"].stringValue))
             #expect(try await app.api(.GET, "/api/v1/cases", as: secondToken).status == .ok)
 
             let browser = PageClient(app)
             _ = try await browser.signIn(anna.email)
             let new = "ett helt nytt lösenord"
-            let changed = try await browser.post("/password", ["current": Fixtures.password, "new": new, "repeat": new])
+            let changed = try await browser.post("/password", ["current": TestUsers.password, "new": new, "repeat": new])
             #expect(changed.status == .ok)
             #expect(changed.body.contains("API-token"))
             for token in [anna, secondToken] {
@@ -109,7 +109,7 @@ struct TokenLifetimeTests {
                 let elapsed = ContinuousClock.now - start
                 #expect(answer.status == .unauthorized)
                 // The throttle is not what is measured here.
-                try await LoginThrottleModel.query(on: app.db).delete()
+                try await app.store.sql.raw("DELETE FROM login_throttles").run()
                 return Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
             }
             _ = try await attempt("warm-up@example.org")

@@ -2,7 +2,8 @@ import Foundation
 import Plot
 
 extension Node where Context == HTML.FormContext {
-    /// The hidden form token that `PageMiddleware` checks on every POST.
+    /// The hidden form token that `PageMiddleware` checks on every POST (on a streamed document upload the
+    /// upload's handler checks it, before the file: keep it the form's first field).
     static func csrf(_ token: String) -> Node {
         .input(.type(.hidden), .name("csrf"), .value(token.attributeEscaped))
     }
