@@ -76,19 +76,25 @@ public enum ContentSniffer {
             if head.count < Self.signatureLength { head += piece.prefix(Self.signatureLength - head.count) }
             // Past the first bytes only what they leave open is looked for: the Office markers in a ZIP, the
             // text rules in what no binary signature claimed.
-            if head.count < 4 || head.starts(with: Self.zipSignature) { findMarkers(piece) }
-            guard !binarySignature else { return }
+            if head.count < Self.zipSignature.count || head.starts(with: Self.zipSignature) { findMarkers(piece) }
+            guard head.count < Self.signatureLength || signature == nil else { return }
             if !sawNUL, piece.contains(0) { sawNUL = true }
             if validUTF8 && !sawNUL { checkUTF8(piece) }
         }
 
         private static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
-        /// Whether the first bytes already say PDF, PNG, JPEG or ZIP, which no later byte changes.
-        private var binarySignature: Bool {
-            head.count >= Self.signatureLength
-                && (head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x89, 0x50, 0x4E, 0x47])
-                    || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: Self.zipSignature))
+        /// The binary signatures, each with its type; nil for a ZIP, whose Office markers decide.
+        private static let signatures: [(bytes: [UInt8], type: DetectedContentType?)] = [
+            (Array("%PDF-".utf8), .pdf),
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], .png),
+            ([0xFF, 0xD8, 0xFF], .jpeg),
+            (zipSignature, nil),
+        ]
+
+        /// The signature the first bytes carry, which no later byte changes.
+        private var signature: (bytes: [UInt8], type: DetectedContentType?)? {
+            Self.signatures.first { head.starts(with: $0.bytes) }
         }
 
         /// The type of everything consumed, or why it is refused.
@@ -96,10 +102,8 @@ public enum ContentSniffer {
             guard count > 0 else {
                 return .failure(Refusal(code: "empty-file", message: LocalizedText(sv: "Filen är tom.", en: "The file is empty.")))
             }
-            if head.starts(with: Array("%PDF-".utf8)) { return .success(.pdf) }
-            if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .success(.png) }
-            if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .success(.jpeg) }
-            if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            if let signature {
+                if let type = signature.type { return .success(type) }
                 if seenMarkers[0] {
                     if seenMarkers[1] { return .success(.docx) }
                     if seenMarkers[2] { return .success(.xlsx) }

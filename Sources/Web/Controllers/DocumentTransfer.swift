@@ -24,8 +24,9 @@ enum DocumentTransfer {
                     fileName: name, maximumSize: config.maxUploadBytes, blobs: blobs, fileWork: fileWork)
             },
             beforeFile: { fields in if formToken { try req.checkFormToken(sent: fields["csrf"] ?? "") } })
-        if formToken { try req.checkFormToken(sent: form.fields["csrf"] ?? "") }
         guard let file = form.file else {
+            // No file, so `beforeFile` never ran: the token is checked here, before the refusal is shown.
+            if formToken { try req.checkFormToken(sent: form.fields["csrf"] ?? "") }
             throw ValidationFailure([.required("file", label: LocalizedText(sv: "Filen", en: "The file"))])
         }
         return try await DocumentWorkflow.upload(

@@ -8,7 +8,7 @@ import Persistence
 /// `DocumentWorkflow.upload` takes the finished receiver. Used by one task at a time.
 public final class DocumentReceiver: @unchecked Sendable {
     /// The file's name as stored (made safe by ``DocumentFileName``).
-    public let fileName: String
+    private let fileName: String
     private let maximumSize: Int
     private let upload: BlobUpload
     private let fileWork: any BlockingWork

@@ -35,6 +35,7 @@ struct ContentSnifferTests {
             (Self.zip("[Content_Types].xml"), "nästan.docx", "type-not-allowed"),
             (Array("text".utf8) + [0x00], "a.txt", "type-not-allowed"),
             ([0x66, 0xC3, 0x28], "a.txt", "type-not-allowed"),
+            ([0x89, 0x50, 0x4E, 0x47, 0x41, 0x41, 0x41, 0x41, 0x41], "halv.png", "type-not-allowed"),
             ([], "tom.pdf", "empty-file"),
         ]
         for (bytes, name, code) in cases {
@@ -89,6 +90,8 @@ struct ContentSnifferTests {
             ([0x66, 0xC3, 0x28, 0x41], "a.txt"),
             (Array("text".utf8) + [0x00] + Array("mer".utf8), "a.txt"),
             (Self.elf, "a.pdf"),
+            // Half a PNG signature: neither PNG nor text.
+            ([0x89, 0x50, 0x4E, 0x47, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41], "a.txt"),
         ]
         var generator = SystemRandomNumberGenerator()
         for (bytes, name) in samples {
