@@ -52,9 +52,17 @@ public enum DatabaseChoice: Sendable, Equatable {
                 SQLiteReadingConfiguration(base: sqlite.make(), reads: SQLiteReadPool(path: path))
             }
         case .postgres(let url):
-            return .postgres(configuration: try SQLPostgresConfiguration(url: url))
+            // Writers hold their connection while they wait for the writer lock inside PostgreSQL, so one
+            // connection per event loop would make every read queue behind the writes in the pool (and time out
+            // there under load, as parallel writers in CI did). Four per loop keep reads flowing.
+            return .postgres(
+                configuration: try SQLPostgresConfiguration(url: url),
+                maxConnectionsPerEventLoop: Self.postgresConnectionsPerEventLoop)
         }
     }
+
+    /// How many PostgreSQL connections each event loop's pool may open.
+    static let postgresConnectionsPerEventLoop = 4
 
     /// The database's identifier in `Databases`.
     public var id: DatabaseID {
