@@ -62,6 +62,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // HL7 v2 (ER7) codec: parser, encoder, escapes, character sets, field paths; pure code on bytes, no imports.
+        .target(name: "HL7"),
+        // The system zlib, for DICOM's Deflated Explicit VR Little Endian (zlib1g-dev on Debian).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // DICOM data sets (Part 10 files and network data sets) and the upper-layer PDU codec; pure code on
+        // bytes, Foundation and zlib only, so the listener, the checks and the offline tools share one reader.
+        .target(name: "DICOM", dependencies: ["CZlib"]),
         // Reads process definitions (Processes/*.yaml) into Domain's ProcessDefinition; Domain and Yams only.
         .target(name: "ProcessFiles", dependencies: ["Domain", .product(name: "Yams", package: "Yams")]),
         // The only target that imports Vapor.
@@ -113,6 +120,8 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ProcessFilesTests", dependencies: ["Domain", "ProcessFiles"]),
+        .testTarget(name: "HL7Tests", dependencies: ["HL7"]),
+        .testTarget(name: "DICOMTests", dependencies: ["DICOM"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PersistenceTests",
             dependencies: [
@@ -134,6 +143,10 @@ let package = Package(
             ]),
         // Throughput figures for BENCHMARKS.md; built in release by Benchmarks/identifiers.sh.
         .executableTarget(name: "IdentifierThroughput", dependencies: ["Domain"], path: "Benchmarks/IdentifierThroughput"),
+        // Parse throughput against python-hl7 and hl7apy; built in release by Benchmarks/hl7/run.sh.
+        .executableTarget(name: "hl7-bench", dependencies: ["HL7"], path: "Benchmarks/hl7/Swift"),
+        // Header-read throughput against pydicom and dcmdump; built in release by Benchmarks/dicom/run.sh.
+        .executableTarget(name: "dicom-bench", dependencies: ["DICOM"], path: "Benchmarks/dicom/Swift"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,4 +26,4 @@ for _ in $(seq 1 100); do
 done
 
 mkdir -p Tests/Browser/screenshots
-ANSLUT_URL="http://127.0.0.1:$port" python3 -m pytest -q -p no:cacheprovider Tests/Browser
+ANSLUT_URL="http://127.0.0.1:$port" python3 -m pytest -q -s -p no:cacheprovider Tests/Browser

@@ -55,6 +55,31 @@ def sign_out(driver):
     press(driver, driver.find_element(By.CSS_SELECTOR, "form.signout button"))
 
 
+def disclose(driver, details_id):
+    """Opens a <details> disclosure (an item's actions, the new question form) the way a person does: its summary."""
+    details = driver.find_element(By.ID, details_id)
+    if details.get_attribute("open") is None:
+        details.find_element(By.TAG_NAME, "summary").click()
+    return details
+
+
+def first_tick_form(driver):
+    """The first item whose actions offer a tick, its actions opened; returns the form and the item's id."""
+    tick = driver.find_element(By.XPATH, "//form[input[@name='command' and @value='tick']]")
+    item_id = tick.find_element(By.NAME, "item").get_attribute("value")
+    section = tick.find_element(By.XPATH, "ancestor::details[contains(@class,'section')]")
+    if section.get_attribute("open") is None:
+        section.find_element(By.TAG_NAME, "summary").click()
+    disclose(driver, "actions-" + item_id)
+    return tick, item_id
+
+
+def new_thread(driver, text):
+    disclose(driver, "new-thread")
+    driver.find_element(By.ID, "thread-text").send_keys(text)
+    press(driver, driver.find_element(By.XPATH, "//form[.//textarea[@id='thread-text']]//button"))
+
+
 def test_applicant_sees_her_cases_and_opens_one(browser):
     sign_in(browser, "anna@vardgivare.example")
     assert browser.current_url.endswith("/cases")
@@ -77,24 +102,21 @@ def test_coordinator_ticks_and_asks_and_applicant_answers(browser):
     shot(browser, "03-coordinator-inbox-triage")
     press(browser, browser.find_element(By.CSS_SELECTOR, "tbody tr a"))
     case_url = browser.current_url
-    tick = browser.find_element(By.XPATH, "//form[input[@name='command' and @value='tick']]")
-    item_id = tick.find_element(By.NAME, "item").get_attribute("value")
+    tick, item_id = first_tick_form(browser)
     for evidence in tick.find_elements(By.CSS_SELECTOR, "input[name^=evidence_]"):
         evidence.send_keys("Kontrollerat i webbläsartest")
     press(browser, tick.find_element(By.TAG_NAME, "button"))
     item = browser.find_element(By.ID, "item-" + item_id)
-    assert item.find_element(By.CLASS_NAME, "state").text == "Klar"
-    browser.find_element(By.ID, "thread-text").send_keys("Vilken PU-tjänst använder ni? <script>alert(1)</script>")
-    press(browser, browser.find_element(By.XPATH, "//form[.//textarea[@id='thread-text']]//button"))
+    assert item.find_element(By.CLASS_NAME, "item-state").text == "Klar"
+    new_thread(browser, "Vilken PU-tjänst använder ni? <script>alert(1)</script>")
     assert "Fråga – obesvarad" in browser.page_source
-    assert "Samordnare" not in browser.find_element(By.CLASS_NAME, "timeline").text  # the viewer is "Du"
-    assert "Du bockade av" in browser.find_element(By.CLASS_NAME, "timeline").text
+    assert "Du (samordnare) bockade av" in browser.find_element(By.CLASS_NAME, "timeline").text
     shot(browser, "04-coordinator-case-after-tick-and-question")
     sign_out(browser)
 
     sign_in(browser, "anna@vardgivare.example")
     browser.get(case_url)
-    assert "Samordnare bockade av" in browser.find_element(By.CLASS_NAME, "timeline").text
+    assert "(samordnare) bockade av" in browser.find_element(By.CLASS_NAME, "timeline").text
     thread = browser.find_elements(By.CSS_SELECTOR, ".thread")[-1]
     assert thread.find_element(By.CSS_SELECTOR, ".message .body").text == (
         "Vilken PU-tjänst använder ni? <script>alert(1)</script>")
@@ -190,6 +212,7 @@ def test_applicant_orders_corrects_uploads_submits_and_the_coordinator_follows_u
 
     document = tmp_path / "systemspecifikation.pdf"
     document.write_bytes(b"%PDF-1.4\n% Systemspecifikation RIS\n%%EOF\n")
+    disclose(browser, "upload-document")
     Select(browser.find_element(By.ID, "document-kind")).select_by_value("system_specification")
     browser.find_element(By.ID, "document-file").send_keys(str(document))
     press(browser, browser.find_element(By.XPATH, "//form[.//input[@id='document-file']]//button"))
@@ -199,7 +222,7 @@ def test_applicant_orders_corrects_uploads_submits_and_the_coordinator_follows_u
     assert "uppladdad" in browser.find_element(By.CSS_SELECTOR, "#section-bilagor .attachments").text
     press(browser, browser.find_element(By.CSS_SELECTOR, "button[value=submit]"))
     assert "Beställningen är inskickad" in browser.find_element(By.ID, "case-notice").text
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Ärende " + number
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Ärende " + number + " ")
     assert browser.find_element(By.ID, "case-status").text == "inskickat"
     shot(browser, "11-order-submitted")
     sign_out(browser)
@@ -209,12 +232,11 @@ def test_applicant_orders_corrects_uploads_submits_and_the_coordinator_follows_u
     press(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button"))
     press(browser, browser.find_element(By.LINK_TEXT, number))
     press(browser, browser.find_element(By.XPATH, "//form[input[@name='command' and @value='begin_triage']]//button"))
-    tick = browser.find_element(By.XPATH, "//form[input[@name='command' and @value='tick']]")
+    tick, _ = first_tick_form(browser)
     for evidence in tick.find_elements(By.CSS_SELECTOR, "input[name^=evidence_]"):
         evidence.send_keys("Beställningen granskad")
     press(browser, tick.find_element(By.TAG_NAME, "button"))
-    browser.find_element(By.ID, "thread-text").send_keys("Vilket format har era HL7-meddelanden?")
-    press(browser, browser.find_element(By.XPATH, "//form[.//textarea[@id='thread-text']]//button"))
+    new_thread(browser, "Vilket format har era HL7-meddelanden?")
     shot(browser, "12-coordinator-asks-on-new-order")
     sign_out(browser)
 
@@ -252,7 +274,7 @@ def test_work_pages_for_each_role(browser):
     triage = next(row for row in rows if "under bedömning" in row.text)
     press(browser, triage.find_element(By.TAG_NAME, "a"))
     todo = browser.find_element(By.ID, "todo")
-    assert "Gör klart:" in todo.text
+    assert "krävs för att gå vidare" in todo.text
     assert browser.find_element(By.ID, "queue-place").text
     shot(browser, "15-applicant-what-to-do-now")
 

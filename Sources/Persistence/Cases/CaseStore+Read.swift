@@ -101,6 +101,7 @@ extension CaseStore {
         public let currentPhase: String
         public let systemName: String?
         public let version: Int
+        public let createdAt: Date
         public let updatedAt: Date
 
         /// A row of `list`'s query; nil for a status this version does not know.
@@ -114,7 +115,8 @@ extension CaseStore {
             currentPhase = try row.string("current_phase")
             systemName = try row.optionalString("system_name")
             version = try row.int("version")
-            updatedAt = try row.optionalDate("updated_at") ?? row.optionalDate("created_at") ?? .distantPast
+            createdAt = try row.optionalDate("created_at") ?? .distantPast
+            updatedAt = try row.optionalDate("updated_at") ?? createdAt
         }
     }
 
@@ -170,6 +172,24 @@ extension CaseStore {
             ORDER BY c.updated_at DESC, c.id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
             """
         return try await db.rows(page, Summary.init).compactMap { $0 }
+    }
+
+    /// The items of `cases` that are done or not applicable, by case: what an inbox needs to draw each case's
+    /// progress without loading whole cases.
+    public static func settledItems(of cases: [UUID], on store: Store) async throws -> [UUID: [ItemID: ItemStatus]] {
+        guard !cases.isEmpty else { return [:] }
+        let ids: [any Encodable & Sendable] = cases
+        let query: SQLQueryString = """
+            SELECT case_id, item_id, status FROM case_items
+            WHERE case_id IN (\(binds: ids)) AND status <> \(bind: ItemStatus.open.rawValue)
+            """
+        let rows = try await store.database.rows(query) { row in
+            (try row.uuid("case_id"), ItemID(rawValue: try row.string("item_id")),
+             ItemStatus(rawValue: try row.string("status")) ?? .open)
+        }
+        var settled: [UUID: [ItemID: ItemStatus]] = [:]
+        for (caseID, item, status) in rows { settled[caseID, default: [:]][item] = status }
+        return settled
     }
 
     // LOWER on both sides: PostgreSQL's LIKE heeds case, SQLite's does not (for ASCII). An organisationsnummer

@@ -91,6 +91,8 @@ enum DemoData {
             try await completeCurrentPhase(of: working)
             try await run(.start, on: working, by: cora)
             try await tickSome(of: working, count: 4)
+            // The testing checklist done but for the test plan: one open item, for the coordinator to find.
+            try await tickSection("del2.test", of: working, except: ["del2.test.testplan"])
 
             // BFR's Del 4 (Etablering): Del 1 to 3 done, the connection tests under way.
             let establishing = try await create(by: anna, platform: "BFR", fields: DemoOrders.bfr(system: "Mammografi, Vårdgivaren Väst"))
@@ -154,6 +156,14 @@ enum DemoData {
             guard let phase = definition.phases.first(where: { $0.id == record.state.currentPhase }) else { return }
             for item in phase.items.filter({ $0.kind != .decision }).prefix(count) {
                 try await tick(item, on: record)
+            }
+        }
+
+        private func tickSection(_ section: String, of id: UUID, except skipped: Set<ItemID>) async throws {
+            let (record, definition) = try await current(id)
+            let items = definition.phases.flatMap(\.sections).first { $0.id.rawValue == section }?.items ?? []
+            for item in items where !skipped.contains(item.id) && record.state.itemState(item.id).status == .open {
+                try await tick(item, on: try await current(id).0)
             }
         }
 

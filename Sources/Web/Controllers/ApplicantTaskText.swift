@@ -1,35 +1,45 @@
 import Domain
 import Persistence
 
-/// The applicant's tasks as sentences for the case page, or why there is nothing to do.
+/// The applicant's tasks as lines for the case page, or why there is nothing to do; items to do come by section,
+/// each linked (through `link`) to its row.
 enum ApplicantTaskText {
-    static func lines(_ tasks: [ApplicantTask], place: CaseQueue.Place?, language l: Domain.Language) -> [String] {
+    static func lines(
+        _ tasks: [ApplicantTask], place: CaseQueue.Place?, language l: Domain.Language,
+        link: (ProcessDefinition.Item) -> String
+    ) -> [CaseShow.Todo] {
         guard !tasks.isEmpty else {
             if let place {
-                return [l("Ingen åtgärd behövs från er just nu. Ärendet står i kö: plats \(place.position) av \(place.total).",
-                          "Nothing is needed from you now. The case is waiting in the queue: place \(place.position) of \(place.total).")]
+                return [.init(text: l("Ingen åtgärd behövs från er just nu. Ärendet står i kö: plats \(place.position) av \(place.total).",
+                          "Nothing is needed from you now. The case is waiting in the queue: place \(place.position) of \(place.total).")
+                )]
             }
-            return [l("Ingen åtgärd behövs från er just nu.", "Nothing is needed from you now.")]
+            return [.init(text: l("Ingen åtgärd behövs från er just nu.", "Nothing is needed from you now."))]
         }
-        return tasks.flatMap { task -> [String] in
+        return tasks.flatMap { task -> [CaseShow.Todo] in
             switch task {
             case .submitOrder(let missing):
-                [missing == 0
+                [.init(text: missing == 0
                     ? l("Beställningen är komplett: skicka in den.", "The order is complete: submit it.")
                     : l("Fyll i beställningen och skicka in den (\(missing) uppgifter saknas eller behöver rättas).",
-                        "Fill in the order and submit it (\(missing) answers are missing or need correcting).")]
+                        "Fill in the order and submit it (\(missing) answers are missing or need correcting)."))]
             case .resubmitOrder(let missing):
-                [l("Beställningen har skickats tillbaka för komplettering: komplettera den och skicka in den igen"
+                [.init(text: l("Beställningen har skickats tillbaka för komplettering: komplettera den och skicka in den igen"
                     + (missing == 0 ? "." : " (\(missing) uppgifter saknas eller behöver rättas)."),
                    "The order was returned for completion: complete it and submit it again"
-                    + (missing == 0 ? "." : " (\(missing) answers are missing or need correcting)."))]
+                    + (missing == 0 ? "." : " (\(missing) answers are missing or need correcting).")))]
             case .answerQuestions(let count):
-                [l(count == 1 ? "Svara på en fråga från plattformsteamet (under Frågor och kommentarer)."
+                [.init(text: l(count == 1 ? "Svara på en fråga från plattformsteamet (under Frågor och kommentarer)."
                               : "Svara på \(count) frågor från plattformsteamet (under Frågor och kommentarer).",
                    count == 1 ? "Answer a question from the platform team (under Questions and comments)."
-                              : "Answer \(count) questions from the platform team (under Questions and comments).")]
-            case .doItems(let items):
-                items.map { l("Gör klart: \($0.text.sv)", "To do: \($0.text.en)") }
+                              : "Answer \(count) questions from the platform team (under Questions and comments)."))]
+            case .doItems(let groups):
+                groups.map { group in
+                    CaseShow.Todo(
+                        text: l("\(group.section.sv) (\(group.items.count) att göra, \(group.blocking) krävs för att gå vidare)",
+                                "\(group.section.en) (\(group.items.count) to do, \(group.blocking) needed to move on)"),
+                        items: group.items.map { (text: $0.text.text(in: l), required: $0.isRequired, href: link($0)) })
+                }
             }
         }
     }

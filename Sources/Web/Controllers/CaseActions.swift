@@ -6,7 +6,8 @@ import Persistence
 /// so the page offers exactly what the engine would accept (reasons and evidence filled in by the form).
 enum CaseActions {
     static func available(
-        _ record: CaseRecord, definition: ProcessDefinition, user: ActingUser, language l: Domain.Language
+        _ record: CaseRecord, definition: ProcessDefinition, user: ActingUser, language l: Domain.Language,
+        evidenceFields: ([EvidenceKind]) -> [CaseShow.Action.EvidenceField]
     ) -> (case: [CaseShow.Action], items: [ItemID: [CaseShow.Action]]) {
         func accepts(_ command: CaseCommand) -> Bool {
             var copy = record.state
@@ -37,7 +38,7 @@ enum CaseActions {
             let candidates: [(CaseCommand, CaseShow.Action)] = [
                 (.tick(item.id, evidence: evidence.map { Evidence($0, "x") }), .init(
                     command: .tick, title: l("Bocka av", "Tick"), item: id,
-                    evidence: evidence.map { ($0.rawValue, $0.title.text(in: l)) })),
+                    evidence: evidenceFields(evidence))),
                 (.decide(item.id, outcome: .approve, reason: nil), .init(
                     command: .decide, title: l("Besluta", "Decide"), item: id, reason: .optional,
                     outcomes: [

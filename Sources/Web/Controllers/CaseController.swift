@@ -32,10 +32,11 @@ enum CaseController {
         return try await page(try req.caseIDParameter(), for: principal, notice: notice, req: req)
     }
 
-    /// The case page as `principal` sees it, with `problem` telling why the last form did not go through.
+    /// The case page as `principal` sees it, with `problem` telling why the last form did not go through;
+    /// `focus` names the item whose actions start open (the one a refused form was about).
     static func page(
         _ id: UUID, for principal: Principal, problem: [String] = [], notice: String? = nil, status: HTTPStatus = .ok,
-        req: Request
+        focus: String? = nil, req: Request
     ) async throws -> Response {
         let l = req.pageLanguage
         let (record, roles) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
@@ -45,9 +46,19 @@ enum CaseController {
         let events = try await AuditLog.events(about: record.subject, on: req.store)
         let actors = Set(events.compactMap { if case .user(let id)? = $0.auditActor { id } else { nil } })
             .union(threads.flatMap { $0.messages.map(\.authorID) }).union(documents.map(\.uploadedBy))
+            .union(record.state.items.values.compactMap { $0.changedBy.flatMap(UUID.init(uuidString:)) })
         let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.store)
+        let query = CasePage.Query(
+            filter: req.query[String.self, at: "filter"].flatMap(CaseShow.Checklist.Filter.init(rawValue:)),
+            item: req.query[String.self, at: "item"],
+            events: req.query[String.self, at: "events"].flatMap(CaseTimeline.Kind.init(rawValue:)),
+            eventsPage: req.query[Int.self, at: "events_page"] ?? 1)
+        let casePage = CasePage(
+            record: record, definition: definition, roles: roles, principal: principal, documents: documents,
+            events: events, people: people, query: query, now: req.application.config.clock.now(), language: l)
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
-        let actions = CaseActions.available(record, definition: definition, user: user, language: l)
+        let actions = CaseActions.available(
+            record, definition: definition, user: user, language: l, evidenceFields: casePage.evidenceFields)
         let phase = definition.phases.first { $0.id == record.state.currentPhase }
         let place = try await CaseQueue.place(of: id, in: req.store)
         let openQuestions = threads.filter { thread in
@@ -55,9 +66,9 @@ enum CaseController {
                 && !(people.roles[thread.createdBy]?.contains(.applicant) ?? false)
         }.count
         let todo = roles.contains(.applicant)
-            ? ApplicantTaskText.lines(
+            ? casePage.todo(
                 ApplicantTask.tasks(for: record.state, fields: record.fields, in: definition, openQuestions: openQuestions),
-                place: place, language: l)
+                place: place)
             : nil
         let model = CaseShow.Model(
             context: req.pageContext, id: id, number: record.number, platform: record.platform,
@@ -66,18 +77,10 @@ enum CaseController {
             version: record.state.version, problem: problem, notice: notice,
             risks: principal.isPlatformTeamOrAdmin ? definition.form.risks(record.fields).map { RiskFlagText.line($0, l) } : [],
             orderIsEditable: roles.contains(.applicant) && record.state.status.acceptsOrderChanges,
-            queuePlace: place.map { $0.text(l) }, todo: todo,
+            queuePlace: place.map { $0.text(l) },
+            progress: casePage.progress(questionsForApplicant: openQuestions), todo: todo,
             actions: actions.case,
-            sections: (phase?.sections ?? []).map { section in
-                CaseShow.Section(title: section.title.text(in: l), items: section.items.map { item in
-                    let state = record.state.itemState(item.id)
-                    return CaseShow.Item(
-                        id: item.id.rawValue, text: item.text.text(in: l), owner: item.owner.title.text(in: l),
-                        required: item.isRequired, status: state.status, statusTitle: title(state.status, l),
-                        note: state.reason ?? state.evidence.map(\.reference).first,
-                        actions: actions.items[item.id] ?? [])
-                })
-            },
+            checklist: casePage.checklist(actions: actions.items, focus: focus ?? query.item),
             threads: threads.map { thread in
                 CaseShow.Thread(
                     id: thread.id,
@@ -100,7 +103,7 @@ enum CaseController {
             },
             documentKinds: DocumentKind.allCases.map { ($0.rawValue, $0.title.text(in: l)) },
             maxUpload: DocumentUpload.describe(bytes: req.application.config.maxUploadBytes),
-            timeline: CaseTimeline.events(events, definition: definition, people: people, language: l).reversed())
+            timeline: casePage.timeline())
         return model.html.response(status)
     }
 
@@ -116,7 +119,9 @@ enum CaseController {
         let request = CommandRequest(
             command: form.command, version: form.version, item: form.item, phase: form.phase, outcome: form.outcome,
             reason: form.reason, evidence: evidence, to: nil)
-        return try await attempt(id, principal, req) {
+        // A command on an item comes back to its row, so its new state is in view.
+        let back = form.item.map { SiteURL.caseShow(.value(id)).path + CasePage.itemQuery($0) }
+        return try await attempt(id, principal, req, focus: form.item, then: back) {
             let command = try await request.engineCommand(for: record, on: req.store)
             _ = try await CaseWorkflow.run(command, on: id, by: principal, expectedVersion: form.version, in: req.store, clock: req.application.config.clock)
         }
@@ -146,7 +151,10 @@ enum CaseController {
     static func upload(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
         let id = try req.caseIDParameter()
-        return try await attempt(id, principal, req) {
+        // An upload from an item's actions comes back to that item, its actions open and the new document chosen.
+        let item = req.query[String.self, at: "item"]
+        let back = item.map { SiteURL.caseShow(.value(id)).path + CasePage.itemQuery($0) }
+        return try await attempt(id, principal, req, focus: item, then: back) {
             _ = try await DocumentTransfer.store(req, caseID: id, principal: principal, checkingFormToken: true)
         }
     }
@@ -162,32 +170,26 @@ enum CaseController {
     /// Runs a form's change, then back to the case page: on success by redirect (so a reload does not post
     /// again), on a refusal with the page as it is now and the reason.
     private static func attempt(
-        _ id: UUID, _ principal: Principal, _ req: Request, _ change: () async throws -> Void
+        _ id: UUID, _ principal: Principal, _ req: Request, focus: String? = nil, then: String? = nil,
+        _ change: () async throws -> Void
     ) async throws -> Response {
         let l = req.pageLanguage
         do {
             try await change()
-            return req.redirect(to: SiteURL.caseShow(.value(id)).path, redirectType: .normal)
+            return req.redirect(to: then ?? SiteURL.caseShow(.value(id)).path, redirectType: .normal)
         } catch is VersionConflict {
             return try await page(id, for: principal, problem: [
                 l("Ärendet har ändrats av någon annan. Så här ser det ut nu; gör om det du ville om det behövs.",
                   "The case was changed by someone else. This is how it looks now; do again what you meant, if needed."),
-            ], status: .conflict, req: req)
+            ], status: .conflict, focus: focus, req: req)
         } catch let refused as CaseRefused {
             return try await page(
-                id, for: principal, problem: [refused.refusal.message.text(in: l)], status: .conflict, req: req)
+                id, for: principal, problem: [refused.refusal.message.text(in: l)], status: .conflict, focus: focus,
+                req: req)
         } catch let failure as ValidationFailure {
             return try await page(
                 id, for: principal, problem: failure.errors.map { $0.message.text(in: l) }, status: .unprocessableEntity,
-                req: req)
-        }
-    }
-
-    private static func title(_ status: ItemStatus, _ l: Domain.Language) -> String {
-        switch status {
-        case .open: l("Öppen", "Open")
-        case .done: l("Klar", "Done")
-        case .notApplicable: l("Ej tillämplig", "Not applicable")
+                focus: focus, req: req)
         }
     }
 

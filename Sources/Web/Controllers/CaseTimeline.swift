@@ -2,8 +2,33 @@ import Domain
 import Foundation
 import Persistence
 
-/// The audit events of a case told in words: who (by their role on the case), did what, to which item.
+/// The audit events of a case told in words: who (by name and role on the case), did what, to which item.
 enum CaseTimeline {
+    /// What an event is about, for the timeline's filter.
+    enum Kind: String, CaseIterable, Sendable {
+        case items, decisions, documents, questions, status
+
+        func title(_ l: Domain.Language) -> String {
+            switch self {
+            case .items: l("Punkter", "Items")
+            case .decisions: l("Beslut", "Decisions")
+            case .documents: l("Dokument", "Documents")
+            case .questions: l("Frågor", "Questions")
+            case .status: l("Status", "Status")
+            }
+        }
+
+        init(_ action: AuditAction?) {
+            switch action {
+            case .caseCommand(.tick)?, .caseCommand(.markNotApplicable)?, .caseCommand(.reopen)?: self = .items
+            case .caseCommand(.decide)?: self = .decisions
+            case .documentUpload?: self = .documents
+            case .threadOpen?, .threadReply?, .threadClose?: self = .questions
+            default: self = .status
+            }
+        }
+    }
+
     static func events(
         _ events: [AuditEvent], definition: ProcessDefinition, people: CasePeople, language l: Domain.Language
     ) -> [CaseShow.Event] {
@@ -59,8 +84,8 @@ enum CaseTimeline {
             default: event.action
             }
             return CaseShow.Event(
-                time: timestamps.date(from: event.occurredAt).map(PageTime.format) ?? event.occurredAt,
-                text: people.name(event.auditActor) + " " + what)
+                time: timestamps.date(from: event.occurredAt).map(PageTime.formatWithZone) ?? event.occurredAt,
+                actor: people.nameAndRole(event.auditActor), text: what, kind: Kind(event.auditAction))
         }
     }
 
@@ -76,10 +101,12 @@ enum CaseTimeline {
     }
 }
 
-/// How a person appears on a case page: "Du" for the viewer, else their role on the case.
+/// How a person appears on a case page: "Du" for the viewer, else their role on the case; on the timeline their
+/// name and role.
 struct CasePeople {
     let viewer: UUID
     let roles: [UUID: Set<Role>]
+    let names: [UUID: String]
     let language: Domain.Language
 
     static func load(_ actors: Set<UUID>, viewer: UUID, record: CaseRecord, language: Domain.Language,
@@ -89,7 +116,27 @@ struct CasePeople {
         let roles = principals.mapValues {
             $0.roles(onCaseOf: record.platform, organisation: record.organisationID, status: record.state.status)
         }
-        return CasePeople(viewer: viewer, roles: roles, language: language)
+        let names = try await AccountStore.names(userIDs: actors, on: store)
+        return CasePeople(viewer: viewer, roles: roles, names: names, language: language)
+    }
+
+    /// "Anna Berg (samordnare)" for a person; a system account, the command line or a job as `name` says.
+    func nameAndRole(_ actor: AuditActor?) -> String {
+        guard case .user(let id)? = actor else { return name(actor) }
+        guard let role = role(of: id) else { return name(id) }
+        let personal = names[id].flatMap { $0.isEmpty ? nil : $0 }
+        let who = id == viewer ? language("Du", "You") : personal ?? capitalised(role.title.text(in: language))
+        return "\(who) (\(role.title.text(in: language)))"
+    }
+
+    private func role(of id: UUID) -> Role? {
+        let held = roles[id] ?? []
+        let order: [Role] = [.applicant, .coordinator, .decisionMaker, .securityReviewer, .technician, .admin]
+        return order.first(where: held.contains)
+    }
+
+    private func capitalised(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// The name for an audit actor: a person by their role on the case, a system account, the command line,
@@ -106,10 +153,7 @@ struct CasePeople {
 
     func name(_ id: UUID) -> String {
         if id == viewer { return language("Du", "You") }
-        let held = roles[id] ?? []
-        let order: [Role] = [.applicant, .coordinator, .decisionMaker, .securityReviewer, .technician, .admin]
-        guard let role = order.first(where: held.contains) else { return language("En tidigare användare", "A former user") }
-        let title = role.title.text(in: language)
-        return title.prefix(1).uppercased() + title.dropFirst()
+        guard let role = role(of: id) else { return language("En tidigare användare", "A former user") }
+        return capitalised(role.title.text(in: language))
     }
 }

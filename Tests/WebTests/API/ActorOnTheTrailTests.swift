@@ -36,7 +36,7 @@ struct ActorOnTheTrailTests {
             let browser = PageClient(app)
             _ = try await browser.signIn(team.coordinator.email)
             let page = try await browser.get("/cases/\(caseID)")
-            #expect(page.body.contains("Ett systemkonto påbörjade bedömningen"))
+            #expect(page.body.contains("Ett systemkonto</strong> <span>påbörjade bedömningen"))
         }
     }
 }

@@ -45,13 +45,13 @@ struct CasePageTests {
             let anna = PageClient(app)
             _ = try await anna.signIn(applicant.email)
             let seen = try await anna.get("/cases/\(id)")
-            #expect(seen.body.contains("Samordnare bockade av ”"))
+            #expect(seen.body.contains("(samordnare)</strong> <span>bockade av ”"))
             #expect(seen.body.contains("Vilken PU-tjänst använder ni?"))
             let thread = try #require(seen.body.firstMatch(of: /threads\/([0-9a-f-]+)\/messages/)?.1)
             let answered = try await anna.post("/cases/\(id)/threads/\(thread)/messages", ["text": "Regionens."])
             #expect(answered.status == .seeOther)
             let after = try await cora.get("/cases/\(id)")
-            #expect(after.body.contains("Fråga – besvarad") && after.body.contains("Sökande svarade i en tråd"))
+            #expect(after.body.contains("Fråga – besvarad") && after.body.contains("(sökande)</strong> <span>svarade i en tråd"))
         }
     }
 

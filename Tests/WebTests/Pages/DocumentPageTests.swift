@@ -29,7 +29,7 @@ struct DocumentPageTests {
                 file: ("file", "Flöde <script>.pdf", Self.pdf))
             #expect(posted.status == .seeOther, "\(posted.body)")
             let page = try await anna.get("/cases/\(id)")
-            #expect(page.body.contains("<h3>Flödesbeskrivning (systemskiss)</h3>"))
+            #expect(page.body.contains("<td>Flödesbeskrivning (systemskiss)</td>"))
             #expect(page.body.contains("Flöde &lt;script&gt;.pdf"))
             #expect(page.body.contains("laddade upp Flödesbeskrivning (systemskiss) version 1"))
             let href = try #require(page.body.firstMatch(of: /href="(\/cases\/[0-9a-f-]+\/documents\/[0-9a-f-]+)"/)?.1)

@@ -6,8 +6,17 @@ public enum ApplicantTask: Sendable, Hashable {
     case resubmitOrder(missing: Int)
     /// Questions from the platform team wait for an answer.
     case answerQuestions(count: Int)
-    /// Checklist items of the current phase that the applicant owns and has not done.
-    case doItems([ProcessDefinition.Item])
+    /// Checklist items of the current phase that the applicant owns and has not done, by section: the sections
+    /// with items that keep the gate shut first, and in each section the required items first.
+    case doItems([ItemGroup])
+
+    /// A section's open items for the applicant.
+    public struct ItemGroup: Sendable, Hashable {
+        public let section: LocalizedText
+        public let items: [ProcessDefinition.Item]
+        /// How many of `items` the phase's gate waits for.
+        public var blocking: Int { items.filter(\.isRequired).count }
+    }
 
     /// The tasks, in the order to do them; empty when the case waits for the platform team.
     public static func tasks(
@@ -25,9 +34,14 @@ public enum ApplicantTask: Sendable, Hashable {
         if [.triage, .inProgress].contains(state.status),
            let phase = definition.phases.first(where: { $0.id == state.currentPhase })
         {
-            let open = phase.sections.flatMap(\.items)
-                .filter { $0.owner == .applicant && state.itemState($0.id).status == .open }
-            if !open.isEmpty { tasks.append(.doItems(open)) }
+            let groups = phase.sections.compactMap { section -> ItemGroup? in
+                let open = section.items.filter { $0.owner == .applicant && state.itemState($0.id).status == .open }
+                guard !open.isEmpty else { return nil }
+                return ItemGroup(section: section.title, items: open.filter(\.isRequired) + open.filter { !$0.isRequired })
+            }
+            let blocking = groups.filter { $0.blocking > 0 }
+            let rest = groups.filter { $0.blocking == 0 }
+            if !groups.isEmpty { tasks.append(.doItems(blocking + rest)) }
         }
         return tasks
     }

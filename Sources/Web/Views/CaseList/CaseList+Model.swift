@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The signed-in person's cases; for platform staff an inbox with views, a status filter and a search.
@@ -17,7 +18,23 @@ enum CaseList {
         case age
     }
 
+    /// The order of the rows.
+    enum Sort: String, CaseIterable, Sendable {
+        /// Newest change first.
+        case changed
+        /// Oldest case first, by when it was created.
+        case age
+        /// Longest unchanged first: how long the case has waited for its next step.
+        case waiting
+    }
+
     struct Model: Sendable {
+        struct SortLink: Sendable {
+            let sort: Sort
+            let title: String
+            let href: String
+        }
+
         struct Row: Sendable {
             let id: UUID
             let number: String
@@ -31,6 +48,12 @@ enum CaseList {
             let updated: String
             /// "12 dagar" since the last change.
             let age: String
+            /// "30 dagar" since the case was created, and since its last change.
+            let caseAge: String
+            let waiting: String
+            /// The current phase's required items and whose turn it is; for platform staff.
+            let counts: CaseProgress.Counts?
+            let turn: String?
         }
 
         struct Group: Sendable {
@@ -59,6 +82,8 @@ enum CaseList {
         let canOrder: Bool
         let tabs: [Tab]
         let selectedView: View
+        let sortLinks: [SortLink]
+        let selectedSort: Sort
         let statuses: [StatusOption]
         let selectedStatus: String?
         let search: String

@@ -17,6 +17,15 @@ extension CaseList.Model {
                 })
             )),
             .if(showsFilters, filters),
+            .if(!sortLinks.isEmpty, .nav(
+                .class("filters-inline"), .ariaLabel(l("Sortering", "Order")),
+                .ul(.forEach(sortLinks) { link in
+                    .li(.a(
+                        .id("sort-\(link.sort.rawValue)"), .href(link.href.attributeEscaped),
+                        .if(link.sort == selectedSort, .attribute(named: "aria-current", value: "true")),
+                        .text(link.title)))
+                })
+            )),
             .unwrap(searchError) { .p(.class("error"), .id("q-error"), .attribute(named: "role", value: "alert"), .text($0)) },
             .if(count == 0, .p(.text(l("Inga ärenden att visa.", "No cases to show.")))),
             .forEach(groups.filter { !$0.rows.isEmpty }) { group in
@@ -39,6 +48,8 @@ extension CaseList.Model {
                     .th(.text(l("Organisation", "Organisation"))), .th(.text(l("Plattform", "Platform"))),
                     .th(.text(l("Status", "Status"))), .th(.text(l("Fas", "Phase"))),
                     .th(.text(l("Plats i kön", "Place in queue"))),
+                    .if(showsFilters, .group(.th(.text(l("Fasens punkter", "Phase items"))), .th(.text(l("Tur", "Turn"))),
+                                             .th(.text(l("Ålder / väntar", "Age / waiting"))))),
                     .th(.text(selectedView == .age ? l("Oförändrat i", "Unchanged for") : l("Ändrat", "Changed")))
                 )),
                 .tbody(.forEach(rows) { row in
@@ -46,6 +57,16 @@ extension CaseList.Model {
                         .td(.a(.href(SiteURL.caseShow(.value(row.id)).path), .text(row.number))),
                         .td(.text(row.systemName)), .td(.text(row.organisation)), .td(.text(row.platform)),
                         .td(.text(row.status)), .td(.text(row.phase)), .td(.text(row.queuePlace ?? "–")),
+                        .if(showsFilters, .group(
+                            .td(.unwrap(row.counts) { counts in
+                                .group(
+                                    .progressBar(settled: counts.settled, total: counts.total, label: l(
+                                        "Fasens obligatoriska punkter för \(row.number)", "Required items of the phase for \(row.number)")),
+                                    .text(" \(counts.settled)/\(counts.total)"))
+                            }),
+                            .td(.class("turn-cell"), .text(row.turn ?? "–")),
+                            .td(.text("\(row.caseAge) / \(row.waiting)"))
+                        )),
                         .td(.text(selectedView == .age ? row.age : row.updated))
                     )
                 })

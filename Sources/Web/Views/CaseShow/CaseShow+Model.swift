@@ -1,8 +1,8 @@
 import Domain
 import Foundation
 
-/// One case: its header, the current phase's checklist, the actions the engine allows the viewer, the
-/// questions, and the timeline of what happened.
+/// One case as a working surface: where it stands (phases, progress, whose turn), a compact checklist with each
+/// item's actions behind a disclosure, and the order, questions, documents and timeline reachable from the top.
 enum CaseShow {
     struct Model: Sendable {
         let context: PageContext
@@ -25,10 +25,11 @@ enum CaseShow {
         let orderIsEditable: Bool
         /// "3 av 7" while the case waits in the platform's queue.
         let queuePlace: String?
+        let progress: Progress
         /// For the applicant: what to do now, first thing first; nil for platform staff.
-        let todo: [String]?
+        let todo: [Todo]?
         let actions: [Action]
-        let sections: [Section]
+        let checklist: Checklist
         let threads: [Thread]
         /// Documents per kind, in the attachment list's order; kinds without any are left out.
         let documents: [DocumentGroup]
@@ -36,7 +37,82 @@ enum CaseShow {
         let documentKinds: [(value: String, title: String)]
         /// The largest upload, as people read it.
         let maxUpload: String
-        let timeline: [Event]
+        let timeline: Timeline
+
+        var openQuestionCount: Int { threads.filter { !$0.isClosed }.count }
+        var documentCount: Int { documents.map(\.versions.count).reduce(0, +) }
+    }
+
+    /// The header's picture of the case: phases, the current phase's required items, whose turn, ages.
+    struct Progress: Sendable {
+        struct Phase: Sendable {
+            let title: String
+            let standing: CaseProgress.PhaseStanding
+        }
+
+        let phases: [Phase]
+        let counts: CaseProgress.Counts
+        let turn: String
+        /// "12 dagar" since the case was created, and since its current phase began.
+        let caseAge: String
+        let phaseAge: String
+    }
+
+    /// A line of "Att göra nu": a sentence, or a section of items with links to their rows.
+    struct Todo: Sendable {
+        let text: String
+        var items: [(text: String, required: Bool, href: String)] = []
+    }
+
+    /// The current phase's checklist as the filter shows it.
+    struct Checklist: Sendable {
+        enum Filter: String, CaseIterable, Sendable {
+            case open, mine, all
+        }
+
+        let filter: Filter
+        /// Each filter's link, keeping the rest of the page's query.
+        let filterLinks: [(filter: Filter, title: String, href: String)]
+        let sections: [Section]
+        /// The required items still open in the phase, over all sections.
+        let openCount: Int
+    }
+
+    struct Section: Sendable {
+        let id: String
+        let title: String
+        /// Every item of the section, counted whatever the filter shows.
+        let done: Int
+        let open: Int
+        let notApplicable: Int
+        /// Whether the disclosure starts open: a section with the item asked for, or one the filter narrows.
+        let isOpen: Bool
+        /// The items the filter lets through.
+        let items: [Item]
+    }
+
+    struct Item: Sendable {
+        let id: String
+        let text: String
+        let owner: String
+        let required: Bool
+        let status: ItemStatus
+        let statusTitle: String
+        /// "Samordnare Anna Berg, 2026-12-01 10:12 CET" for an item someone changed.
+        let changed: String?
+        /// The reason given (not applicable, or with a decision).
+        let reason: String?
+        let evidence: [EvidenceLink]
+        let actions: [Action]
+        /// Whether its actions start open (the item asked for by a link, or the one a refused form was about).
+        let isFocused: Bool
+    }
+
+    /// Evidence as the row shows it: a comment as text, a document as a link to it.
+    struct EvidenceLink: Sendable {
+        let kind: String
+        let text: String
+        let href: String?
     }
 
     struct DocumentGroup: Sendable {
@@ -58,30 +134,24 @@ enum CaseShow {
     struct Action: Sendable {
         enum Reason: Sendable { case none, optional, required }
 
+        /// One piece of evidence the form asks for: free text, or a choice among the case's documents.
+        struct EvidenceField: Sendable {
+            let kind: EvidenceKind
+            let title: String
+            /// The documents to choose from, as id and label; empty for a comment.
+            var documents: [(value: String, title: String)] = []
+            /// The document kind an upload in the same step gets, for document evidence.
+            var uploadKinds: [(value: String, title: String)] = []
+        }
+
         let command: CaseCommand.Name
         let title: String
         var item: String? = nil
         var phase: String? = nil
         var reason: Reason = .none
-        var evidence: [(kind: String, title: String)] = []
+        var evidence: [EvidenceField] = []
         /// For a decision: the outcomes to choose from, as value and title.
         var outcomes: [(value: String, title: String)] = []
-    }
-
-    struct Section: Sendable {
-        let title: String
-        let items: [Item]
-    }
-
-    struct Item: Sendable {
-        let id: String
-        let text: String
-        let owner: String
-        let required: Bool
-        let status: ItemStatus
-        let statusTitle: String
-        let note: String?
-        let actions: [Action]
     }
 
     struct Thread: Sendable {
@@ -98,8 +168,20 @@ enum CaseShow {
         let body: String
     }
 
+    /// One page of the timeline, newest first, with its kind filter.
+    struct Timeline: Sendable {
+        let events: [Event]
+        let total: Int
+        let kinds: [(kind: CaseTimeline.Kind?, title: String, href: String, isSelected: Bool)]
+        let newerHref: String?
+        let olderHref: String?
+        let pageText: String
+    }
+
     struct Event: Sendable {
         let time: String
+        let actor: String
         let text: String
+        let kind: CaseTimeline.Kind
     }
 }

@@ -6,80 +6,132 @@ extension CaseShow.Model {
         let l = context.language
         return Layout.page(
             "\(l("Ärende", "Case")) \(number)", context,
-            .h1(.text("\(l("Ärende", "Case")) \(number)")),
+            .h1(.text("\(l("Ärende", "Case")) \(number)"), .small(.class("subtitle"), .text(" \(systemName), \(organisation)"))),
             .dl(
                 .class("facts"),
                 .dt(.text(l("Plattform", "Platform"))), .dd(.text(platform)),
-                .dt(.text(l("Organisation", "Organisation"))), .dd(.text(organisation)),
-                .dt(.text(l("System", "System"))), .dd(.text(systemName)),
                 .dt(.text(l("Status", "Status"))), .dd(.id("case-status"), .text(status)),
                 .dt(.text(l("Fas", "Phase"))), .dd(.text(phase)),
                 .unwrap(queuePlace) { place in
                     .group(.dt(.text(l("Plats i kön", "Place in the queue"))), .dd(.id("queue-place"), .text(place)))
                 }
             ),
-            .unwrap(todo) { todo in
-                .section(
-                    .id("todo"), .class("todo"),
-                    .h2(.text(l("Att göra nu", "What to do now"))),
-                    .ul(.forEach(todo) { .li(.text($0)) })
-                )
-            },
+            progressView,
+            sectionNav,
             .if(!problem.isEmpty, .div(
                 .class("error"), .id("case-problem"), .attribute(named: "role", value: "alert"),
                 .forEach(problem) { .p(.text($0)) }
             )),
             .unwrap(notice) { .div(.class("notice"), .id("case-notice"), .attribute(named: "role", value: "status"), .p(.text($0))) },
+            .unwrap(todo) { todoView($0) },
             .if(!risks.isEmpty, .div(
                 .class("error"), .id("case-risks"),
                 .h2(.text(l("Riskflaggor i beställningen", "Risk flags in the order"))),
                 .ul(.forEach(risks) { .li(.text($0)) })
             )),
-            .p(.a(
-                .id("order-link"), .href(SiteURL.caseOrder(.value(id)).path),
-                .text(orderIsEditable ? l("Fyll i och skicka in beställningen", "Fill in and submit the order")
-                                      : l("Visa beställningen", "Show the order")))),
-            .if(!actions.isEmpty, .section(
-                .h2(.text(l("Åtgärder", "Actions"))),
-                .div(.class("actions"), .forEach(actions) { actionForm($0) })
-            )),
             .section(
-                .h2(.text("\(l("Checklista", "Checklist")): \(phase)")),
-                .forEach(sections) { section in
-                    .group(
-                        .h3(.text(section.title)),
-                        .ul(.class("checklist"), .forEach(section.items) { itemView($0) })
-                    )
-                }
+                .id("order"), .class("compact"),
+                .h2(.text(l("Beställningen", "The order"))),
+                .p(.a(
+                    .id("order-link"), .href(SiteURL.caseOrder(.value(id)).path),
+                    .text(orderIsEditable ? l("Fyll i och skicka in beställningen", "Fill in and submit the order")
+                                          : l("Visa beställningen", "Show the order"))))
             ),
+            .if(!actions.isEmpty, .section(
+                .id("case-actions"),
+                .h2(.text(l("Åtgärder", "Actions"))),
+                .div(.class("actions"), .forEach(actions) { actionForm($0, key: "case") })
+            )),
+            checklistView,
             questions,
             documentsSection,
-            .section(
-                .h2(.text(l("Händelser", "Timeline"))),
-                .ol(.class("timeline"), .forEach(timeline) { event in
-                    .li(.span(.class("time"), .text(event.time)), .text(" "), .span(.text(event.text)))
-                })
+            timelineView
+        )
+    }
+
+    /// The phases as a row, the current phase's required items as a bar, whose turn it is, and the ages.
+    private var progressView: Node<HTML.BodyContext> {
+        let l = context.language
+        let counts = progress.counts
+        return .section(
+            .id("progress"), .class("progress"), .ariaLabel(l("Var ärendet står", "Where the case stands")),
+            .ol(.class("phases"), .forEach(progress.phases) { phase in
+                .li(
+                    .class("phase \(phase.standing.rawValue)"),
+                    .if(phase.standing == .current, .attribute(named: "aria-current", value: "step")),
+                    .span(.class("visually-hidden"), .text(standingTitle(phase.standing) + ": ")),
+                    .text(phase.title)
+                )
+            }),
+            .div(
+                .class("phase-bar"),
+                .progressBar(
+                    settled: counts.settled, total: counts.total,
+                    label: l("Obligatoriska punkter i fasen", "Required items of the phase"), id: "phase-progress"),
+                .p(.id("phase-counts"), .text(l(
+                    "\(counts.done) klara, \(counts.open) öppna, \(counts.notApplicable) ej tillämpliga av \(counts.total) obligatoriska",
+                    "\(counts.done) done, \(counts.open) open, \(counts.notApplicable) not applicable of \(counts.total) required")))
+            ),
+            .p(
+                .class("turn"),
+                .strong(.id("case-turn"), .text(progress.turn)),
+                .text(" · " + l("Ärendet: \(progress.caseAge)", "Case: \(progress.caseAge)")
+                    + " · " + l("Fasen: \(progress.phaseAge)", "Phase: \(progress.phaseAge)"))
             )
         )
     }
 
-    private func itemView(_ item: CaseShow.Item) -> Node<HTML.ListContext> {
+    private func standingTitle(_ standing: CaseProgress.PhaseStanding) -> String {
         let l = context.language
-        return .li(
-            .id("item-\(item.id)"), .class("item \(item.status.rawValue)"),
-            .div(
-                .span(.class("state"), .text(item.statusTitle)), .text(" "),
-                .span(.class("text"), .text(item.text)),
-                .small(.text(" (\(item.owner)\(item.required ? "" : ", " + l("frivillig", "optional")))"))
-            ),
-            .unwrap(item.note) { .p(.class("note"), .text($0)) },
-            .forEach(item.actions) { actionForm($0) }
+        return switch standing {
+        case .done: l("klar", "done")
+        case .current: l("pågår", "current")
+        case .ahead: l("kommande", "ahead")
+        }
+    }
+
+    /// Links to the page's parts with their counts, so nothing sits out of reach below the checklist.
+    private var sectionNav: Node<HTML.BodyContext> {
+        let l = context.language
+        let links: [(String, String)] = [
+            ("#order", l("Beställning", "Order")),
+            ("#checklist", l("Checklista (\(checklist.openCount) öppna)", "Checklist (\(checklist.openCount) open)")),
+            ("#questions", l("Frågor (\(openQuestionCount) öppna)", "Questions (\(openQuestionCount) open)")),
+            ("#documents", l("Dokument (\(documentCount))", "Documents (\(documentCount))")),
+            ("#timeline", l("Händelser (\(timeline.total))", "Timeline (\(timeline.total))")),
+        ]
+        return .nav(
+            .class("case-nav"), .ariaLabel(l("Ärendets delar", "Parts of the case")),
+            .ul(.forEach(links) { href, title in .li(.a(.href(href), .text(title))) })
         )
     }
 
-    private func actionForm(_ action: CaseShow.Action) -> Node<HTML.BodyContext> {
+    private func todoView(_ todo: [CaseShow.Todo]) -> Node<HTML.BodyContext> {
         let l = context.language
-        let key = [action.command.rawValue, action.item ?? "case"].joined(separator: "-")
+        return .section(
+            .id("todo"), .class("todo"),
+            .h2(.text(l("Att göra nu", "What to do now"))),
+            .ul(.forEach(todo.enumerated().map { $0 }) { index, line in
+                .li(.if(line.items.isEmpty, .text(line.text), else: .element(named: "details", nodes: [
+                    // The first section of items to do starts open; the others are a click away.
+                    .if(index == todo.firstIndex { !$0.items.isEmpty }, .attribute(named: "open")),
+                    .element(named: "summary", nodes: [.text(line.text)]),
+                    .ul(.forEach(line.items) { item in
+                        .li(
+                            .a(.href(item.href.attributeEscaped), .text(item.text)),
+                            .if(item.required, .small(.class("blocking"), .text(" " + l("(krävs för att gå vidare)", "(needed to move on)"))))
+                        )
+                    }),
+                ])))
+            })
+        )
+    }
+
+    /// A command as a form; `key` makes its field ids unique on the page. With `choosingNewest` a document
+    /// field starts at the newest document (the one just uploaded from the item's actions).
+    func actionForm(_ action: CaseShow.Action, key: String, choosingNewest: Bool = false) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let key = [action.command.rawValue, key].joined(separator: "-")
         return .form(
             .class("action"), .method(.post), .action(SiteURL.caseCommands(.value(id)).path),
             .csrf(context.csrfToken),
@@ -87,10 +139,7 @@ extension CaseShow.Model {
             .input(.type(.hidden), .name("command"), .value(action.command.rawValue)),
             .unwrap(action.item) { .input(.type(.hidden), .name("item"), .value($0.attributeEscaped)) },
             .unwrap(action.phase) { .input(.type(.hidden), .name("phase"), .value($0.attributeEscaped)) },
-            .forEach(action.evidence) { evidence in
-                .field("\(l("Underlag", "Evidence")): \(evidence.title)", name: "evidence_\(evidence.kind)",
-                       id: "\(key)-\(evidence.kind)", required: true)
-            },
+            .forEach(action.evidence) { evidenceField($0, key: key, choosingNewest: choosingNewest) },
             .if(!action.outcomes.isEmpty, .div(
                 .class("field"),
                 .label(.for("\(key)-outcome"), .text(l("Beslut", "Decision"))),
@@ -106,105 +155,40 @@ extension CaseShow.Model {
         )
     }
 
-    private var documentsSection: Node<HTML.BodyContext> {
+    private func evidenceField(
+        _ evidence: CaseShow.Action.EvidenceField, key: String, choosingNewest: Bool
+    ) -> Node<HTML.FormContext> {
         let l = context.language
-        return .section(
-            .id("documents"),
-            .h2(.text(l("Dokument", "Documents"))),
-            .if(documents.isEmpty, .p(.text(l("Inga dokument ännu.", "No documents yet.")))),
-            .forEach(documents) { group in
-                .group(
-                    .h3(.text(group.title)),
-                    .table(
-                        .class("documents"),
-                        .tr(
-                            .th(.text(l("Version", "Version"))), .th(.text(l("Fil", "File"))),
-                            .th(.text(l("Storlek", "Size"))), .th(.text(l("Uppladdad av", "Uploaded by"))),
-                            .th(.text(l("Datum", "Date")))
-                        ),
-                        .forEach(group.versions) { document in
-                            .tr(
-                                .td(.text(String(document.version))),
-                                .td(.a(.href(document.href.attributeEscaped), .attribute(named: "download"),
-                                       .text(document.fileName))),
-                                .td(.text(document.size)), .td(.text(document.uploader)), .td(.text(document.time))
-                            )
-                        }
-                    )
-                )
-            },
-            .form(
-                .class("stack"), .method(.post), .action(SiteURL.caseDocuments(.value(id)).path),
-                .attribute(named: "enctype", value: "multipart/form-data"),
-                .csrf(context.csrfToken),
-                .div(
-                    .class("field"),
-                    .label(.for("document-kind"), .text(l("Dokumenttyp", "Kind of document"))),
-                    .select(
-                        .attribute(named: "name", value: "kind"), .id("document-kind"),
-                        .forEach(documentKinds) { .choice($0.value, $0.title, selected: false) }
-                    )
-                ),
-                .div(
-                    .class("field"),
-                    .label(.for("document-file"), .text(l("Fil", "File"))),
-                    .input(.type(.file), .name("file"), .id("document-file"), .required(true)),
-                    .small(.text(l(
-                        "Högst \(maxUpload). PDF, PNG, JPEG, Word, Excel eller text (UTF-8); innehållet kontrolleras.",
-                        "At most \(maxUpload). PDF, PNG, JPEG, Word, Excel or text (UTF-8); the content is checked.")))
-                ),
-                .button(.type(.submit), .text(l("Ladda upp", "Upload")))
+        let id = "\(key)-\(evidence.kind.rawValue)"
+        let label = "\(l("Underlag", "Evidence")): \(evidence.title)"
+        guard evidence.kind != .comment else {
+            return .field(label, name: "evidence_\(evidence.kind.rawValue)", id: id, required: true)
+        }
+        return .div(
+            .class("field"),
+            .label(.for(id), .text(label)),
+            .if(evidence.documents.isEmpty, .p(.class("note"), .text(l(
+                "Ärendet har inget sådant dokument ännu: ladda upp det nedan.",
+                "The case has no such document yet: upload it below.")))),
+            .select(
+                .attribute(named: "name", value: "evidence_\(evidence.kind.rawValue)"), .id(id), .attribute(named: "required"),
+                .choice("", l("Välj ett dokument i ärendet", "Choose a document of the case"), selected: false),
+                .forEach(evidence.documents.enumerated().map { $0 }) { index, document in
+                    .choice(document.value, document.title, selected: choosingNewest && index == 0)
+                }
             )
         )
     }
+}
 
-    private var questions: Node<HTML.BodyContext> {
-        let l = context.language
-        return .section(
-            .h2(.text(l("Frågor och kommentarer", "Questions and comments"))),
-            .forEach(threads) { thread in
-                .article(
-                    .class("thread"), .id("thread-\(thread.id.uuidString.lowercased())"),
-                    .h3(.text("\(thread.title) – \(thread.status)")),
-                    .forEach(thread.messages) { message in
-                        .div(
-                            .class("message"),
-                            .p(.class("meta"), .text("\(message.author), \(message.time)")),
-                            .p(.class("body"), .text(message.body))
-                        )
-                    },
-                    .if(!thread.isClosed, .form(
-                        .method(.post),
-                        .action(SiteURL.threadMessages(.value(id), thread: .value(thread.id)).path),
-                        .csrf(context.csrfToken),
-                        .div(
-                            .class("field"),
-                            .label(.for("reply-\(thread.id)"), .text(l("Svar", "Reply"))),
-                            .textarea(.name("text"), .id("reply-\(thread.id)"), .rows(3), .required(true))
-                        ),
-                        .button(.type(.submit), .text(l("Skicka svar", "Send reply")))
-                    ))
-                )
-            },
-            .form(
-                .class("stack"), .method(.post), .action(SiteURL.caseThreads(.value(id)).path),
-                .csrf(context.csrfToken),
-                .div(
-                    .class("field"),
-                    .label(.for("thread-kind"), .text(l("Typ", "Kind"))),
-                    .select(
-                        .attribute(named: "name", value: "kind"), .id("thread-kind"),
-                        .choice("question", l("Fråga", "Question"), selected: true),
-                        .choice("comment", l("Kommentar", "Comment"), selected: false)
-                    )
-                ),
-                .div(
-                    .class("field"),
-                    .label(.for("thread-text"), .text(l("Text", "Text"))),
-                    .textarea(.name("text"), .id("thread-text"), .rows(4), .required(true))
-                ),
-                .button(.type(.submit), .text(l("Skicka", "Send")))
-            )
-        )
+extension Node where Context == HTML.BodyContext {
+    /// A bar of `settled` out of `total` with its label for screen readers; `<progress>` is announced as such.
+    static func progressBar(settled: Int, total: Int, label: String, id: String? = nil) -> Node {
+        .element(named: "progress", nodes: [
+            .unwrap(id) { .id($0) }, .attribute(named: "max", value: String(max(total, 1))),
+            .attribute(named: "value", value: String(total == 0 ? 1 : settled)),
+            .attribute(named: "aria-label", value: label.attributeEscaped),
+            .text("\(settled)/\(total)"),
+        ])
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Plot
 
@@ -54,13 +55,30 @@ enum PageTime {
         func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
         return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
     }
+
+    /// The same with the zone in force then (CET in winter, CEST in summer), for times people compare across
+    /// the change of clocks, such as the timeline's.
+    static func formatWithZone(_ date: Date) -> String {
+        format(date) + " " + (calendar.timeZone.isDaylightSavingTime(for: date) ? "CEST" : "CET")
+    }
+
+    /// "3 dagar", "1 dag" or "mindre än en dag" between `start` and `now`, as the pages tell an age.
+    static func age(from start: Date, to now: Date, _ l: Domain.Language) -> String {
+        let days = max(0, Int(now.timeIntervalSince(start) / 86_400))
+        return switch days {
+        case 0: l("mindre än en dag", "less than a day")
+        case 1: l("1 dag", "1 day")
+        default: l("\(days) dagar", "\(days) days")
+        }
+    }
 }
 
 extension Node where Context == HTML.SelectContext {
     // Plot's own `.option` closes itself and so cannot carry a visible text.
     static func choice(_ value: String, _ title: String, selected: Bool) -> Node {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value.attributeEscaped),
+            // An empty value is kept: a placeholder choice must send nothing, not its own text.
+            .attribute(named: "value", value: value.attributeEscaped, ignoreIfValueIsEmpty: false),
             selected ? .attribute(named: "selected") : .empty,
             .text(title),
         ])

@@ -12,7 +12,7 @@ extension Login.Model {
                 .csrf(context.csrfToken),
                 .unwrap(next) { .input(.type(.hidden), .name("next"), .value($0.attributeEscaped)) },
                 .field(l("E-postadress", "E-mail address"), name: "email", id: "email", type: .email, value: email,
-                       required: true, autocomplete: "username"),
+                       required: true, autocomplete: "email"),
                 .field(l("Lösenord", "Password"), name: "password", id: "password", type: .password, required: true,
                        autocomplete: "current-password"),
                 .button(.type(.submit), .text(l("Logga in", "Sign in")))

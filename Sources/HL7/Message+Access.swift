@@ -1,0 +1,91 @@
+/// Reading segments and values by ID and ``FieldPath``.
+extension Message {
+    /// All segments in order.
+    public var segments: [Segment] {
+        index.segments.indices.map { Segment(message: self, index: $0) }
+    }
+
+    /// The segments with this ID, in order.
+    public func segments(_ id: String) -> [Segment] {
+        guard let code = SegmentEntry.code(id) else { return [] }
+        return index.segments.indices.filter { index.segments[$0].code == code }.map {
+            Segment(message: self, index: $0)
+        }
+    }
+
+    /// The `occurrence`-th (1-based) segment with this ID, or nil.
+    public func segment(_ id: String, occurrence: Int = 1) -> Segment? {
+        guard let code = SegmentEntry.code(id), occurrence >= 1 else { return nil }
+        var remaining = occurrence
+        for (position, entry) in index.segments.enumerated() where entry.code == code {
+            remaining -= 1
+            if remaining == 0 { return Segment(message: self, index: position) }
+        }
+        return nil
+    }
+
+    /// The element a path names: a repetition when the path stops at the field (`PID-3` is `PID-3[1]`), a
+    /// component or a subcomponent. Nil when the message does not reach that far.
+    public func element(at path: FieldPath) -> MessageElement? {
+        guard let field = segment(path.segmentID, occurrence: path.segmentOccurrence)?.field(path.field) else {
+            return nil
+        }
+        guard !field.isLiteral else {
+            let isWholeField = path.repetition == 1 && path.component == nil
+            return isWholeField
+                ? MessageElement(message: self, level: .repetition, byteRange: field.byteRange, isLiteral: true) : nil
+        }
+        var element = field.child(path.repetition)
+        if let component = path.component {
+            element = element?.child(component)
+            if let subcomponent = path.subcomponent {
+                element = element?.child(subcomponent)
+            }
+        }
+        return element
+    }
+
+    /// The decoded text at a path (see ``MessageElement/text``): nil when the message does not reach that
+    /// far, `""` when the place exists but is empty.
+    public func value(at path: FieldPath) -> String? {
+        element(at: path)?.text
+    }
+
+    /// The bytes at a path as they stand in the message, without copying.
+    public func rawValue(at path: FieldPath) -> ArraySlice<UInt8>? {
+        element(at: path)?.raw
+    }
+
+    /// All repetitions of the field a path names (its repetition and component parts are ignored).
+    public func repetitions(at path: FieldPath) -> [MessageElement] {
+        segment(path.segmentID, occurrence: path.segmentOccurrence)?.field(path.field)?.children ?? []
+    }
+
+    /// The decoded components of the repetition a path names, e.g. `["Andersson", "Åsa"]` for `PID-5`.
+    public func components(at path: FieldPath) -> [String]? {
+        var repetitionPath = path
+        repetitionPath.component = nil
+        repetitionPath.subcomponent = nil
+        return element(at: repetitionPath)?.children.map(\.text)
+    }
+
+    /// The decoded text of `range`, or nil when it is empty: HL7 does not tell an empty value from a missing one.
+    func nonEmptyText(_ range: Range<Int>) -> String? {
+        range.isEmpty ? nil : decodedText(range)
+    }
+
+    /// Decodes a leaf value: escapes first, then the character set, so `\Xhh\` bytes are read in the
+    /// message's set. Values without an escape character are decoded straight from the message bytes.
+    func decodedText(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            let value = UnsafeBufferPointer(rebasing: buffer[range])
+            guard value.contains(encodingCharacters.escape) else {
+                return characterSet.decode(value)
+            }
+            var unescaped: [UInt8] = []
+            unescaped.reserveCapacity(range.count)
+            EscapeDecoder(delimiters: encodingCharacters).decode(buffer, range: range, into: &unescaped)
+            return unescaped.withUnsafeBufferPointer { characterSet.decode($0) }
+        }
+    }
+}

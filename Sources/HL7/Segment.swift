@@ -1,0 +1,35 @@
+/// One segment of a message, as a view on the message's bytes.
+public struct Segment: Sendable {
+    let message: Message
+    /// 0-based index in ``Message/segments``.
+    public let index: Int
+
+    /// The segment ID, e.g. `PID`.
+    public var id: String {
+        message.index.segmentID(index, in: message.bytes)
+    }
+
+    /// The highest HL7 field number present (trailing empty fields that were written count).
+    public var fieldCount: Int {
+        message.index.fieldCount(segment: index)
+    }
+
+    /// The segment's bytes without its line end.
+    public var raw: ArraySlice<UInt8> {
+        let entry = message.index.segments[index]
+        return message.bytes[entry.start..<entry.end]
+    }
+
+    /// HL7 field `number` (MSH-1 is the field separator), or nil when the segment has fewer fields.
+    public func field(_ number: Int) -> MessageElement? {
+        guard number >= 1, let range = message.index.fieldRange(segment: index, number: number) else { return nil }
+        return MessageElement(
+            message: message, level: .field, byteRange: range,
+            isLiteral: message.index.isLiteralField(segment: index, number: number))
+    }
+
+    /// All fields in order, from field 1 to ``fieldCount``.
+    public var fields: [MessageElement] {
+        (0..<fieldCount).compactMap { field($0 + 1) }
+    }
+}
