@@ -69,6 +69,9 @@ let package = Package(
         // DICOM data sets (Part 10 files and network data sets) and the upper-layer PDU codec; pure code on
         // bytes, Foundation and zlib only, so the listener, the checks and the offline tools share one reader.
         .target(name: "DICOM", dependencies: ["CZlib"]),
+        // Turns what the protocol codecs decode into Domain findings and builds the answers (HL7 ACKs); no Vapor,
+        // no storage.
+        .target(name: "Integration", dependencies: ["Domain", "HL7", "DICOM"]),
         // Reads process definitions (Processes/*.yaml) into Domain's ProcessDefinition; Domain and Yams only.
         .target(name: "ProcessFiles", dependencies: ["Domain", .product(name: "Yams", package: "Yams")]),
         // The only target that imports Vapor.
@@ -76,6 +79,7 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "Domain",
+                "Integration",
                 "Persistence",
                 "ProcessFiles",
                 "Workflow",
@@ -121,6 +125,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ProcessFilesTests", dependencies: ["Domain", "ProcessFiles"]),
         .testTarget(name: "HL7Tests", dependencies: ["HL7"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Domain", "HL7", "Integration", "ProcessFiles"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PersistenceTests",

@@ -1,7 +1,7 @@
 /// The families of Swedish identifiers `anslut id` tells apart; the raw value is the `kind` of its JSON.
 ///
 /// National and local reservnummer share `reservnummer`; the OID tells the scheme.
-public enum IdentifierKind: String, Sendable, Hashable, Encodable, CaseIterable {
+public enum IdentifierKind: String, Sendable, Hashable, Codable, CaseIterable {
     case personnummer
     case samordningsnummer
     case reservnummer
