@@ -64,6 +64,17 @@ let package = Package(
         ),
         // HL7 v2 (ER7) codec: parser, encoder, escapes, character sets, field paths; pure code on bytes, no imports.
         .target(name: "HL7"),
+        // The MLLP listener (HL7 v2 over TCP): framing, backpressure, idle and connection limits on SwiftNIO. It moves
+        // frames only; the caller parses messages and builds ACKs.
+        .target(
+            name: "MLLP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                // Same package as NIOCore; NIOCore does not re-export its lock box.
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         // The system zlib, for DICOM's Deflated Explicit VR Little Endian (zlib1g-dev on Debian).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // DICOM data sets (Part 10 files and network data sets) and the upper-layer PDU codec; pure code on
@@ -125,6 +136,15 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ProcessFilesTests", dependencies: ["Domain", "ProcessFiles"]),
         .testTarget(name: "HL7Tests", dependencies: ["HL7"]),
+        .testTarget(
+            name: "MLLPTests",
+            dependencies: [
+                "MLLP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]),
         .testTarget(name: "IntegrationTests", dependencies: ["Domain", "HL7", "Integration", "ProcessFiles"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -149,7 +169,16 @@ let package = Package(
         // Throughput figures for BENCHMARKS.md; built in release by Benchmarks/identifiers.sh.
         .executableTarget(name: "IdentifierThroughput", dependencies: ["Domain"], path: "Benchmarks/IdentifierThroughput"),
         // Parse throughput against python-hl7 and hl7apy; built in release by Benchmarks/hl7/run.sh.
-        .executableTarget(name: "hl7-bench", dependencies: ["HL7"], path: "Benchmarks/hl7/Swift"),
+        .executableTarget(
+            name: "hl7-bench", dependencies: ["Domain", "HL7", "Integration", "ProcessFiles"], path: "Benchmarks/hl7/Swift"),
+        // Messages per second against a plain Python asyncio MLLP server; built in release by Benchmarks/mllp/run.sh.
+        .executableTarget(
+            name: "mllp-bench",
+            dependencies: [
+                "MLLP", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/mllp/Swift"
+        ),
         // Header-read throughput against pydicom and dcmdump; built in release by Benchmarks/dicom/run.sh.
         .executableTarget(name: "dicom-bench", dependencies: ["DICOM"], path: "Benchmarks/dicom/Swift"),
     ],

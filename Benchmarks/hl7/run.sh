@@ -17,14 +17,17 @@ fi
 
 (cd "$root" && swift build -c release -j 1 --product hl7-bench >/dev/null)
 
-echo "== hl7-bench (Swift, one thread)"
+echo "== hl7-bench (Swift, one thread): parse and PID-3"
 swift_out=$("$root/.build/release/hl7-bench" "$file" "${ROUNDS:-5}")
 echo "$swift_out"
+echo "== hl7-bench (Swift, one thread): parse, PID-3 and the BFR profile's checks"
+checked_out=$("$root/.build/release/hl7-bench" "$file" "${ROUNDS:-5}" "$root/Processes/profiles/bfr-hl7.yaml")
+echo "$checked_out"
 echo "== python peers"
 peers_out=$(python3 "$here/peers.py" "$file" --hl7apy-count "${HL7APY_COUNT:-300}")
 echo "$peers_out"
 
-SWIFT_OUT=$swift_out PEERS_OUT=$peers_out python3 - <<'PY'
+SWIFT_OUT=$swift_out CHECKED_OUT=$checked_out PEERS_OUT=$peers_out python3 - <<'PY'
 import os
 
 def fields(line):
@@ -38,9 +41,14 @@ print("== summary")
 print(f"hl7-bench: {float(swift['mb_per_s']):.0f} MB/s, {rate:,.0f} messages/s (CPU time of best round; "
       f"wall clock {float(swift['wall_mb_per_s']):.0f} MB/s, {wall_rate:,.0f} messages/s), "
       f"{swift['messages']} messages, {swift['failures']} failures")
+checked = fields([l for l in os.environ["CHECKED_OUT"].splitlines() if l.startswith("RESULT")][0])
+checked_rate = float(checked["msg_per_s"])
+print(f"hl7-bench with profile checks: {float(checked['mb_per_s']):.0f} MB/s, {checked_rate:,.0f} messages/s "
+      f"({checked['findings']} findings; floor 200 MB/s)")
 for name, target in (("python-hl7", 50), ("hl7apy", 1000)):
     peer = peers[name]
     peer_rate = float(peer["msg_per_s"])
     print(f"{name}: {peer_rate:,.1f} messages/s on {peer['messages']} messages -> Swift is {rate / peer_rate:,.0f}x "
+          f"parsing, {checked_rate / peer_rate:,.0f}x with the profile checks "
           f"(wall clock {wall_rate / peer_rate:,.0f}x; target >= {target}x)")
 PY

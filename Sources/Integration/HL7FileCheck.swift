@@ -21,6 +21,7 @@ public enum HL7FileCheck {
 
     /// The results for `bytes`; `profileID` picks the profile for every message.
     public static func check(_ bytes: [UInt8], profiles: [HL7Profile], profileID: String?, today: CivilDate) -> [Result] {
+        let checks = profiles.map(HL7MessageCheck.init)
         let split = MessageSplitter.split(bytes)
         if split.messageRanges.isEmpty {
             return [rejected(index: 1, offset: 0, rule: "frame.no-message", LocalizedText(
@@ -35,16 +36,16 @@ public enum HL7FileCheck {
                                 LocalizedText(sv: "Meddelandet kan inte läsas: \(error.description)", en: "The message cannot be read: \(error.description)"))
             }
             let receiver = message.receivingApplication?.namespaceID
-            let chosen = profiles.first { profile in profileID.map { profile.id == $0 } ?? (profile.receivingApplication == receiver) }
-            guard let profile = chosen else {
+            let chosen = checks.first { check in profileID.map { check.profile.id == $0 } ?? (check.profile.receivingApplication == receiver) }
+            guard let check = chosen else {
                 return rejected(index: index + 1, offset: range.lowerBound, rule: "profile.unknown", LocalizedText(
                     sv: "Ingen profil för \(profileID ?? "MSH-5 \(receiver ?? "")"); ange --profile.",
                     en: "No profile for \(profileID ?? "MSH-5 \(receiver ?? "")"); give --profile."))
             }
-            let (findings, summary) = HL7MessageCheck.check(message, against: profile, verification: true, today: today)
+            let (findings, summary) = check.check(message, verification: true, today: today)
             return Result(
                 index: index + 1, byteOffset: range.lowerBound, message: summary.messageName, controlID: summary.controlID,
-                profile: "\(profile.id)@\(profile.version)", acknowledgement: .for(findings), findings: findings)
+                profile: "\(check.profile.id)@\(check.profile.version)", acknowledgement: .for(findings), findings: findings)
         }
     }
 

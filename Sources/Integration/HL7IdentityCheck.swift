@@ -21,6 +21,7 @@ enum HL7IdentityCheck {
         let value: String
         let oid: String?
         let oidAsNamespace: Bool
+        let scheme: IdentifierScheme?
         let kind: IdentifierKind?
 
         init(_ cx: ExtendedCompositeID) {
@@ -36,18 +37,19 @@ enum HL7IdentityCheck {
                 oid = nil
                 oidAsNamespace = false
             }
-            kind = oid.flatMap(IdentifierScheme.init(oid:)).flatMap(HL7IdentityCheck.patientKind)
+            scheme = oid.flatMap(IdentifierScheme.init(oid:))
+            kind = scheme.flatMap(HL7IdentityCheck.patientKind)
         }
     }
 
     static func findings(
-        _ message: Message, event: String?, profile: HL7Profile, verification: Bool, today: CivilDate
+        patients: [Identifier], merged: [Identifier], hasPID: Bool, event: String, profile: HL7Profile, verification: Bool,
+        today: CivilDate
     ) -> [VerificationFinding] {
         var findings: [VerificationFinding] = []
-        let patients = message.patientIdentifiers
-        if message.segment("PID") != nil {
+        if hasPID {
             findings += check(patients, field: 3, segment: "PID", profile: profile, verification: verification, today: today)
-            if !patients.map(Identifier.init).contains(where: { $0.kind != nil && $0.oid != nil }) {
+            if !patients.contains(where: { $0.kind != nil && $0.oid != nil }) {
                 findings.append(.init(
                     .error, code: 101, rule: "identity.no-swedish-identifier", at: .init(segment: "PID", field: 3),
                     LocalizedText(
@@ -56,17 +58,16 @@ enum HL7IdentityCheck {
             }
         }
         if event == "A40" || event == "A47" {
-            let merged = message.compositeIDs(at: "MRG-1")
-            if merged.isEmpty || merged.allSatisfy({ $0.id.isEmpty }) {
+            if merged.isEmpty || merged.allSatisfy({ $0.value.isEmpty }) {
                 findings.append(.init(
                     .error, code: 101, rule: "identity.mrg-missing", at: .init(segment: "MRG", field: 1),
                     LocalizedText(
-                        sv: "ADT^\(event ?? "") kräver MRG-1 med den tidigare identiteten.",
-                        en: "ADT^\(event ?? "") requires MRG-1 with the prior identifier.")))
+                        sv: "ADT^\(event) kräver MRG-1 med den tidigare identiteten.",
+                        en: "ADT^\(event) requires MRG-1 with the prior identifier.")))
             } else {
                 findings += check(merged, field: 1, segment: "MRG", profile: profile, verification: verification, today: today)
-                let current = Set(patients.map { "\($0.id)|\(Identifier($0).oid ?? "")" })
-                if merged.contains(where: { current.contains("\($0.id)|\(Identifier($0).oid ?? "")") }) {
+                let current = Set(patients.map { "\($0.value)|\($0.oid ?? "")" })
+                if merged.contains(where: { current.contains("\($0.value)|\($0.oid ?? "")") }) {
                     findings.append(.init(
                         .error, code: 102, rule: "identity.mrg-equals-pid", at: .init(segment: "MRG", field: 1),
                         LocalizedText(
@@ -80,20 +81,19 @@ enum HL7IdentityCheck {
 
     /// Each CX of a field: OID known, value valid for its kind, no OID with two values.
     private static func check(
-        _ ids: [ExtendedCompositeID], field: Int, segment: String, profile: HL7Profile, verification: Bool,
+        _ ids: [Identifier], field: Int, segment: String, profile: HL7Profile, verification: Bool,
         today: CivilDate
     ) -> [VerificationFinding] {
         var findings: [VerificationFinding] = []
         var valueByOID: [String: String] = [:]
-        for (index, cx) in ids.enumerated() {
+        for (index, id) in ids.enumerated() {
             let repetition = index + 1
-            let id = Identifier(cx)
             let place = VerificationFinding.Location(segment: segment, field: field, repetition: repetition)
             guard let oid = id.oid else { continue }
-            guard id.kind != nil else {
+            guard let scheme = id.scheme, id.kind != nil else {
                 // A local identifier (a RIS number) beside the Swedish one is common and fine; an OID that names
                 // an organisation or a person in the staff registry is no patient identifier.
-                if IdentifierScheme(oid: oid) != nil {
+                if id.scheme != nil {
                     findings.append(.init(
                         .error, code: 102, rule: "identity.not-a-patient-identifier", at: place,
                         LocalizedText(sv: "\(segment)-\(field): OID \(oid) är ingen patientidentitet.",
@@ -116,15 +116,21 @@ enum HL7IdentityCheck {
                                   en: "\(segment)-\(field): OID \(oid) has two different values (\(earlier) and \(id.value)).")))
             }
             valueByOID[oid] = valueByOID[oid] ?? id.value
-            let report = IdentifierInspector.inspect(id.value, oid: oid, today: today)
-            for issue in report.errors {
-                findings.append(.init(
-                    .error, code: 102, rule: "identity.invalid-\(issue.code.rawValue)",
-                    at: .init(segment: segment, field: field, repetition: repetition, component: 1),
-                    LocalizedText(sv: "\(segment)-\(field): \(id.value): \(issue.message.sv)",
-                                  en: "\(segment)-\(field): \(id.value): \(issue.message.en)")))
+            // CX.1 is the interface form (twelve characters, no separator), so the scheme's own parser judges it.
+            let parsed: (any SwedishIdentifier)?
+            do {
+                parsed = try scheme.parse(id.value, today: today)
+            } catch {
+                parsed = nil
+                for issue in error.errors {
+                    findings.append(.init(
+                        .error, code: 102, rule: "identity.invalid-\(issue.code.rawValue)",
+                        at: .init(segment: segment, field: field, repetition: repetition, component: 1),
+                        LocalizedText(sv: "\(segment)-\(field): \(id.value): \(issue.message.sv)",
+                                      en: "\(segment)-\(field): \(id.value): \(issue.message.en)")))
+                }
             }
-            if verification, report.valid, report.kind == .personnummer, !report.testNumber {
+            if verification, let personnummer = parsed as? Personnummer, !personnummer.isTestNumber {
                 findings.append(.init(
                     .error, code: 102, rule: "identity.real-personnummer",
                     at: .init(segment: segment, field: field, repetition: repetition, component: 1),

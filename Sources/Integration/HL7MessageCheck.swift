@@ -1,70 +1,102 @@
 import Domain
 import HL7
 
-/// Checks one parsed HL7 message against a platform's profile: the header (MSH-9 type and event, MSH-10, MSH-11,
+/// Checks parsed HL7 messages against a platform's profile: the header (MSH-9 type and event, MSH-10, MSH-11,
 /// MSH-12, MSH-5/MSH-6, MSH-18), the segment structure with its cardinality, the required fields, and the Swedish
-/// identity rules. Pure: the same message, profile and day give the same findings.
-public enum HL7MessageCheck {
+/// identity rules. Made once per profile (its rules indexed, its field paths parsed), then used for every message
+/// of a session; this is the hot path of the verification environment (BENCHMARKS.md, HL7). Pure: the same
+/// message, profile and day give the same findings.
+public struct HL7MessageCheck: Sendable {
+    public let profile: HL7Profile
+    /// The profile's rules by `TYPE^EVENT`, with their required fields parsed.
+    private let rules: [String: (rule: HL7Profile.MessageRule, required: [(text: String, path: FieldPath)])]
+    private let types: Set<String>
+
+    public init(_ profile: HL7Profile) {
+        self.profile = profile
+        var rules: [String: (rule: HL7Profile.MessageRule, required: [(text: String, path: FieldPath)])] = [:]
+        for rule in profile.messages {
+            // The profile's own validation has refused any path that does not parse.
+            let required = rule.requiredFields.compactMap { text in (try? FieldPath(parsing: text)).map { (text, $0) } }
+            rules[rule.name] = (rule, required)
+        }
+        self.rules = rules
+        types = Set(profile.messages.map(\.type))
+    }
+
     /// The findings and the summary of `message`; `verification` turns on the rule against real personnummer.
-    public static func check(
-        _ message: Message, against profile: HL7Profile, verification: Bool, today: CivilDate
+    public func check(
+        _ message: Message, verification: Bool, today: CivilDate
     ) -> (findings: [VerificationFinding], summary: HL7MessageSummary) {
-        var findings = header(message, profile)
-        let type = message.messageType
-        if let code = type?.code, let event = type?.triggerEvent, let rule = profile.rule(type: code, event: event) {
-            findings += structure(message.segments.map(\.id), rule)
-            findings += requiredFields(message, rule)
+        // Every value is read from the message once; the checks work on what was read.
+        let patients = message.patientIdentifiers.map(HL7IdentityCheck.Identifier.init)
+        let merged = message.compositeIDs(at: "MRG-1").map(HL7IdentityCheck.Identifier.init)
+        let summary = Self.summary(message, patients: patients, merged: merged)
+        let rule = rules[summary.messageName]
+        var findings = header(message, summary, known: rule != nil)
+        if let rule {
+            findings += Self.structure(summary.segments, rule.rule)
+            findings += Self.requiredFields(message, rule.rule.name, rule.required)
         }
         findings += HL7IdentityCheck.findings(
-            message, event: type?.triggerEvent, profile: profile, verification: verification, today: today)
-        return (findings, summary(message))
+            patients: patients, merged: merged, hasPID: summary.segments.contains("PID"), event: summary.event,
+            profile: profile, verification: verification, today: today)
+        return (findings, summary)
     }
 
     /// What is kept of the message: type, ids, sender, segments and identifiers.
     public static func summary(_ message: Message) -> HL7MessageSummary {
-        func identifiers(_ ids: [ExtendedCompositeID]) -> [HL7MessageSummary.Identifier] {
-            ids.filter { !$0.id.isEmpty }.map { .init(value: $0.id, kind: HL7IdentityCheck.Identifier($0).kind) }
+        summary(
+            message, patients: message.patientIdentifiers.map(HL7IdentityCheck.Identifier.init),
+            merged: message.compositeIDs(at: "MRG-1").map(HL7IdentityCheck.Identifier.init))
+    }
+
+    private static func summary(
+        _ message: Message, patients: [HL7IdentityCheck.Identifier], merged: [HL7IdentityCheck.Identifier]
+    ) -> HL7MessageSummary {
+        func identifiers(_ ids: [HL7IdentityCheck.Identifier]) -> [HL7MessageSummary.Identifier] {
+            ids.filter { !$0.value.isEmpty }.map { .init(value: $0.value, kind: $0.kind) }
         }
+        let type = message.messageType
         return HL7MessageSummary(
-            type: message.messageType?.code ?? "", event: message.messageType?.triggerEvent ?? "",
+            type: type?.code ?? "", event: type?.triggerEvent ?? "",
             controlID: message.controlID ?? "", sendingApplication: message.sendingApplication?.namespaceID ?? "",
             sendingFacility: message.sendingFacility?.namespaceID ?? "", version: message.versionID ?? "",
             processingID: message.processingID ?? "", segments: message.segments.map(\.id),
-            patientIdentifiers: identifiers(message.patientIdentifiers),
-            mergedIdentifiers: identifiers(message.compositeIDs(at: "MRG-1")))
+            patientIdentifiers: identifiers(patients), mergedIdentifiers: identifiers(merged))
     }
 
-    private static func header(_ message: Message, _ profile: HL7Profile) -> [VerificationFinding] {
+    private func header(_ message: Message, _ summary: HL7MessageSummary, known: Bool) -> [VerificationFinding] {
         var findings: [VerificationFinding] = []
         func msh(_ field: Int, component: Int? = nil) -> VerificationFinding.Location {
             .init(segment: "MSH", field: field, component: component)
         }
-        let type = message.messageType
+        let type: MessageType? = summary.type.isEmpty ? nil : MessageType(code: summary.type, triggerEvent: summary.event)
         if type?.code.isEmpty ?? true {
             findings.append(.init(.error, code: 101, rule: "header.message-type", at: msh(9),
                 LocalizedText(sv: "MSH-9 (meddelandetyp) saknas.", en: "MSH-9 (message type) is missing.")))
-        } else if let code = type?.code, !profile.messages.contains(where: { $0.type == code }) {
+        } else if let code = type?.code, !types.contains(code) {
             findings.append(.init(.error, code: 200, rule: "header.unsupported-type", at: msh(9, component: 1),
                 LocalizedText(sv: "Meddelandetypen \(code) tas inte emot av \(profile.platform).",
                               en: "Message type \(code) is not accepted by \(profile.platform).")))
-        } else if let code = type?.code, profile.rule(type: code, event: type?.triggerEvent ?? "") == nil {
+        } else if let code = type?.code, !known {
             let accepted = profile.messages.filter { $0.type == code }.map(\.event).joined(separator: ", ")
             findings.append(.init(.error, code: 201, rule: "header.unsupported-event", at: msh(9, component: 2),
                 LocalizedText(sv: "Händelsen \(code)^\(type?.triggerEvent ?? "") tas inte emot; för \(code): \(accepted).",
                               en: "Event \(code)^\(type?.triggerEvent ?? "") is not accepted; for \(code): \(accepted).")))
         }
-        if (message.controlID ?? "").isEmpty {
+        if summary.controlID.isEmpty {
             findings.append(.init(.error, code: 101, rule: "header.control-id", at: msh(10),
                 LocalizedText(sv: "MSH-10 (meddelandets kontroll-id) saknas.", en: "MSH-10 (message control id) is missing.")))
         }
-        let processing = message.processingID ?? ""
+        let processing = summary.processingID
         if !profile.processingIDs.contains(processing) {
             findings.append(.init(.error, code: 202, rule: "header.processing-id", at: msh(11),
                 LocalizedText(
                     sv: "MSH-11 är \"\(processing)\"; verifieringsmiljön tar emot \(profile.processingIDs.joined(separator: ", ")).",
                     en: "MSH-11 is \"\(processing)\"; the verification environment takes \(profile.processingIDs.joined(separator: ", ")).")))
         }
-        let version = message.versionID ?? ""
+        let version = summary.version
         if !profile.versions.contains(version) {
             findings.append(.init(.error, code: 203, rule: "header.version", at: msh(12),
                 LocalizedText(sv: "MSH-12 är \"\(version)\"; överenskomna versioner: \(profile.versions.joined(separator: ", ")).",
@@ -103,10 +135,11 @@ public enum HL7MessageCheck {
         var findings: [VerificationFinding] = []
         var counts = Array(repeating: 0, count: rule.segments.count)
         var position = 0
-        var occurrences: [String: Int] = [:]
-        for id in ids {
-            occurrences[id, default: 0] += 1
-            let place = VerificationFinding.Location(segment: id, occurrence: occurrences[id])
+        for (offset, id) in ids.enumerated() {
+            // Counted only where a finding needs it: most messages have none.
+            var place: VerificationFinding.Location {
+                .init(segment: id, occurrence: ids[...offset].filter { $0 == id }.count)
+            }
             guard let index = rule.segments.firstIndex(where: { $0.id == id }) else {
                 findings.append(.init(.warning, code: 100, rule: "structure.unexpected-segment", at: place,
                     LocalizedText(sv: "Segmentet \(id) ingår inte i \(rule.name) enligt profilen.",
@@ -133,13 +166,14 @@ public enum HL7MessageCheck {
         return findings
     }
 
-    private static func requiredFields(_ message: Message, _ rule: HL7Profile.MessageRule) -> [VerificationFinding] {
-        rule.requiredFields.compactMap { text -> VerificationFinding? in
-            guard let path = try? FieldPath(parsing: text), message.segment(path.segmentID) != nil else { return nil }
-            guard (message.value(at: path) ?? "").isEmpty else { return nil }
+    private static func requiredFields(
+        _ message: Message, _ name: String, _ required: [(text: String, path: FieldPath)]
+    ) -> [VerificationFinding] {
+        required.compactMap { text, path -> VerificationFinding? in
+            guard message.segment(path.segmentID) != nil, message.element(at: path)?.isEmpty ?? true else { return nil }
             return .init(.error, code: 101, rule: "structure.required-field",
                 at: .init(segment: path.segmentID, field: path.field, component: path.component, subcomponent: path.subcomponent),
-                LocalizedText(sv: "\(text) är obligatoriskt i \(rule.name) men tomt.", en: "\(text) is required in \(rule.name) but empty."))
+                LocalizedText(sv: "\(text) är obligatoriskt i \(name) men tomt.", en: "\(text) is required in \(name) but empty."))
         }
     }
 }

@@ -30,12 +30,12 @@ import Testing
     }
 
     static func check(_ message: Message) -> [VerificationFinding] {
-        HL7MessageCheck.check(message, against: profile, verification: true, today: today).findings
+        HL7MessageCheck(profile).check(message, verification: true, today: today).findings
     }
 
     @Test func aSoundMessageWithATestPersonnummerIsAccepted() throws {
         let message = Self.adt()
-        let (findings, summary) = HL7MessageCheck.check(message, against: Self.profile, verification: true, today: Self.today)
+        let (findings, summary) = HL7MessageCheck(Self.profile).check(message, verification: true, today: Self.today)
         #expect(findings.isEmpty, "\(findings.map(\.rule))")
         #expect(AcknowledgementCode.for(findings) == .accepted)
         #expect(summary.messageName == "ADT^A01" && summary.controlID == "MSG0001")
@@ -89,7 +89,7 @@ import Testing
         let same = Self.check(Self.adt("A40", mrg: "\(Self.testPersonnummer)^^^&1.2.752.129.2.1.3.1&ISO"))
         #expect(same.map(\.rule) == ["identity.mrg-equals-pid"])
         let merge = Self.adt("A40", mrg: "22950606FH20^^^&1.2.752.74.9.1&ISO")
-        let (findings, summary) = HL7MessageCheck.check(merge, against: Self.profile, verification: true, today: Self.today)
+        let (findings, summary) = HL7MessageCheck(Self.profile).check(merge, verification: true, today: Self.today)
         #expect(findings.isEmpty, "\(findings.map(\.rule))")
         let testCase = Self.profile.testCases.first { $0.id == "adt-a40-reservnummer-merge" }!
         #expect(testCase.isMet(by: summary, acknowledgement: .accepted))

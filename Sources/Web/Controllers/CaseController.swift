@@ -54,7 +54,7 @@ enum CaseController {
             events: req.query[String.self, at: "events"].flatMap(CaseTimeline.Kind.init(rawValue:)),
             eventsPage: req.query[Int.self, at: "events_page"] ?? 1)
         let casePage = CasePage(
-            record: record, definition: definition, roles: roles, principal: principal, documents: documents,
+            record: record, definition: definition, roles: roles, documents: documents,
             events: events, people: people, query: query, now: req.application.config.clock.now(), language: l)
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
         let actions = CaseActions.available(
@@ -81,6 +81,7 @@ enum CaseController {
             progress: casePage.progress(questionsForApplicant: openQuestions), todo: todo,
             actions: actions.case,
             checklist: casePage.checklist(actions: actions.items, focus: focus ?? query.item),
+            openQuestionCount: threads.filter { $0.kind == .question && $0.status == .open }.count,
             threads: threads.map { thread in
                 CaseShow.Thread(
                     id: thread.id,

@@ -42,7 +42,6 @@ struct CasePage {
     let record: CaseRecord
     let definition: ProcessDefinition
     let roles: Set<Role>
-    let principal: Principal
     let documents: [CaseDocuments.Document]
     let events: [AuditEvent]
     let people: CasePeople

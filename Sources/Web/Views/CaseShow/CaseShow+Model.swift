@@ -30,6 +30,8 @@ enum CaseShow {
         let todo: [Todo]?
         let actions: [Action]
         let checklist: Checklist
+        /// Questions not yet answered, whoever asked them.
+        let openQuestionCount: Int
         let threads: [Thread]
         /// Documents per kind, in the attachment list's order; kinds without any are left out.
         let documents: [DocumentGroup]
@@ -39,7 +41,6 @@ enum CaseShow {
         let maxUpload: String
         let timeline: Timeline
 
-        var openQuestionCount: Int { threads.filter { !$0.isClosed }.count }
         var documentCount: Int { documents.map(\.versions.count).reduce(0, +) }
     }
 
