@@ -58,6 +58,8 @@ let package = Package(
             name: "Workflow",
             dependencies: [
                 "Domain",
+                "HL7",
+                "Integration",
                 "Persistence",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -91,6 +93,7 @@ let package = Package(
             dependencies: [
                 "Domain",
                 "Integration",
+                "MLLP",
                 "Persistence",
                 "ProcessFiles",
                 "Workflow",

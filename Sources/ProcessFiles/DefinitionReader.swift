@@ -52,7 +52,9 @@ struct DefinitionReader {
     }
 
     private mutating func phase(_ node: Node, at path: DefinitionPath) -> ProcessDefinition.Phase? {
-        guard let fields = fields(of: node, at: path, keys: ["id", "sv", "en", "gate", "sections"]) else { return nil }
+        guard let fields = fields(of: node, at: path, keys: ["id", "sv", "en", "gate", "sections", "verification"]) else {
+            return nil
+        }
         let id = required(fields, "id").flatMap { string($0, at: path.appending("id")) }
         let title = text(fields, at: path.appending("title"))
         // A present but broken gate must stay nil rather than fall back to the default.
@@ -60,8 +62,10 @@ struct DefinitionReader {
         let sections = required(fields, "sections").flatMap { node in
             list(node, at: path.appending("sections")) { reader, node, path in reader.section(node, at: path) }
         }
-        guard let id, let title, let gate, let sections else { return nil }
-        return ProcessDefinition.Phase(id: .init(id), title: title, gate: gate, sections: sections)
+        let verification: Bool? = fields.mapping["verification"].map { boolean($0, at: path.appending("verification")) } ?? false
+        guard let id, let title, let gate, let sections, let verification else { return nil }
+        return ProcessDefinition.Phase(
+            id: .init(id), title: title, gate: gate, sections: sections, takesVerificationTraffic: verification)
     }
 
     private mutating func gate(_ node: Node, at path: DefinitionPath) -> GateRule? {

@@ -49,5 +49,9 @@ func routes(_ app: Application) {
         app.register(.listDocuments, DocumentsAPIController.list)
         app.register(.uploadDocument, body: .stream, DocumentsAPIController.upload)
         app.register(.downloadDocument, DocumentsAPIController.download)
+        app.register(.listAccounts, AccountsAPIController.list)
+        app.register(.registerAccount, AccountsAPIController.register)
+        app.register(.changeAccount, AccountsAPIController.change)
+        app.register(.listTestSessions, AccountsAPIController.sessions)
     }
 }

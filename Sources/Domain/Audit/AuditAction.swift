@@ -22,6 +22,9 @@ public enum AuditAction: Sendable, Hashable {
     case userTokenIssue
     case userTokenRevoke
     case userTokenRevokeAll
+    case accountRegister
+    case accountStatusChange
+    case testSessionOpen
 
     /// The stored text form.
     public var text: String {
@@ -46,13 +49,16 @@ public enum AuditAction: Sendable, Hashable {
         case .userTokenIssue: "user.token.issue"
         case .userTokenRevoke: "user.token.revoke"
         case .userTokenRevokeAll: "user.token.revoke_all"
+        case .accountRegister: "case.account.register"
+        case .accountStatusChange: "case.account.status"
+        case .testSessionOpen: "case.test_session.open"
         }
     }
 
     static let fixed: [AuditAction] = [
         .caseCreate, .caseEdit, .documentUpload, .threadOpen, .threadReply, .threadClose, .organisationRegister,
         .processPublish, .platformCreate, .platformSettingsChange, .userCreate, .userRoleAdd, .userRoleRemove, .userSignIn, .userSignOut, .userPasswordChange,
-        .userTokenIssue, .userTokenRevoke, .userTokenRevokeAll,
+        .userTokenIssue, .userTokenRevoke, .userTokenRevokeAll, .accountRegister, .accountStatusChange, .testSessionOpen,
     ]
     private static let byText: [String: AuditAction] = Dictionary(
         uniqueKeysWithValues: (fixed + CaseCommand.Name.allCases.map(AuditAction.caseCommand)).map { ($0.text, $0) })

@@ -25,5 +25,7 @@ public enum AnslutMigrations {
         CreateScheduledJobsAndAuditCheckpoints(),
         // 011 - platforms as rows of their own, with the settings an admin edits
         CreatePlatforms(),
+        // 012 - verification accounts, test sessions and the messages received in them
+        CreateVerificationTraffic(),
     ]
 }

@@ -23,6 +23,10 @@ enum APIRoute: CaseIterable {
     case listDocuments
     case uploadDocument
     case downloadDocument
+    case listAccounts
+    case registerAccount
+    case changeAccount
+    case listTestSessions
     case openAPI
 
     /// Who may call a route at all.
@@ -37,10 +41,12 @@ enum APIRoute: CaseIterable {
 
     var method: HTTPMethod {
         switch self {
-        case .issueToken, .createCase, .runCommand, .openThread, .replyToThread, .closeThread, .uploadDocument: .POST
-        case .editCase: .PATCH
+        case .issueToken, .createCase, .runCommand, .openThread, .replyToThread, .closeThread, .uploadDocument,
+            .registerAccount:
+            .POST
+        case .editCase, .changeAccount: .PATCH
         case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .listEvents, .listThreads, .listDocuments,
-            .downloadDocument, .openAPI:
+            .downloadDocument, .listAccounts, .listTestSessions, .openAPI:
             .GET
         }
     }
@@ -60,6 +66,9 @@ enum APIRoute: CaseIterable {
         case .closeThread: "/api/v1/cases/{id}/threads/{thread}/close"
         case .listDocuments, .uploadDocument: "/api/v1/cases/{id}/documents"
         case .downloadDocument: "/api/v1/cases/{id}/documents/{document}"
+        case .listAccounts, .registerAccount: "/api/v1/cases/{id}/accounts"
+        case .changeAccount: "/api/v1/cases/{id}/accounts/{account}"
+        case .listTestSessions: "/api/v1/cases/{id}/test-sessions"
         case .openAPI: "/api/openapi.json"
         }
     }
@@ -69,8 +78,10 @@ enum APIRoute: CaseIterable {
         case .issueToken, .openAPI: .anyone
         case .createCase: .holdersOf([.applicant])
         case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .editCase, .runCommand, .listEvents,
-            .listThreads, .openThread, .replyToThread, .closeThread, .listDocuments, .uploadDocument, .downloadDocument:
+            .listThreads, .openThread, .replyToThread, .closeThread, .listDocuments, .uploadDocument, .downloadDocument,
+            .listAccounts, .listTestSessions:
             .signedIn
+        case .registerAccount, .changeAccount: .holdersOf([.technician])
         }
     }
 
@@ -83,6 +94,8 @@ enum APIRoute: CaseIterable {
         case .runCommand: "Command"
         case .openThread: "OpenThread"
         case .replyToThread: "Reply"
+        case .registerAccount: "RegisterAccount"
+        case .changeAccount: "ChangeAccount"
         default: nil
         }
     }

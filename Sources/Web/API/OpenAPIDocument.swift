@@ -93,6 +93,11 @@ enum OpenAPIDocument {
         case .uploadDocument:
             "Upload a document as the next version of its kind (multipart: kind, file); type checked by content"
         case .downloadDocument: "A document's content, as an attachment with its detected type"
+        case .listAccounts: "The case's verification accounts (MSH-3/MSH-4, allowed addresses, status)"
+        case .registerAccount:
+            "Register a verification account (technicians; the case in a phase taking verification traffic)"
+        case .changeAccount: "Pause, resume or revoke a verification account (technicians); takes effect for the next message"
+        case .listTestSessions: "The case's test sessions: profile, window, message counts by type and ACK code, chain head"
         case .openAPI: "This document"
         }
     }
@@ -115,6 +120,10 @@ enum OpenAPIDocument {
             "description": "The content (Content-Disposition: attachment)",
             "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]],
         ])
+        case .listAccounts: ("200", response("Accounts, oldest first", ["type": "array", "items": ref("Account")]))
+        case .registerAccount: ("201", response("The new account", ref("Account")))
+        case .changeAccount: ("200", response("The account as it is now", ref("Account")))
+        case .listTestSessions: ("200", response("Sessions, newest first", ["type": "array", "items": ref("TestSession")]))
         case .openAPI: ("200", response("OpenAPI 3.1", ["type": "object"]))
         }
         var result: [String: CanonicalJSON] = [success.0: success.1]
@@ -149,6 +158,10 @@ enum OpenAPIDocument {
             add("413", "The body is larger than the upload limit allows")
             add("415", "The body is not `multipart/form-data`")
             add("422", "Unknown kind, no file, too large, or a type not allowed (checked by content)")
+        }
+        if [.registerAccount, .changeAccount].contains(route) {
+            add("409", "The case is not in a verification phase, the account cannot take that status, or a stale version")
+            add("422", "Invalid names or addresses, or the sender already has an account; `errors` names every field")
         }
         if [.createCase, .editCase, .runCommand, .listCases].contains(route) {
             add("422", "Invalid or incomplete input; `errors` names every field and rule")
@@ -186,6 +199,10 @@ enum OpenAPIDocument {
     ]
     /// The version of a case a change starts from.
     private static let version: CanonicalJSON = ["type": "integer", "minimum": 0, "maximum": .int(Int64(Int32.max))]
+    /// MSH-3/MSH-4 as an account names them: printable ASCII (HL7's delimiters are refused with 422).
+    private static let hl7Name: CanonicalJSON = [
+        "type": "string", "minLength": 1, "maxLength": .int(Int64(SystemAccountRules.maximumNameLength)), "pattern": "^[!-~]+$",
+    ]
     private static let text: CanonicalJSON = object(["sv": string, "en": string], required: ["sv", "en"])
     private static let documentKind: CanonicalJSON = [
         "type": "string", "enum": .array(DocumentKind.allCases.map { .string($0.rawValue) }),
@@ -263,6 +280,33 @@ enum OpenAPIDocument {
                     "kind": documentKind, "title": text, "latest": ref("Document"),
                     "versions": ["type": "array", "items": ref("Document")],
                 ], required: ["kind", "title", "latest", "versions"]),
+            "RegisterAccount": object(
+                [
+                    "hl7SendingApplication": hl7Name, "hl7SendingFacility": hl7Name,
+                    "sourceAddresses": ["type": "array", "items": string],
+                ], required: ["hl7SendingApplication", "hl7SendingFacility"]),
+            "ChangeAccount": object(
+                [
+                    "status": ["type": "string", "enum": .array(SystemAccount.Status.allCases.map { .string($0.rawValue) })],
+                    "version": version, "reason": string,
+                ], required: ["status", "version"]),
+            "Account": object(
+                [
+                    "id": ["type": "string", "format": "uuid"], "environment": string,
+                    "hl7SendingApplication": string, "hl7SendingFacility": string,
+                    "sourceAddresses": ["type": "array", "items": string],
+                    "status": ["type": "string", "enum": .array(SystemAccount.Status.allCases.map { .string($0.rawValue) })],
+                    "version": integer,
+                ], required: ["id", "environment", "hl7SendingApplication", "hl7SendingFacility", "sourceAddresses", "status", "version"]),
+            "TestSession": object(
+                [
+                    "id": ["type": "string", "format": "uuid"], "accountID": ["type": "string", "format": "uuid"],
+                    "profile": ref("DefinitionReference"),
+                    "openedAt": ["type": "string", "format": "date-time"], "closedAt": ["type": "string", "format": "date-time"],
+                    "messageCount": integer, "headHash": string,
+                    "acknowledgements": ["type": "object", "additionalProperties": integer],
+                    "messageTypes": ["type": "object", "additionalProperties": integer],
+                ], required: ["id", "accountID", "profile", "openedAt", "messageCount", "headHash", "acknowledgements", "messageTypes"]),
             "AuditEvent": object(
                 [
                     "sequence": integer, "occurredAt": string,

@@ -1,9 +1,10 @@
+import MLLP
 import NIOCore
 import Persistence
 import Vapor
 
-/// `anslut serve [--hostname H] [--port P]`: migrates the database, then serves HTTP until SIGTERM or
-/// SIGINT, finishing the requests in flight.
+/// `anslut serve [--hostname H] [--port P] [--mllp-port M]`: migrates the database, then serves HTTP and the
+/// verification environment's MLLP listener until SIGTERM or SIGINT, finishing the requests and messages in flight.
 ///
 /// Wraps Vapor's own serve command, which owns the signal handling and graceful shutdown, so that storage
 /// is ready first and a port already in use gives a clear line instead of a stack of NIO errors.
@@ -14,6 +15,9 @@ struct AnslutServeCommand: AsyncCommand {
 
         @Option(name: "port", short: "p", help: "HTTP port (default 8080).")
         var port: Int?
+
+        @Option(name: "mllp-port", help: "MLLP port of the verification environment (default 2575; 0 picks a free one).")
+        var mllpPort: Int?
 
         init() {}
     }
@@ -28,6 +32,10 @@ struct AnslutServeCommand: AsyncCommand {
                 throw CommandExit(status: 2, message: "--port must be between 1 and 65535, not \(port).")
             }
             app.http.server.configuration.port = port
+        }
+        let mllpPort = signature.mllpPort ?? MLLPConfiguration.defaultPort
+        guard (0...65_535).contains(mllpPort) else {
+            throw CommandExit(status: 2, message: "--mllp-port must be between 0 and 65535, not \(mllpPort).")
         }
         try await app.prepareStorage()
         // Read before listening, so that an unusable key file stops the start with its one line.
@@ -55,6 +63,15 @@ struct AnslutServeCommand: AsyncCommand {
                 status: 1, message: "Cannot listen on \(address): \(String(cString: strerror(error.errnoCode))).")
         }
         app.startScheduledJobs(signingKey: signingKey)
+        let hostname = app.http.server.configuration.hostname
+        do {
+            let bound = try await app.startHL7Listener(host: hostname, port: mllpPort)
+            app.logger.info("MLLP listener is listening", metadata: ["address": "\(hostname):\(bound)"])
+        } catch let error as IOError {
+            throw CommandExit(
+                status: 1, message: "Cannot listen for MLLP on \(hostname):\(mllpPort): \(String(cString: strerror(error.errnoCode)))."
+                    + " Stop the other program or choose another port with --mllp-port.")
+        }
         app.logger.info("Anslut is listening", metadata: ["address": "http://\(address)"])
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Vapor
 
 /// `GET /metrics`: every metric in the Prometheus text exposition format, for the monitoring system only.

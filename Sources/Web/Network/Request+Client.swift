@@ -1,3 +1,4 @@
+import Domain
 import Vapor
 
 /// Who is really on the other end, by the rule of ``TrustedProxies``: the forwarding headers count only when

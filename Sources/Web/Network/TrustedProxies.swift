@@ -1,42 +1,20 @@
+import Domain
+
 /// `ANSLUT_TRUSTED_PROXIES`: the reverse proxies (addresses or CIDR ranges, separated by commas or spaces)
 /// whose forwarding headers are believed. Default none: then `X-Forwarded-For`, `Forwarded` and
 /// `X-Forwarded-Proto` are ignored and the direct peer is the client, so a client cannot pick a new address
 /// for each guess at a password, nor claim TLS it did not use.
 public struct TrustedProxies: Sendable {
-    struct Range: Sendable {
-        let network: IPAddress
-        let prefixLength: Int
-
-        func contains(_ address: IPAddress) -> Bool {
-            guard address.bytes.count == network.bytes.count else { return false }
-            var remaining = prefixLength
-            for (a, b) in zip(address.bytes, network.bytes) where remaining > 0 {
-                let bits = min(8, remaining)
-                let mask = UInt8(truncatingIfNeeded: 0xFF << (8 - bits))
-                if a & mask != b & mask { return false }
-                remaining -= bits
-            }
-            return true
-        }
-    }
-
-    let ranges: [Range]
+    let ranges: [IPRange]
 
     public static let none = TrustedProxies(ranges: [])
 
     /// Reads the setting; an entry that is no address or range stops the start, named with the rule.
     public static func parse(_ text: String) throws(AppConfig.InvalidSetting) -> TrustedProxies {
-        var ranges: [Range] = []
+        var ranges: [IPRange] = []
         for entry in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
-            let parts = entry.split(separator: "/", maxSplits: 1)
-            guard let network = IPAddress(parts[0]), !parts[0].contains("[") else { throw invalid(entry) }
-            let longest = network.bytes.count * 8
-            var prefixLength = longest
-            if parts.count == 2 {
-                guard let length = Int(parts[1]), (0...longest).contains(length) else { throw invalid(entry) }
-                prefixLength = length
-            }
-            ranges.append(Range(network: network, prefixLength: prefixLength))
+            guard let range = IPRange(entry) else { throw invalid(entry) }
+            ranges.append(range)
         }
         return TrustedProxies(ranges: ranges)
     }

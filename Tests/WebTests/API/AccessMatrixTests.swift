@@ -28,7 +28,10 @@ struct AccessMatrixTests {
         case "editCase": return !seesDraft ? .notFound : (who == .applicantA ? .ok : .forbidden)
         case "showCase", "listEvents", "listThreads", "replyToThread", "closeThread": return seesSubmitted ? .ok : .notFound
         case "openThread": return seesSubmitted ? .created : .notFound
-        case "listDocuments", "downloadDocument": return seesSubmitted ? .ok : .notFound
+        case "listDocuments", "downloadDocument", "listAccounts", "listTestSessions": return seesSubmitted ? .ok : .notFound
+        // Accounts are the technicians'; a submitted case is in no verification phase, and the account is unknown.
+        case "registerAccount": return who == .technicianBFR ? .conflict : .forbidden
+        case "changeAccount": return who == .technicianBFR ? .notFound : .forbidden
         // Uploading is the applicant's and the platform team's; an admin sees the documents but adds none.
         case "uploadDocument": return !seesSubmitted ? .notFound : (who == .admin ? .forbidden : .created)
         // Putting a case on hold is the coordinator's.
@@ -83,6 +86,11 @@ struct AccessMatrixTests {
                 ("closeThread", .closeThread, .POST, "/api/v1/cases/\(s)/threads/\(thread)/close", nil),
                 ("listDocuments", .listDocuments, .GET, "/api/v1/cases/\(s)/documents", nil),
                 ("downloadDocument", .downloadDocument, .GET, "/api/v1/cases/\(s)/documents/\(document)", nil),
+                ("listAccounts", .listAccounts, .GET, "/api/v1/cases/\(s)/accounts", nil),
+                ("listTestSessions", .listTestSessions, .GET, "/api/v1/cases/\(s)/test-sessions", nil),
+                ("registerAccount", .registerAccount, .POST, "/api/v1/cases/\(s)/accounts",
+                 ["hl7SendingApplication": "RIS", "hl7SendingFacility": "SU"]),
+                ("changeAccount", .changeAccount, .PATCH, "/api/v1/cases/\(s)/accounts/\(UUID())", ["status": "paused", "version": 1]),
                 ("runCommand", .runCommand, .POST, "/api/v1/cases/\(s)/commands",
                  ["command": "put_on_hold", "reason": "Väntar på avtal", "version": submitted["version"]]),
             ]

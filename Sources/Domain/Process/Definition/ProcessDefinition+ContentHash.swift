@@ -39,7 +39,7 @@ extension ProcessDefinition {
             "version": .int(Int64(version)),
             "title": Self.canonical(title),
             "phases": .array(phases.map { phase in
-                .object([
+                var members: [String: CanonicalJSON] = [
                     "id": Self.string(phase.id.rawValue),
                     "title": Self.canonical(phase.title),
                     "gate": .object([
@@ -53,7 +53,10 @@ extension ProcessDefinition {
                             "items": .array(section.items.map(Self.canonical)),
                         ])
                     }),
-                ])
+                ]
+                // Left out when false, so that versions published before the marker existed keep their hash.
+                if phase.takesVerificationTraffic { members["verification"] = .bool(true) }
+                return .object(members)
             }),
         ]
         // Left out when empty, so that versions published before forms existed keep their hash.

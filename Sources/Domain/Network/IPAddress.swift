@@ -5,16 +5,17 @@ import Glibc
 import Darwin
 #endif
 
-/// An IPv4 or IPv6 address as its bytes, for matching against trusted proxy ranges. IPv4-mapped IPv6
-/// addresses (`::ffff:192.0.2.1`, which a dual-stack listener reports) are read as the IPv4 address.
-struct IPAddress: Hashable, Sendable, CustomStringConvertible {
+/// An IPv4 or IPv6 address as its bytes, for matching against ranges (trusted proxies, the addresses a system
+/// account's traffic may come from). IPv4-mapped IPv6 addresses (`::ffff:192.0.2.1`, which a dual-stack listener
+/// reports) are read as the IPv4 address.
+public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// 4 bytes for IPv4, 16 for IPv6.
-    let bytes: [UInt8]
-    let description: String
+    public let bytes: [UInt8]
+    public let description: String
 
     /// Parses a bare address, or one as forwarding headers write it: in quotes, in brackets, with a port
     /// (`"[2001:db8::1]:4711"`, `192.0.2.60:80`). Nil for anything else (`unknown`, `_hidden`).
-    init?(_ text: some StringProtocol) {
+    public init?(_ text: some StringProtocol) {
         var text = String(text).trimmingCharacters(in: .whitespaces)
         if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
@@ -33,7 +34,7 @@ struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         description = text
     }
 
-    var isLoopback: Bool {
+    public var isLoopback: Bool {
         bytes.count == 4 ? bytes[0] == 127 : bytes == Array(repeating: 0, count: 15) + [1]
     }
 

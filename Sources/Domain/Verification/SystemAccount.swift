@@ -1,0 +1,49 @@
+import Foundation
+
+/// A connecting system's identity in one of the platform's environments: for now the verification environment,
+/// where its HL7 messages are recognised by MSH-3 and MSH-4 (and, when given, the address they come from). The
+/// accounts issue adds certificates and production; DICOM adds calling AE titles.
+public struct SystemAccount: Sendable, Hashable, Codable {
+    public enum Environment: String, Sendable, Hashable, Codable {
+        case verification
+    }
+
+    /// Whether traffic is taken: a paused account is refused at once and can be resumed; a revoked one for good.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case active, paused, revoked
+
+        public var title: LocalizedText {
+            switch self {
+            case .active: LocalizedText(sv: "aktivt", en: "active")
+            case .paused: LocalizedText(sv: "pausat", en: "paused")
+            case .revoked: LocalizedText(sv: "återkallat", en: "revoked")
+            }
+        }
+    }
+
+    public let id: UUID
+    public let caseID: UUID
+    public let environment: Environment
+    /// MSH-3 and MSH-4 (namespace ids) the system sends with.
+    public let hl7SendingApplication: String
+    public let hl7SendingFacility: String
+    /// Addresses or CIDR ranges the traffic may come from; empty for any.
+    public let sourceAddresses: [String]
+    public var status: Status
+    /// Counts changes, for optimistic concurrency.
+    public var version: Int
+
+    public init(
+        id: UUID, caseID: UUID, environment: Environment, hl7SendingApplication: String, hl7SendingFacility: String,
+        sourceAddresses: [String], status: Status, version: Int
+    ) {
+        self.id = id
+        self.caseID = caseID
+        self.environment = environment
+        self.hl7SendingApplication = hl7SendingApplication
+        self.hl7SendingFacility = hl7SendingFacility
+        self.sourceAddresses = sourceAddresses
+        self.status = status
+        self.version = version
+    }
+}

@@ -1,0 +1,57 @@
+/// The rules of verification accounts: what a registration must hold, who may register and change one, and which
+/// status changes there are.
+public enum SystemAccountRules {
+    /// The longest MSH-3/MSH-4 namespace id taken (HL7's IS type allows 20; senders use up to this).
+    public static let maximumNameLength = 64
+
+    /// Every broken rule of a registration, at its field: the names are 1-64 printable ASCII characters without
+    /// HL7's delimiters (they are matched against MSH-3 and MSH-4 byte for byte); each source address an IP address
+    /// or a CIDR range.
+    public static func errors(application: String, facility: String, sourceAddresses: [String]) -> [FieldError] {
+        var errors: [FieldError] = []
+        for (field, value) in [("hl7SendingApplication", application), ("hl7SendingFacility", facility)] {
+            if value.isEmpty || value.count > maximumNameLength
+                || !value.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && !"|^~\\&".unicodeScalars.contains($0) })
+            {
+                errors.append(FieldError(
+                    field: field, code: "invalid-hl7-name",
+                    message: LocalizedText(
+                        sv: "Ska vara 1-\(maximumNameLength) tecken (A-Z, 0-9 och skiljetecken utom | ^ ~ \\ &), som i MSH-3/MSH-4.",
+                        en: "Must be 1-\(maximumNameLength) characters (A-Z, 0-9 and punctuation except | ^ ~ \\ &), as in MSH-3/MSH-4.")))
+            }
+        }
+        for (index, address) in sourceAddresses.enumerated() where IPRange(address) == nil {
+            errors.append(FieldError(
+                field: "sourceAddresses/\(index)", code: "invalid-address",
+                message: LocalizedText(
+                    sv: "\"\(address)\" är ingen IP-adress eller CIDR-range (192.0.2.10, 192.0.2.0/24, 2001:db8::/32).",
+                    en: "\"\(address)\" is no IP address or CIDR range (192.0.2.10, 192.0.2.0/24, 2001:db8::/32).")))
+        }
+        return errors
+    }
+
+    /// Why someone holding `roles` may not register or change an account on a case in `status` whose current phase
+    /// does (or does not) take verification traffic; nil when they may. Technicians of the case's platform manage
+    /// verification accounts (DESIGN.md §5); registering needs the case in such a phase, while pausing and revoking
+    /// stay possible whatever the case's state.
+    public static func refusal(
+        holding roles: Set<Role>, registering: Bool, status: CaseStatus, phaseTakesTraffic: Bool
+    ) -> CaseRefusal? {
+        guard roles.contains(.technician) else {
+            return CaseRefusal(.missingRole, LocalizedText(
+                sv: "Verifieringskonton registreras och ändras av plattformens tekniker.",
+                en: "Verification accounts are registered and changed by the platform's technicians."))
+        }
+        if registering, status != .inProgress || !phaseTakesTraffic {
+            return CaseRefusal(.wrongState, LocalizedText(
+                sv: "Ärendet är inte i en fas som tar emot verifieringstrafik; konton registreras där.",
+                en: "The case is not in a phase that takes verification traffic; accounts are registered there."))
+        }
+        return nil
+    }
+
+    /// Whether `from` may become `to`: active and paused both ways, either to revoked; revoked is final.
+    public static func mayChange(from: SystemAccount.Status, to: SystemAccount.Status) -> Bool {
+        from != to && from != .revoked
+    }
+}

@@ -1,0 +1,83 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// Test sessions and the messages received in them. A message and its session's new head are written in the
+/// caller's write transaction, which commits before the ACK goes out.
+public enum TestSessionStore {
+    /// The account's open session, if it has one.
+    public static func openSession(of accountID: UUID, on store: Store) async throws -> TestSession? {
+        try await TestSessionModel.query(on: store.database).filter(\.$accountID == accountID)
+            .filter(\.$closedAt == nil).first().map(session)
+    }
+
+    public static func insert(_ session: TestSession, in tx: WriteTransaction) async throws {
+        let model = TestSessionModel()
+        model.id = session.id
+        model.accountID = session.accountID
+        model.caseID = session.caseID
+        model.profileID = session.profileID
+        model.profileVersion = session.profileVersion
+        model.profileHash = session.profileHash
+        model.openedAt = session.openedAt
+        model.closedAt = session.closedAt
+        model.headHash = session.headHash
+        model.messageCount = session.messageCount
+        try await model.create(on: tx.database)
+    }
+
+    /// The ACK sent for the message with `controlID` in the session, if one was received: a repeated message is
+    /// stored once and answered the same.
+    public static func acknowledgement(ofControlID controlID: String, in sessionID: UUID, on store: Store) async throws -> [UInt8]? {
+        try await TestMessageModel.query(on: store.database).filter(\.$sessionID == sessionID)
+            .filter(\.$controlID == controlID).sort(\.$sequence).first().map { [UInt8]($0.ack) }
+    }
+
+    /// Appends a message to the session (whose `messageCount` and `headHash` the caller has advanced to it).
+    public static func append(
+        _ message: ReceivedMessage, raw: [UInt8], ack: [UInt8], to session: TestSession, in tx: WriteTransaction
+    ) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let model = TestMessageModel()
+        model.sessionID = session.id
+        model.sequence = message.sequence
+        model.receivedAt = message.receivedAt
+        model.sha256 = message.sha256
+        model.raw = Data(raw)
+        model.summary = String(decoding: try encoder.encode(message.summary), as: UTF8.self)
+        model.findings = String(decoding: try encoder.encode(message.findings), as: UTF8.self)
+        model.ack = Data(ack)
+        model.ackCode = message.acknowledgement.rawValue
+        model.controlID = message.summary.controlID
+        model.hash = message.hash
+        try await model.create(on: tx.database)
+        try await TestSessionModel.query(on: tx.database).filter(\.$id == session.id)
+            .set(\.$headHash, to: session.headHash).set(\.$messageCount, to: session.messageCount).update()
+    }
+
+    /// The case's sessions, newest first.
+    public static func sessions(of caseID: UUID, on store: Store) async throws -> [TestSession] {
+        try await TestSessionModel.query(on: store.database).filter(\.$caseID == caseID).sort(\.$openedAt, .descending)
+            .all().map(session)
+    }
+
+    /// The session's messages in the order received.
+    public static func messages(of sessionID: UUID, on store: Store) async throws -> [ReceivedMessage] {
+        try await TestMessageModel.query(on: store.database).filter(\.$sessionID == sessionID).sort(\.$sequence).all()
+            .map { model in
+                ReceivedMessage(
+                    sequence: model.sequence, receivedAt: model.receivedAt, sha256: model.sha256,
+                    summary: try JSONDecoder().decode(HL7MessageSummary.self, from: Data(model.summary.utf8)),
+                    findings: try JSONDecoder().decode([VerificationFinding].self, from: Data(model.findings.utf8)),
+                    acknowledgement: AcknowledgementCode(rawValue: model.ackCode) ?? .rejected, hash: model.hash)
+            }
+    }
+
+    private static func session(_ model: TestSessionModel) throws -> TestSession {
+        TestSession(
+            id: try model.requireID(), accountID: model.accountID, caseID: model.caseID, profileID: model.profileID,
+            profileVersion: model.profileVersion, profileHash: model.profileHash, openedAt: model.openedAt,
+            closedAt: model.closedAt, headHash: model.headHash, messageCount: model.messageCount)
+    }
+}

@@ -1,0 +1,58 @@
+import FluentKit
+import Foundation
+
+final class SystemAccountModel: Model, @unchecked Sendable {
+    static let schema = "system_accounts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "environment") var environment: String
+    @Field(key: "hl7_sending_application") var hl7SendingApplication: String
+    @Field(key: "hl7_sending_facility") var hl7SendingFacility: String
+    /// A JSON array of addresses and ranges.
+    @Field(key: "source_addresses") var sourceAddresses: String
+    @Field(key: "status") var status: String
+    @Field(key: "version") var version: Int
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+final class TestSessionModel: Model, @unchecked Sendable {
+    static let schema = "test_sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "profile_id") var profileID: String
+    @Field(key: "profile_version") var profileVersion: Int
+    @Field(key: "profile_hash") var profileHash: String
+    @Field(key: "opened_at") var openedAt: Date
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    @Field(key: "head_hash") var headHash: String
+    @Field(key: "message_count") var messageCount: Int
+
+    init() {}
+}
+
+final class TestMessageModel: Model, @unchecked Sendable {
+    static let schema = "test_messages"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "session_id") var sessionID: UUID
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "received_at") var receivedAt: Date
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "raw") var raw: Data
+    /// `HL7MessageSummary` as JSON.
+    @Field(key: "summary") var summary: String
+    /// `[VerificationFinding]` as JSON.
+    @Field(key: "findings") var findings: String
+    @Field(key: "ack") var ack: Data
+    @Field(key: "ack_code") var ackCode: String
+    @Field(key: "control_id") var controlID: String
+    @Field(key: "hash") var hash: String
+
+    init() {}
+}

@@ -1,0 +1,111 @@
+import Domain
+import Persistence
+import Vapor
+import Workflow
+
+/// Verification accounts and test sessions of a case: `/api/v1/cases/{id}/accounts…`, `/test-sessions`.
+enum AccountsAPIController {
+    struct RegisterRequest: Content {
+        let hl7SendingApplication: String
+        let hl7SendingFacility: String
+        let sourceAddresses: [String]?
+    }
+
+    struct ChangeRequest: Content {
+        let status: SystemAccount.Status
+        let version: Int
+        let reason: String?
+    }
+
+    struct AccountDTO: Content {
+        let id: UUID
+        let environment: String
+        let hl7SendingApplication: String
+        let hl7SendingFacility: String
+        let sourceAddresses: [String]
+        let status: SystemAccount.Status
+        let version: Int
+
+        init(_ account: SystemAccount) {
+            id = account.id
+            environment = account.environment.rawValue
+            hl7SendingApplication = account.hl7SendingApplication
+            hl7SendingFacility = account.hl7SendingFacility
+            sourceAddresses = account.sourceAddresses
+            status = account.status
+            version = account.version
+        }
+    }
+
+    struct SessionDTO: Content {
+        struct Profile: Content {
+            let id: String
+            let version: Int
+            let contentHash: String
+        }
+
+        let id: UUID
+        let accountID: UUID
+        let profile: Profile
+        let openedAt: Date
+        let closedAt: Date?
+        let messageCount: Int
+        let headHash: String
+        /// Messages by ACK code (`AA`, `AE`, `AR`) and by type (`ADT^A01`).
+        let acknowledgements: [String: Int]
+        let messageTypes: [String: Int]
+    }
+
+    static func list(req: Request) async throws -> [AccountDTO] {
+        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: try req.requirePrincipal(), on: req.store)
+        return try await SystemAccountStore.accounts(of: record.id, on: req.store).map(AccountDTO.init)
+    }
+
+    static func register(req: Request) async throws -> Response {
+        let body = try req.content.decode(RegisterRequest.self)
+        let account = try await SystemAccountWorkflow.register(
+            .init(hl7SendingApplication: body.hl7SendingApplication, hl7SendingFacility: body.hl7SendingFacility,
+                  sourceAddresses: body.sourceAddresses ?? []),
+            on: try id(req, "id"), by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock)
+        return try await AccountDTO(account).encodeResponse(status: .created, for: req)
+    }
+
+    static func change(req: Request) async throws -> AccountDTO {
+        let body = try req.content.decode(ChangeRequest.self)
+        do {
+            return AccountDTO(try await SystemAccountWorkflow.setStatus(
+                body.status, of: try id(req, "account"), on: try id(req, "id"), expectedVersion: body.version,
+                reason: body.reason, by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock))
+        } catch let stale as SystemAccountStore.StaleVersion {
+            throw APIProblem(
+                status: .conflict, code: "version-conflict",
+                title: LocalizedText(sv: "Kontot har ändrats av någon annan", en: "The account was changed by someone else"),
+                detail: req.language == .sv
+                    ? "Kontot är nu version \(stale.current.version) och \(stale.current.status.title.sv). Läs in det igen."
+                    : "The account is now at version \(stale.current.version) and \(stale.current.status.title.en). Reload it.",
+                language: req.language)
+        }
+    }
+
+    static func sessions(req: Request) async throws -> [SessionDTO] {
+        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: try req.requirePrincipal(), on: req.store)
+        var result: [SessionDTO] = []
+        for session in try await TestSessionStore.sessions(of: record.id, on: req.store) {
+            let messages = try await TestSessionStore.messages(of: session.id, on: req.store)
+            result.append(SessionDTO(
+                id: session.id, accountID: session.accountID,
+                profile: .init(id: session.profileID, version: session.profileVersion, contentHash: session.profileHash),
+                openedAt: session.openedAt, closedAt: session.closedAt, messageCount: session.messageCount,
+                headHash: session.headHash,
+                acknowledgements: Dictionary(grouping: messages, by: \.acknowledgement.rawValue).mapValues(\.count),
+                messageTypes: Dictionary(grouping: messages, by: \.summary.messageName).mapValues(\.count)))
+        }
+        return result
+    }
+
+    // A malformed id is as unknown as an absent one.
+    private static func id(_ req: Request, _ name: String) throws -> UUID {
+        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
+        return id
+    }
+}

@@ -1,0 +1,122 @@
+import Domain
+import Foundation
+import HL7
+import Persistence
+import ProcessFiles
+import TestSupport
+import Testing
+import Vapor
+import Workflow
+
+/// Verification accounts over the API and HL7 traffic through the workflow the MLLP listener calls: matched by
+/// MSH-3/MSH-4, checked, stored in the account's session before the ACK, repeated messages answered once.
+@Suite("Verification accounts and HL7 traffic")
+struct VerificationTrafficTests {
+    /// A BFR case walked to Del 4, the phase that takes verification traffic.
+    static func caseInDel4(_ app: Application, _ team: CaseTeam) async throws -> CanonicalJSON {
+        var current = try await team.newCase(app)
+        current = try await CaseTeam.command(app, current, by: team.coordinator, "begin_triage").json
+        current = try await team.workCurrentPhase(app, current)
+        current = try await CaseTeam.command(app, current, by: team.coordinator, "start").json
+        current = try await team.workCurrentPhase(app, current)
+        current = try await team.workCurrentPhase(app, current)
+        #expect(current["currentPhase"] == "del4")
+        return current
+    }
+
+    static func message(_ control: String, pid: String = "189001019802", app sender: String = "RIS1") -> [UInt8] {
+        Array(("MSH|^~\\&|\(sender)|SU|BFR|VGR|20261206101500||ADT^A08|\(control)|T|2.5|||||SE|UNICODE UTF-8\r"
+            + "EVN|A08|20261206\rPID|1||\(pid)^^^&1.2.752.129.2.1.3.1&ISO^PI||Åberg^Märta||18900101|F\rPV1|1|O\r").utf8)
+    }
+
+    static func traffic(_ app: Application) throws -> HL7Traffic {
+        let profiles = try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: URL(fileURLWithPath: processesFolder)))
+        return HL7Traffic(profiles: profiles, store: app.store, clock: app.config.clock)
+    }
+
+    @Test("a technician registers an account in Del 4; others may not, nor outside a verification phase, nor twice")
+    func registration() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let del4 = try await Self.caseInDel4(app, team)
+            let id = del4["id"].stringValue!
+            let body: CanonicalJSON = ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU", "sourceAddresses": ["127.0.0.1"]]
+            let created = try await app.api(.POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: body)
+            #expect(created.status == .created, "\(created.text)")
+            #expect(created.json["status"] == "active" && created.json["hl7SendingFacility"] == "SU")
+            let again = try await app.api(.POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: body)
+            #expect(again.status == .unprocessableEntity && again.text.contains("sender-taken"))
+            let coordinator = try await app.api(.POST, "/api/v1/cases/\(id)/accounts", as: team.coordinator, json: body)
+            #expect(coordinator.status == .forbidden)
+            let bad = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS|1", "hl7SendingFacility": "", "sourceAddresses": ["10.0.0.0/33"]] as CanonicalJSON)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("hl7SendingApplication") && bad.text.contains("hl7SendingFacility")
+                && bad.text.contains("sourceAddresses/0"))
+            let early = try await team.newCase(app)
+            let outside = try await app.api(
+                .POST, "/api/v1/cases/\(early["id"].stringValue!)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS2", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            #expect(outside.status == .conflict && outside.text.contains("verifieringstrafik"))
+            let events = try await app.api(.GET, "/api/v1/cases/\(id)/events", as: team.technician).json.elements
+            #expect(events.contains { $0["action"] == "case.account.register" })
+        }
+    }
+
+    @Test("a message is matched, checked, stored before its ACK; a repeat is stored once; pause and unknown senders get AR")
+    func traffic() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let del4 = try await Self.caseInDel4(app, team)
+            let id = del4["id"].stringValue!
+            let account = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON).json
+            let traffic = try Self.traffic(app)
+
+            let first = try Message(bytes: await traffic.receive(Self.message("M1"), from: "127.0.0.1"))
+            #expect(first.value(at: "MSA-1") == "AA" && first.value(at: "MSA-2") == "M1")
+            let real = try Message(bytes: await traffic.receive(Self.message("M2", pid: "191212121212"), from: "127.0.0.1"))
+            #expect(real.value(at: "MSA-1") == "AE" && real.value(at: "ERR-5") == "identity.real-personnummer")
+            let repeated = await traffic.receive(Self.message("M1"), from: "127.0.0.1")
+            #expect(try Message(bytes: repeated).controlID == first.controlID, "the first ACK again")
+
+            let sessions = try await app.api(.GET, "/api/v1/cases/\(id)/test-sessions", as: team.applicant).json.elements
+            #expect(sessions.count == 1)
+            #expect(sessions.first?["messageCount"] == .int(2))
+            #expect(sessions.first?["acknowledgements"]["AA"] == .int(1) && sessions.first?["acknowledgements"]["AE"] == .int(1))
+            #expect(sessions.first?["profile"]["id"] == "bfr-hl7")
+
+            // The session's chain recomputes from the stored messages.
+            let caseID = UUID(uuidString: id)!
+            let session = try #require(try await TestSessionStore.sessions(of: caseID, on: app.store).first)
+            var head = TestSessionChain.start
+            for message in try await TestSessionStore.messages(of: session.id, on: app.store) {
+                head = TestSessionChain.hash(
+                    previous: head, sequence: message.sequence, receivedAt: message.receivedAt,
+                    contentSHA256: message.sha256, acknowledgement: message.acknowledgement.rawValue)
+                #expect(head == message.hash)
+            }
+            #expect(head == session.headHash)
+            let opened = try await AuditLog.events(about: CaseRecord.subject(caseID), on: app.store)
+                .filter { $0.action == "case.test_session.open" }
+            #expect(opened.count == 1 && opened.first?.auditActor == .systemAccount(UUID(uuidString: account["id"].stringValue!)!))
+
+            let unknown = try Message(bytes: await traffic.receive(Self.message("M3", app: "OTHER"), from: "127.0.0.1"))
+            #expect(unknown.value(at: "MSA-1") == "AR" && unknown.value(at: "ERR-3.1") == "204")
+
+            let paused = try await app.api(
+                .PATCH, "/api/v1/cases/\(id)/accounts/\(account["id"].stringValue!)", as: team.technician,
+                json: ["status": "paused", "version": account["version"], "reason": "Leverantören byter server"] as CanonicalJSON)
+            #expect(paused.status == .ok && paused.json["status"] == "paused")
+            let refused = try Message(bytes: await traffic.receive(Self.message("M4"), from: "127.0.0.1"))
+            #expect(refused.value(at: "MSA-1") == "AR" && refused.value(at: "ERR-5") == "admission.paused")
+            let stale = try await app.api(
+                .PATCH, "/api/v1/cases/\(id)/accounts/\(account["id"].stringValue!)", as: team.technician,
+                json: ["status": "active", "version": account["version"]] as CanonicalJSON)
+            #expect(stale.status == .conflict)
+            #expect(try await TestSessionStore.messages(of: session.id, on: app.store).count == 2, "refused traffic is not stored")
+        }
+    }
+}
