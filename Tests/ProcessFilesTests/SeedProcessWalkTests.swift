@@ -83,7 +83,7 @@ import Testing
 
         #expect(definitions.map(\.id) == ["bfr", "takecare"])
         #expect(definitions.map(\.platform) == ["BFR", "TAKECARE"])
-        #expect(definitions.map(\.version) == [2, 2])
+        #expect(definitions.map(\.version) == [3, 3])
         #expect(Set(definitions.map(\.contentHash)).count == 2)
     }
 }

@@ -81,7 +81,7 @@ struct AccountAndProcessCommandTests {
             #expect(moved.stdout.contains("Dropped item states: del1.bestallning.beredd-med-sis"))
 
             let after = try await app.api(.GET, "/api/v1/cases/\(current["id"].stringValue!)", as: team.coordinator).json
-            #expect(after["definition"]["version"] == 3)
+            #expect(after["definition"]["version"] == 4)
             let kept = after["phases"].elements[0]["sections"].elements[0]["items"].elements
                 .first { $0["id"] == "del1.bestallning.arende-skapat" }
             #expect(kept?["state"]["status"] == "done")

@@ -99,19 +99,19 @@ struct AdminPageTests {
 
             let platforms = try await browser.get("/admin/platforms")
             #expect(platforms.body.contains("BFR") && platforms.body.contains("TAKECARE"))
-            #expect(platforms.body.contains(#"href="/admin/processes/bfr/2""#))
+            #expect(platforms.body.contains(#"href="/admin/processes/bfr/3""#))
 
             let processes = try await browser.get("/admin/processes")
             #expect(processes.body.contains("bfr@3") && processes.body.contains("takecare@3"))
 
-            let bfr = try await browser.get("/admin/processes/bfr/2")
+            let bfr = try await browser.get("/admin/processes/bfr/3")
             #expect(bfr.status == .ok)
             #expect(bfr.body.contains("Del 1 Anslutningsbeställning") && bfr.body.contains("Grind: beslut fattas av beslutsfattare"))
             #expect(bfr.body.contains("del1.bestallning.ifylld-undertecknad") && bfr.body.contains("formulär"))
             #expect(try await browser.get("/admin/processes/bfr/99").status == .notFound)
 
-            _ = try await browser.post("/language", ["language": "en", "return": "/admin/processes/bfr/2"])
-            let english = try await browser.get("/admin/processes/bfr/2")
+            _ = try await browser.post("/language", ["language": "en", "return": "/admin/processes/bfr/3"])
+            let english = try await browser.get("/admin/processes/bfr/3")
             #expect(english.body.contains(#"<html lang="en">"#))
             #expect(english.body.contains("Part 1 Connection order") && english.body.contains("Gate: decided by decision maker"))
             #expect(try await browser.get("/admin/users").body.contains("coordinator (BFR)"))
@@ -232,8 +232,8 @@ struct AdminPageTests {
             #expect(try await DefinitionStore.versions(of: "bfr", on: app.store).map(\.version) == [3, 4])
             let events = try await AuditLog.events(about: "process:bfr", on: app.store)
             #expect(events.last?.action == "process.publish" && events.last?.actor == "user:\(admin.id)")
-            #expect(try await browser.get("/admin/platforms").body.contains(#"href="/admin/processes/bfr/3""#))
-            #expect(try await browser.get("/admin/processes/bfr/3").status == .ok)
+            #expect(try await browser.get("/admin/platforms").body.contains(#"href="/admin/processes/bfr/4""#))
+            #expect(try await browser.get("/admin/processes/bfr/4").status == .ok)
 
             let pinned = try await app.api(.GET, "/api/v1/cases/\(caseID)", as: applicant).json
             #expect(pinned["definition"]["version"].intValue == 3)
