@@ -24,6 +24,8 @@ enum SiteURL {
     case threadMessages(Parameter<UUID>, thread: Parameter<UUID>)
     case caseDocuments(Parameter<UUID>)
     case caseDocument(Parameter<UUID>, document: Parameter<UUID>)
+    case caseAccounts(Parameter<UUID>)
+    case caseAccountStatus(Parameter<UUID>, account: Parameter<UUID>)
 
     // Admin pages (issue 5): users, organisations, platforms and process definitions; admins only.
     case admin
@@ -72,6 +74,8 @@ enum SiteURL {
             ["cases", id.component("id"), "threads", thread.component("thread"), "messages"]
         case .caseDocuments(let id): ["cases", id.component("id"), "documents"]
         case .caseDocument(let id, let document): ["cases", id.component("id"), "documents", document.component("document")]
+        case .caseAccounts(let id): ["cases", id.component("id"), "accounts"]
+        case .caseAccountStatus(let id, let account): ["cases", id.component("id"), "accounts", account.component("account"), "status"]
 
         // Admin pages
         case .admin: ["admin"]

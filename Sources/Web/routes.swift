@@ -29,6 +29,8 @@ func routes(_ app: Application) {
         // The body streams into the blob store (DocumentTransfer.store checks the form token first).
         app.on(.POST, SiteURL.caseDocuments(.key).pathComponents, body: .stream, use: CaseController.upload)
         app.get(SiteURL.caseDocument(.key, document: .key).pathComponents, use: CaseController.download)
+        app.post(SiteURL.caseAccounts(.key).pathComponents, use: CaseController.registerAccount)
+        app.post(SiteURL.caseAccountStatus(.key, account: .key).pathComponents, use: CaseController.changeAccount)
     }
     adminRoutes(app)
     do {  // JSON API: every route goes through `register`, which signs the caller in and applies its access rule

@@ -44,10 +44,11 @@ enum OpenAPIDocument {
         ]
         if route.access != .anyone { operation["security"] = [["bearer": []]] }
         var parameters: [CanonicalJSON] = []
-        if route.path.contains("{id}") { parameters.append(pathParameter("id", format: "uuid")) }
-        if route.path.contains("{code}") { parameters.append(pathParameter("code", format: nil)) }
-        if route.path.contains("{thread}") { parameters.append(pathParameter("thread", format: "uuid")) }
-        if route.path.contains("{document}") { parameters.append(pathParameter("document", format: "uuid")) }
+        // Every `{name}` of the path is a parameter: a platform's code, else an id.
+        for part in route.path.split(separator: "/") where part.hasPrefix("{") {
+            let name = String(part.dropFirst().dropLast())
+            parameters.append(pathParameter(name, format: name == "code" ? nil : "uuid"))
+        }
         if route == .listCases {
             parameters += [
                 queryParameter("status", ["type": "string", "enum": .array(CaseStatus.allCases.map { .string($0.rawValue) })]),

@@ -104,7 +104,9 @@ enum CaseController {
             },
             documentKinds: DocumentKind.allCases.map { ($0.rawValue, $0.title.text(in: l)) },
             maxUpload: DocumentUpload.describe(bytes: req.application.config.maxUploadBytes),
-            timeline: casePage.timeline())
+            timeline: casePage.timeline(),
+            verification: try await CaseVerification.model(
+                record, roles: roles, phaseTakesTraffic: phase?.takesVerificationTraffic ?? false, req: req))
         return model.html.response(status)
     }
 
@@ -157,6 +159,47 @@ enum CaseController {
         let back = item.map { SiteURL.caseShow(.value(id)).path + CasePage.itemQuery($0) }
         return try await attempt(id, principal, req, focus: item, then: back) {
             _ = try await DocumentTransfer.store(req, caseID: id, principal: principal, checkingFormToken: true)
+        }
+    }
+
+    struct AccountForm: Content {
+        let application: String?
+        let facility: String?
+        let addresses: String?
+        let status: String?
+        let version: Int?
+    }
+
+    static func registerAccount(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let id = try req.caseIDParameter()
+        let form = try req.content.decode(AccountForm.self)
+        let addresses = (form.addresses ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
+            _ = try await SystemAccountWorkflow.register(
+                .init(hl7SendingApplication: form.application ?? "", hl7SendingFacility: form.facility ?? "", sourceAddresses: addresses),
+                on: id, by: principal, in: req.store, clock: req.application.config.clock)
+        }
+    }
+
+    static func changeAccount(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let id = try req.caseIDParameter()
+        guard let account = req.parameters.get("account").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
+        let form = try req.content.decode(AccountForm.self)
+        guard let status = form.status.flatMap(SystemAccount.Status.init(rawValue:)) else { throw CaseNotFound() }
+        return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
+            do {
+                _ = try await SystemAccountWorkflow.setStatus(
+                    status, of: account, on: id, expectedVersion: form.version ?? -1, reason: nil, by: principal,
+                    in: req.store, clock: req.application.config.clock)
+            } catch let stale as SystemAccountStore.StaleVersion {
+                throw ValidationFailure([FieldError(
+                    field: "version", code: "stale",
+                    message: LocalizedText(
+                        sv: "Kontot har ändrats av någon annan och är nu \(stale.current.status.title.sv).",
+                        en: "The account was changed by someone else and is now \(stale.current.status.title.en)."))])
+            }
         }
     }
 

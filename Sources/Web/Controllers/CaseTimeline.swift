@@ -81,6 +81,16 @@ enum CaseTimeline {
                 l("laddade upp ", "uploaded ") + (text(field(payload, "kind")).flatMap(DocumentKind.init(rawValue:))?
                     .title.text(in: l) ?? "") + " " + l("version ", "version ")
                     + (text(field(payload, "version")) ?? "") + ": " + (text(field(payload, "name")) ?? "")
+            case .accountRegister?:
+                l("registrerade verifieringskontot ", "registered the verification account ")
+                    + (text(field(payload, "hl7SendingApplication")) ?? "") + ", " + (text(field(payload, "hl7SendingFacility")) ?? "")
+            case .accountStatusChange?:
+                l("ändrade ett verifieringskontos status till ", "changed a verification account's status to ")
+                    + (text(field(payload, "to")).flatMap(SystemAccount.Status.init(rawValue:))?.title.text(in: l) ?? "")
+                    + reason(field(payload, "reason"))
+            case .testSessionOpen?:
+                l("öppnade en testsession mot profilen ", "opened a test session against the profile ")
+                    + (text(field(payload, "profile")) ?? "")
             default: event.action
             }
             return CaseShow.Event(

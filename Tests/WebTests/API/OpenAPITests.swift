@@ -15,7 +15,13 @@ struct OpenAPITests {
             if case .object(let paths) = document["paths"] {
                 for (path, operations) in paths {
                     if case .object(let methods) = operations {
-                        for method in methods.keys { documented.insert("\(method.uppercased()) \(path)") }
+                        for (method, operation) in methods {
+                            documented.insert("\(method.uppercased()) \(path)")
+                            // Every `{name}` of the path is declared as a parameter of the operation.
+                            let declared = Set(operation["parameters"].elements.compactMap { $0["name"].stringValue })
+                            let placeholders = path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+                            #expect(Set(placeholders).isSubset(of: declared), "\(method) \(path) declares \(declared)")
+                        }
                     }
                 }
             }

@@ -119,4 +119,36 @@ struct VerificationTrafficTests {
             #expect(try await TestSessionStore.messages(of: session.id, on: app.store).count == 2, "refused traffic is not stored")
         }
     }
+
+    @Test("the case page: a technician registers and pauses an account with its forms; the session shows the test cases met")
+    func page() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let del4 = try await Self.caseInDel4(app, team)
+            let id = del4["id"].stringValue!.lowercased()
+            let tea = PageClient(app)
+            _ = try await tea.signIn(team.technician.email)
+            let before = try await tea.get("/cases/\(id)")
+            #expect(before.body.contains(#"<section id="verification">"#) && before.body.contains(#"id="register-account""#))
+            let refused = try await tea.post("/cases/\(id)/accounts", ["application": "RIS|1", "facility": "SU", "addresses": ""])
+            #expect(refused.status == .unprocessableEntity)
+            let registered = try await tea.post("/cases/\(id)/accounts", ["application": "RIS1", "facility": "SU", "addresses": "127.0.0.1"])
+            #expect(registered.status == .seeOther, "\(registered.body)")
+            _ = await (try Self.traffic(app)).receive(Self.message("P1"), from: "127.0.0.1")
+            let after = try await tea.get("/cases/\(id)")
+            #expect(after.body.contains("RIS1, SU") && after.body.contains("127.0.0.1") && after.body.contains("aktivt"))
+            #expect(after.body.contains("1 meddelanden: 1 AA, 0 AE, 0 AR") || after.body.contains("1 AA, 0 AE, 0 AR"))
+            #expect(after.body.contains("✓ ADT^A08 namnändring tas emot"))
+            #expect(after.body.contains("registrerade verifieringskontot RIS1, SU"))
+            let account = try #require(after.body.firstMatch(of: /accounts\/([0-9a-f-]{36})\/status/)?.1)
+            let paused = try await tea.post("/cases/\(id)/accounts/\(account)/status", ["status": "paused", "version": "1"])
+            #expect(paused.status == .seeOther, "\(paused.body)")
+            #expect(try await tea.get("/cases/\(id)").body.contains("pausat"))
+
+            let anna = PageClient(app)
+            _ = try await anna.signIn(team.applicant.email)
+            let applicant = try await anna.get("/cases/\(id)")
+            #expect(applicant.body.contains("RIS1, SU") && !applicant.body.contains("/status\"") && !applicant.body.contains("register-account"))
+        }
+    }
 }

@@ -40,6 +40,8 @@ enum CaseShow {
         /// The largest upload, as people read it.
         let maxUpload: String
         let timeline: Timeline
+        /// Verification accounts and test sessions; nil when the case has none and is in no phase taking traffic.
+        var verification: Verification? = nil
 
         var documentCount: Int { documents.map(\.versions.count).reduce(0, +) }
     }
@@ -177,6 +179,35 @@ enum CaseShow {
         let newerHref: String?
         let olderHref: String?
         let pageText: String
+    }
+
+    /// The verification environment on the case: its accounts with the status changes the viewer may make, the
+    /// register form for technicians while the phase takes traffic, and the test sessions.
+    struct Verification: Sendable {
+        struct Account: Sendable {
+            let id: UUID
+            let sender: String
+            let addresses: String
+            let status: String
+            let version: Int
+            /// The statuses the viewer may set, as value and button title.
+            let changes: [(value: String, title: String)]
+        }
+
+        struct Session: Sendable {
+            let opened: String
+            let sender: String
+            let profile: String
+            let messages: Int
+            /// "12 AA, 2 AE, 1 AR".
+            let acknowledgements: String
+            let testCases: [(title: String, met: Bool)]
+            let head: String
+        }
+
+        let accounts: [Account]
+        let mayRegister: Bool
+        let sessions: [Session]
     }
 
     struct Event: Sendable {

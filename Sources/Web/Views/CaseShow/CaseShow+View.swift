@@ -45,6 +45,7 @@ extension CaseShow.Model {
             checklistView,
             questions,
             documentsSection,
+            .unwrap(verification) { verificationView($0) },
             timelineView
         )
     }
@@ -98,6 +99,9 @@ extension CaseShow.Model {
             ("#checklist", l("Checklista (\(checklist.openCount) öppna)", "Checklist (\(checklist.openCount) open)")),
             ("#questions", l("Frågor (\(openQuestionCount) öppna)", "Questions (\(openQuestionCount) open)")),
             ("#documents", l("Dokument (\(documentCount))", "Documents (\(documentCount))")),
+        ] + (verification == nil ? [] : [
+            ("#verification", l("Verifiering (\(verification?.sessions.count ?? 0) sessioner)", "Verification (\(verification?.sessions.count ?? 0) sessions)")),
+        ]) + [
             ("#timeline", l("Händelser (\(timeline.total))", "Timeline (\(timeline.total))")),
         ]
         return .nav(

@@ -1,0 +1,60 @@
+import Plot
+
+extension CaseShow.Model {
+    /// The verification environment: accounts (sender, addresses, status, the changes allowed), the register form,
+    /// and each test session with its counts, the profile's test cases met and the chain's head.
+    func verificationView(_ verification: CaseShow.Verification) -> Node<HTML.BodyContext> {
+        let l = context.language
+        return .section(
+            .id("verification"),
+            .h2(.text(l("Verifieringsmiljön", "Verification environment"))),
+            .if(verification.accounts.isEmpty, .p(.text(l("Inga verifieringskonton ännu.", "No verification accounts yet.")))),
+            .if(!verification.accounts.isEmpty, .div(.class("scroll"), .table(
+                .class("accounts"),
+                .thead(.tr(
+                    .th(.text(l("Avsändare (MSH-3, MSH-4)", "Sender (MSH-3, MSH-4)"))), .th(.text(l("Adresser", "Addresses"))),
+                    .th(.text(l("Status", "Status"))), .th(.text(l("Åtgärd", "Action")))
+                )),
+                .tbody(.forEach(verification.accounts) { account in
+                    .tr(
+                        .td(.text(account.sender)), .td(.text(account.addresses)), .td(.text(account.status)),
+                        .td(.forEach(account.changes) { change in
+                            .form(
+                                .class("inline"), .method(.post),
+                                .action(SiteURL.caseAccountStatus(.value(id), account: .value(account.id)).path),
+                                .csrf(context.csrfToken),
+                                .input(.type(.hidden), .name("version"), .value(String(account.version))),
+                                .input(.type(.hidden), .name("status"), .value(change.value)),
+                                .button(.type(.submit), .class("secondary"), .text(change.title))
+                            )
+                        })
+                    )
+                })
+            ))),
+            .if(verification.mayRegister, .element(named: "details", nodes: [
+                .id("register-account"),
+                .element(named: "summary", nodes: [.text(l("Registrera ett verifieringskonto", "Register a verification account"))]),
+                .form(
+                    .class("stack"), .method(.post), .action(SiteURL.caseAccounts(.value(id)).path),
+                    .csrf(context.csrfToken),
+                    .field(l("Sändande applikation (MSH-3)", "Sending application (MSH-3)"), name: "application", id: "account-application", required: true),
+                    .field(l("Sändande enhet (MSH-4)", "Sending facility (MSH-4)"), name: "facility", id: "account-facility", required: true),
+                    .field(l("Tillåtna adresser (IP eller CIDR, kommaseparerade; tomt för alla)", "Allowed addresses (IP or CIDR, comma separated; empty for any)"),
+                           name: "addresses", id: "account-addresses"),
+                    .button(.type(.submit), .text(l("Registrera", "Register")))
+                ),
+            ])),
+            .forEach(verification.sessions) { session in
+                .article(
+                    .class("thread"),
+                    .h3(.text("\(l("Testsession", "Test session")) \(session.opened), \(session.sender)")),
+                    .p(.class("meta"), .text("\(session.profile) · \(session.messages) \(l("meddelanden", "messages")): \(session.acknowledgements)")),
+                    .ul(.forEach(session.testCases) { testCase in
+                        .li(.text((testCase.met ? "✓ " : "○ ") + testCase.title + (testCase.met ? "" : " – " + l("ej uppfyllt", "not met"))))
+                    }),
+                    .p(.class("meta"), .text("\(l("Kedjans huvud", "Chain head")): \(session.head)"))
+                )
+            }
+        )
+    }
+}
