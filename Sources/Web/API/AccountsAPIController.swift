@@ -57,7 +57,7 @@ enum AccountsAPIController {
     }
 
     static func list(req: Request) async throws -> [AccountDTO] {
-        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: try req.requirePrincipal(), on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try req.uuidParameter("id"), to: try req.requirePrincipal(), on: req.store)
         return try await SystemAccountStore.accounts(of: record.id, on: req.store).map(AccountDTO.init)
     }
 
@@ -66,7 +66,7 @@ enum AccountsAPIController {
         let account = try await SystemAccountWorkflow.register(
             .init(hl7SendingApplication: body.hl7SendingApplication, hl7SendingFacility: body.hl7SendingFacility,
                   sourceAddresses: body.sourceAddresses ?? []),
-            on: try id(req, "id"), by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock)
+            on: try req.uuidParameter("id"), by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock)
         return try await AccountDTO(account).encodeResponse(status: .created, for: req)
     }
 
@@ -74,7 +74,7 @@ enum AccountsAPIController {
         let body = try req.content.decode(ChangeRequest.self)
         do {
             return AccountDTO(try await SystemAccountWorkflow.setStatus(
-                body.status, of: try id(req, "account"), on: try id(req, "id"), expectedVersion: body.version,
+                body.status, of: try req.uuidParameter("account"), on: try req.uuidParameter("id"), expectedVersion: body.version,
                 reason: body.reason, by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock))
         } catch let stale as SystemAccountStore.StaleVersion {
             throw APIProblem(
@@ -88,7 +88,7 @@ enum AccountsAPIController {
     }
 
     static func sessions(req: Request) async throws -> [SessionDTO] {
-        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: try req.requirePrincipal(), on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try req.uuidParameter("id"), to: try req.requirePrincipal(), on: req.store)
         var result: [SessionDTO] = []
         for session in try await TestSessionStore.sessions(of: record.id, on: req.store) {
             let messages = try await TestSessionStore.messages(of: session.id, on: req.store)
@@ -101,11 +101,5 @@ enum AccountsAPIController {
                 messageTypes: Dictionary(grouping: messages, by: \.summary.messageName).mapValues(\.count)))
         }
         return result
-    }
-
-    // A malformed id is as unknown as an absent one.
-    private static func id(_ req: Request, _ name: String) throws -> UUID {
-        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
-        return id
     }
 }

@@ -45,7 +45,7 @@ enum DocumentsAPIController {
 
     static func list(req: Request) async throws -> [KindDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try req.uuidParameter("id"), to: principal, on: req.store)
         let documents = try await CaseDocuments.documents(of: record.id, on: req.store)
         return DocumentKind.allCases.compactMap { kind in
             let versions = documents.filter { $0.kind == kind }.map(DocumentDTO.init)
@@ -56,21 +56,15 @@ enum DocumentsAPIController {
 
     static func upload(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let caseID = try id(req, "id")
+        let caseID = try req.uuidParameter("id")
         let document = try await DocumentTransfer.store(req, caseID: caseID, principal: principal, checkingFormToken: false)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
     }
 
     static func download(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: principal, on: req.store)
-        let document = try await CaseDocuments.document(try id(req, "document"), of: record.id, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try req.uuidParameter("id"), to: principal, on: req.store)
+        let document = try await CaseDocuments.document(try req.uuidParameter("document"), of: record.id, on: req.store)
         return try await DocumentTransfer.serve(document, req: req)
-    }
-
-    // A malformed id is as unknown as an absent one.
-    private static func id(_ req: Request, _ name: String) throws -> UUID {
-        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
-        return id
     }
 }

@@ -41,7 +41,7 @@ enum ThreadsAPIController {
 
     static func list(req: Request) async throws -> [ThreadDTO] {
         let principal = try req.requirePrincipal()
-        let (record, _) = try await CaseAccess.visibleCase(try id(req, "id"), to: principal, on: req.store)
+        let (record, _) = try await CaseAccess.visibleCase(try req.uuidParameter("id"), to: principal, on: req.store)
         return try await CaseThreads.threads(of: record.id, on: req.store).map(ThreadDTO.init)
     }
 
@@ -49,7 +49,7 @@ enum ThreadsAPIController {
         let principal = try req.requirePrincipal()
         let body = try req.content.decode(OpenRequest.self)
         let thread = try await ThreadWorkflow.open(
-            body.kind, item: body.item, text: body.text, on: try id(req, "id"), by: principal, in: req.store, clock: req.application.config.clock)
+            body.kind, item: body.item, text: body.text, on: try req.uuidParameter("id"), by: principal, in: req.store, clock: req.application.config.clock)
         return try await ThreadDTO(thread).encodeResponse(status: .created, for: req)
     }
 
@@ -57,17 +57,11 @@ enum ThreadsAPIController {
         let principal = try req.requirePrincipal()
         let body = try req.content.decode(ReplyRequest.self)
         return ThreadDTO(try await ThreadWorkflow.reply(
-            body.text, to: try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.store, clock: req.application.config.clock))
+            body.text, to: try req.uuidParameter("thread"), on: try req.uuidParameter("id"), by: principal, in: req.store, clock: req.application.config.clock))
     }
 
     static func close(req: Request) async throws -> ThreadDTO {
         let principal = try req.requirePrincipal()
-        return ThreadDTO(try await ThreadWorkflow.close(try id(req, "thread"), on: try id(req, "id"), by: principal, in: req.store, clock: req.application.config.clock))
-    }
-
-    // A malformed id is as unknown as an absent one.
-    private static func id(_ req: Request, _ name: String) throws -> UUID {
-        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
-        return id
+        return ThreadDTO(try await ThreadWorkflow.close(try req.uuidParameter("thread"), on: try req.uuidParameter("id"), by: principal, in: req.store, clock: req.application.config.clock))
     }
 }
