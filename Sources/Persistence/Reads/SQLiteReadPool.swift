@@ -12,8 +12,11 @@ final class SQLiteReadPool: Sendable {
     private let path: String
     private let idle = Mutex(Idle())
 
-    /// Connections kept open between reads; more are opened when more threads read at once.
-    private static let idleLimit = 8
+    /// Connections kept open between reads; more are opened when more reads run at once. A snapshot holds its
+    /// connection across the awaits of a whole case read, so as many are in use as requests are in flight: with
+    /// 8 kept, 32 concurrent clients made every second request open a new connection (a case read cost 75% more
+    /// CPU; BENCHMARKS.md). Each idle connection costs little more than its page cache.
+    private static let idleLimit = 64
 
     private struct Idle: ~Copyable {
         var connections: [SQLiteReadConnection] = []
