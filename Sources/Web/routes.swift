@@ -31,6 +31,7 @@ func routes(_ app: Application) {
         app.get(SiteURL.caseDocument(.key, document: .key).pathComponents, use: CaseController.download)
         app.post(SiteURL.caseAccounts(.key).pathComponents, use: CaseController.registerAccount)
         app.post(SiteURL.caseAccountStatus(.key, account: .key).pathComponents, use: CaseController.changeAccount)
+        app.post(SiteURL.caseTestSessionClose(.key, session: .key).pathComponents, use: CaseController.closeTestSession)
     }
     adminRoutes(app)
     do {  // JSON API: every route goes through `register`, which signs the caller in and applies its access rule
@@ -55,5 +56,7 @@ func routes(_ app: Application) {
         app.register(.registerAccount, AccountsAPIController.register)
         app.register(.changeAccount, AccountsAPIController.change)
         app.register(.listTestSessions, AccountsAPIController.sessions)
+        app.register(.closeTestSession, AccountsAPIController.close)
+        app.register(.showTestProtocol, AccountsAPIController.testProtocol)
     }
 }

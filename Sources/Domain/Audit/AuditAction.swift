@@ -25,6 +25,7 @@ public enum AuditAction: Sendable, Hashable {
     case accountRegister
     case accountStatusChange
     case testSessionOpen
+    case testSessionClose
 
     /// The stored text form.
     public var text: String {
@@ -52,13 +53,14 @@ public enum AuditAction: Sendable, Hashable {
         case .accountRegister: "case.account.register"
         case .accountStatusChange: "case.account.status"
         case .testSessionOpen: "case.test_session.open"
+        case .testSessionClose: "case.test_session.close"
         }
     }
 
     static let fixed: [AuditAction] = [
         .caseCreate, .caseEdit, .documentUpload, .threadOpen, .threadReply, .threadClose, .organisationRegister,
         .processPublish, .platformCreate, .platformSettingsChange, .userCreate, .userRoleAdd, .userRoleRemove, .userSignIn, .userSignOut, .userPasswordChange,
-        .userTokenIssue, .userTokenRevoke, .userTokenRevokeAll, .accountRegister, .accountStatusChange, .testSessionOpen,
+        .userTokenIssue, .userTokenRevoke, .userTokenRevokeAll, .accountRegister, .accountStatusChange, .testSessionOpen, .testSessionClose,
     ]
     private static let byText: [String: AuditAction] = Dictionary(
         uniqueKeysWithValues: (fixed + CaseCommand.Name.allCases.map(AuditAction.caseCommand)).map { ($0.text, $0) })

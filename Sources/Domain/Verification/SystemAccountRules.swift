@@ -50,6 +50,15 @@ public enum SystemAccountRules {
         return nil
     }
 
+    /// Why someone holding `roles` may not close a test session; nil when they may. The platform's technicians,
+    /// who run the tests, and coordinators, who run the process, close a session and so freeze its protocol.
+    public static func closeRefusal(holding roles: Set<Role>) -> CaseRefusal? {
+        guard roles.isDisjoint(with: [.technician, .coordinator]) else { return nil }
+        return CaseRefusal(.missingRole, LocalizedText(
+            sv: "En testsession stängs av plattformens tekniker eller samordnare.",
+            en: "A test session is closed by the platform's technicians or coordinators."))
+    }
+
     /// Whether `from` may become `to`: active and paused both ways, either to revoked; revoked is final.
     public static func mayChange(from: SystemAccount.Status, to: SystemAccount.Status) -> Bool {
         from != to && from != .revoked

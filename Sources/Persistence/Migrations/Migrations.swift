@@ -27,5 +27,7 @@ public enum AnslutMigrations {
         CreatePlatforms(),
         // 012 - verification accounts, test sessions and the messages received in them
         CreateVerificationTraffic(),
+        // 013 - a closed test session's frozen protocol and its hash
+        AddTestProtocols(),
     ]
 }

@@ -56,6 +56,40 @@ public enum TestSessionStore {
             .set(\.$headHash, to: session.headHash).set(\.$messageCount, to: session.messageCount).update()
     }
 
+    /// One session of the case, or `CaseNotFound` (also when it belongs to another case).
+    public static func session(_ id: UUID, of caseID: UUID, on store: Store) async throws -> TestSession {
+        guard let model = try await TestSessionModel.find(id, on: store.database), model.caseID == caseID else {
+            throw CaseNotFound()
+        }
+        return try session(model)
+    }
+
+    /// The frozen protocol of a closed session (canonical JSON and its hash); nil while it is open.
+    public static func frozenProtocol(of sessionID: UUID, on store: Store) async throws -> (json: String, hash: String)? {
+        guard let model = try await TestSessionModel.find(sessionID, on: store.database),
+              let json = model.testProtocol, let hash = model.protocolHash
+        else { return nil }
+        return (json, hash)
+    }
+
+    /// Closes an open session with its protocol; false when it was closed already (by someone else meanwhile).
+    public static func close(
+        _ sessionID: UUID, at time: Date, protocolJSON: String, protocolHash: String, in tx: WriteTransaction
+    ) async throws -> Bool {
+        guard let model = try await TestSessionModel.find(sessionID, on: tx.database), model.closedAt == nil else { return false }
+        model.closedAt = time
+        model.testProtocol = protocolJSON
+        model.protocolHash = protocolHash
+        try await model.update(on: tx.database)
+        return true
+    }
+
+    /// The ids of the case's closed sessions: the test protocols its evidence may name.
+    public static func closedSessionIDs(of caseID: UUID, on store: Store) async throws -> Set<UUID> {
+        Set(try await TestSessionModel.query(on: store.database).filter(\.$caseID == caseID).filter(\.$closedAt != nil)
+            .all().compactMap(\.id))
+    }
+
     /// The case's sessions, newest first.
     public static func sessions(of caseID: UUID, on store: Store) async throws -> [TestSession] {
         try await TestSessionModel.query(on: store.database).filter(\.$caseID == caseID).sort(\.$openedAt, .descending)

@@ -32,6 +32,9 @@ final class TestSessionModel: Model, @unchecked Sendable {
     @OptionalField(key: "closed_at") var closedAt: Date?
     @Field(key: "head_hash") var headHash: String
     @Field(key: "message_count") var messageCount: Int
+    /// The frozen `TestProtocol` as canonical JSON, once closed.
+    @OptionalField(key: "protocol") var testProtocol: String?
+    @OptionalField(key: "protocol_hash") var protocolHash: String?
 
     init() {}
 }

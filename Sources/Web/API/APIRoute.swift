@@ -27,6 +27,8 @@ enum APIRoute: CaseIterable {
     case registerAccount
     case changeAccount
     case listTestSessions
+    case closeTestSession
+    case showTestProtocol
     case openAPI
 
     /// Who may call a route at all.
@@ -42,11 +44,11 @@ enum APIRoute: CaseIterable {
     var method: HTTPMethod {
         switch self {
         case .issueToken, .createCase, .runCommand, .openThread, .replyToThread, .closeThread, .uploadDocument,
-            .registerAccount:
+            .registerAccount, .closeTestSession:
             .POST
         case .editCase, .changeAccount: .PATCH
         case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .listEvents, .listThreads, .listDocuments,
-            .downloadDocument, .listAccounts, .listTestSessions, .openAPI:
+            .downloadDocument, .listAccounts, .listTestSessions, .showTestProtocol, .openAPI:
             .GET
         }
     }
@@ -69,6 +71,8 @@ enum APIRoute: CaseIterable {
         case .listAccounts, .registerAccount: "/api/v1/cases/{id}/accounts"
         case .changeAccount: "/api/v1/cases/{id}/accounts/{account}"
         case .listTestSessions: "/api/v1/cases/{id}/test-sessions"
+        case .closeTestSession: "/api/v1/cases/{id}/test-sessions/{session}/close"
+        case .showTestProtocol: "/api/v1/cases/{id}/test-sessions/{session}/protocol"
         case .openAPI: "/api/openapi.json"
         }
     }
@@ -79,7 +83,7 @@ enum APIRoute: CaseIterable {
         case .createCase: .holdersOf([.applicant])
         case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .editCase, .runCommand, .listEvents,
             .listThreads, .openThread, .replyToThread, .closeThread, .listDocuments, .uploadDocument, .downloadDocument,
-            .listAccounts, .listTestSessions:
+            .listAccounts, .listTestSessions, .closeTestSession, .showTestProtocol:
             .signedIn
         case .registerAccount, .changeAccount: .holdersOf([.technician])
         }

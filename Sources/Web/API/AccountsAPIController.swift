@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import ProcessFiles
 import Vapor
 import Workflow
 
@@ -85,6 +86,27 @@ enum AccountsAPIController {
                     : "The account is now at version \(stale.current.version) and \(stale.current.status.title.en). Reload it.",
                 language: req.language)
         }
+    }
+
+    static func close(req: Request) async throws -> Response {
+        let processes = URL(fileURLWithPath: req.application.config.processesDirectory)
+        let profiles = try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: processes))
+        let closed = try await TestSessionWorkflow.close(
+            try req.uuidParameter("session"), on: try req.uuidParameter("id"), profiles: profiles,
+            by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock)
+        return protocolResponse(closed.canonicalJSON)
+    }
+
+    static func testProtocol(req: Request) async throws -> Response {
+        let (record, _) = try await CaseAccess.visibleCase(try req.uuidParameter("id"), to: try req.requirePrincipal(), on: req.store)
+        let session = try await TestSessionStore.session(try req.uuidParameter("session"), of: record.id, on: req.store)
+        guard let frozen = try await TestSessionStore.frozenProtocol(of: session.id, on: req.store) else { throw CaseNotFound() }
+        return protocolResponse(frozen.json)
+    }
+
+    /// The frozen protocol exactly as stored and hashed, so that anyone can check its hash against the audit trail.
+    private static func protocolResponse(_ json: String) -> Response {
+        Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: json))
     }
 
     static func sessions(req: Request) async throws -> [SessionDTO] {

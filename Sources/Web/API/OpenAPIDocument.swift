@@ -99,6 +99,9 @@ enum OpenAPIDocument {
             "Register a verification account (technicians; the case in a phase taking verification traffic)"
         case .changeAccount: "Pause, resume or revoke a verification account (technicians); takes effect for the next message"
         case .listTestSessions: "The case's test sessions: profile, window, message counts by type and ACK code, chain head"
+        case .closeTestSession:
+            "Close a test session (technicians, coordinators): its test protocol is written, frozen and its hash audited"
+        case .showTestProtocol: "A closed session's frozen test protocol (404 while the session is open)"
         case .openAPI: "This document"
         }
     }
@@ -125,6 +128,7 @@ enum OpenAPIDocument {
         case .registerAccount: ("201", response("The new account", ref("Account")))
         case .changeAccount: ("200", response("The account as it is now", ref("Account")))
         case .listTestSessions: ("200", response("Sessions, newest first", ["type": "array", "items": ref("TestSession")]))
+        case .closeTestSession, .showTestProtocol: ("200", response("The test protocol", ref("TestProtocol")))
         case .openAPI: ("200", response("OpenAPI 3.1", ["type": "object"]))
         }
         var result: [String: CanonicalJSON] = [success.0: success.1]
@@ -159,6 +163,10 @@ enum OpenAPIDocument {
             add("413", "The body is larger than the upload limit allows")
             add("415", "The body is not `multipart/form-data`")
             add("422", "Unknown kind, no file, too large, or a type not allowed (checked by content)")
+        }
+        if route == .closeTestSession {
+            add("403", "The caller is not a technician or coordinator of the case")
+            add("409", "The session is closed already, or the profile it used is no longer published")
         }
         if [.registerAccount, .changeAccount].contains(route) {
             add("409", "The case is not in a verification phase, the account cannot take that status, or a stale version")
@@ -308,6 +316,17 @@ enum OpenAPIDocument {
                     "acknowledgements": ["type": "object", "additionalProperties": integer],
                     "messageTypes": ["type": "object", "additionalProperties": integer],
                 ], required: ["id", "accountID", "profile", "openedAt", "messageCount", "headHash", "acknowledgements", "messageTypes"]),
+            "TestProtocol": object(
+                [
+                    "caseNumber": string, "platform": string, "system": string, "account": string, "sender": string,
+                    "environment": string, "profile": ref("DefinitionReference"), "openedAt": string, "closedAt": string,
+                    "messageTypes": ["type": "object", "additionalProperties": integer],
+                    "acknowledgements": ["type": "object", "additionalProperties": integer],
+                    "findings": ["type": "array", "items": ["type": "object"]],
+                    "testCases": ["type": "array", "items": object(["id": string, "title": text, "met": ["type": "boolean"], "metBy": integer], required: ["id", "title", "met"])],
+                    "verdict": ["type": "string", "enum": ["passed", "not_passed"]],
+                    "messages": ["type": "array", "items": ["type": "object"]], "chainHead": string,
+                ], required: ["caseNumber", "profile", "openedAt", "closedAt", "testCases", "verdict", "messages", "chainHead"]),
             "AuditEvent": object(
                 [
                     "sequence": integer, "occurredAt": string,

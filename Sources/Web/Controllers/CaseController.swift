@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import ProcessFiles
 import Workflow
 import Vapor
 
@@ -55,6 +56,7 @@ enum CaseController {
             eventsPage: req.query[Int.self, at: "events_page"] ?? 1)
         let casePage = CasePage(
             record: record, definition: definition, roles: roles, documents: documents,
+            protocols: try await TestSessionStore.sessions(of: id, on: req.store).filter { $0.closedAt != nil },
             events: events, people: people, query: query, now: req.application.config.clock.now(), language: l)
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
         let actions = CaseActions.available(
@@ -200,6 +202,18 @@ enum CaseController {
                         sv: "Kontot har ändrats av någon annan och är nu \(stale.current.status.title.sv).",
                         en: "The account was changed by someone else and is now \(stale.current.status.title.en)."))])
             }
+        }
+    }
+
+    static func closeTestSession(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let id = try req.caseIDParameter()
+        let session = try req.uuidParameter("session")
+        let profiles = try HL7ProfileLoader.loadFolder(
+            HL7ProfileLoader.folder(in: URL(fileURLWithPath: req.application.config.processesDirectory)))
+        return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
+            _ = try await TestSessionWorkflow.close(
+                session, on: id, profiles: profiles, by: principal, in: req.store, clock: req.application.config.clock)
         }
     }
 

@@ -43,6 +43,8 @@ struct CasePage {
     let definition: ProcessDefinition
     let roles: Set<Role>
     let documents: [CaseDocuments.Document]
+    /// The case's closed test sessions: the protocols Anslut wrote, which test protocol evidence may name.
+    let protocols: [TestSession]
     let events: [AuditEvent]
     let people: CasePeople
     let query: Query
@@ -114,14 +116,25 @@ struct CasePage {
     }
 
     private func evidenceLink(_ evidence: Evidence) -> CaseShow.EvidenceLink {
+        if evidence.kind == .testProtocol, let session = protocols.first(where: { $0.id.uuidString.lowercased() == evidence.reference.lowercased() }) {
+            return CaseShow.EvidenceLink(kind: evidence.kind.rawValue, text: protocolTitle(session), href: nil)
+        }
         guard evidence.kind != .comment,
               let document = documents.first(where: { $0.id.uuidString.lowercased() == evidence.reference.lowercased() })
         else {
             return CaseShow.EvidenceLink(kind: evidence.kind.rawValue, text: evidence.reference, href: nil)
         }
+        let unverified = document.kind == .testProtocol ? l(", uppladdat, inte verifierat av Anslut", ", uploaded, not verified by Anslut") : ""
         return CaseShow.EvidenceLink(
-            kind: evidence.kind.rawValue, text: "\(document.fileName) (\(document.kind.title.text(in: l)) v\(document.version))",
+            kind: evidence.kind.rawValue,
+            text: "\(document.fileName) (\(document.kind.title.text(in: l)) v\(document.version)\(unverified))",
             href: SiteURL.caseDocument(.value(record.id), document: .value(document.id)).path)
+    }
+
+    /// "Testprotokoll från Anslut, 2026-12-06 10:15 CET, 14 meddelanden".
+    private func protocolTitle(_ session: TestSession) -> String {
+        l("Testprotokoll från Anslut, \(PageTime.formatWithZone(session.openedAt)), \(session.messageCount) meddelanden",
+          "Test protocol by Anslut, \(PageTime.formatWithZone(session.openedAt)), \(session.messageCount) messages")
     }
 
     /// The evidence fields of a tick: documents of a fitting kind to choose from, newest first, and the kinds an
@@ -129,7 +142,8 @@ struct CasePage {
     func evidenceFields(_ kinds: [EvidenceKind]) -> [CaseShow.Action.EvidenceField] {
         kinds.map { kind in
             let fitting: (DocumentKind) -> Bool = kind == .testProtocol ? { $0 == .testProtocol } : { $0 != .testProtocol }
-            let choices = documents.filter { fitting($0.kind) }.sorted { $0.uploadedAt > $1.uploadedAt }.map {
+            let written = kind == .testProtocol ? protocols.map { ($0.id.uuidString.lowercased(), protocolTitle($0)) } : []
+            let choices = written + documents.filter { fitting($0.kind) }.sorted { $0.uploadedAt > $1.uploadedAt }.map {
                 ($0.id.uuidString.lowercased(), "\($0.fileName) (\($0.kind.title.text(in: l)) v\($0.version))")
             }
             let uploadKinds = kind == .comment ? [] : DocumentKind.allCases.filter(fitting).map {

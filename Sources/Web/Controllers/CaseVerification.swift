@@ -26,7 +26,17 @@ enum CaseVerification {
             let counts = AcknowledgementCode.allCases.map { code in
                 "\(messages.filter { $0.acknowledgement == code }.count) \(code.rawValue)"
             }
+            let frozen = session.closedAt == nil ? nil : try await TestSessionStore.frozenProtocol(of: session.id, on: req.store)
+            let verdict = frozen.flatMap { try? JSONDecoder().decode(TestProtocol.self, from: Data($0.json.utf8)) }?.verdict
             sessionModels.append(.init(
+                id: session.id,
+                closed: session.closedAt.map { closed in
+                    l("stängd ", "closed ") + PageTime.formatWithZone(closed) + ", "
+                        + (verdict == .passed ? l("alla testfall uppfyllda", "every test case met")
+                                              : l("inte alla testfall uppfyllda", "not every test case met"))
+                },
+                protocolHash: frozen?.hash,
+                mayClose: session.closedAt == nil && SystemAccountRules.closeRefusal(holding: roles) == nil,
                 opened: PageTime.formatWithZone(session.openedAt),
                 sender: account.map { "\($0.hl7SendingApplication), \($0.hl7SendingFacility)" } ?? "–",
                 profile: "\(session.profileID)@\(session.profileVersion)", messages: session.messageCount,

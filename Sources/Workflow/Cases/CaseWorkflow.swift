@@ -75,7 +75,8 @@ public enum CaseWorkflow {
             if case .tick(_, let evidence) = command, evidence.contains(where: { $0.kind != .comment }) {
                 let documents = try await CaseDocuments.documents(of: caseID, on: tx.store)
                 let errors = EvidenceCheck.errors(
-                    in: evidence, documents: Dictionary(documents.map { ($0.id, $0.kind) }) { first, _ in first })
+                    in: evidence, documents: Dictionary(documents.map { ($0.id, $0.kind) }) { first, _ in first },
+                    protocols: try await TestSessionStore.closedSessionIDs(of: caseID, on: tx.store))
                 if !errors.isEmpty { throw ValidationFailure(errors) }
             }
             try await CaseStore.save(

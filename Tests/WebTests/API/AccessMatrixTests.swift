@@ -32,6 +32,10 @@ struct AccessMatrixTests {
         // Accounts are the technicians'; a submitted case is in no verification phase, and the account is unknown.
         case "registerAccount": return who == .technicianBFR ? .conflict : .forbidden
         case "changeAccount": return who == .technicianBFR ? .notFound : .forbidden
+        // Closing is the technicians' and coordinators'; the session is unknown. Its protocol: unknown to all.
+        case "closeTestSession":
+            return !seesSubmitted ? .notFound : ([.technicianBFR, .coordinatorBFR].contains(who) ? .notFound : .forbidden)
+        case "showTestProtocol": return .notFound
         // Uploading is the applicant's and the platform team's; an admin sees the documents but adds none.
         case "uploadDocument": return !seesSubmitted ? .notFound : (who == .admin ? .forbidden : .created)
         // Putting a case on hold is the coordinator's.
@@ -90,6 +94,8 @@ struct AccessMatrixTests {
                 ("listTestSessions", .listTestSessions, .GET, "/api/v1/cases/\(s)/test-sessions", nil),
                 ("registerAccount", .registerAccount, .POST, "/api/v1/cases/\(s)/accounts",
                  ["hl7SendingApplication": "RIS", "hl7SendingFacility": "SU"]),
+                ("closeTestSession", .closeTestSession, .POST, "/api/v1/cases/\(s)/test-sessions/\(UUID())/close", nil),
+                ("showTestProtocol", .showTestProtocol, .GET, "/api/v1/cases/\(s)/test-sessions/\(UUID())/protocol", nil),
                 ("changeAccount", .changeAccount, .PATCH, "/api/v1/cases/\(s)/accounts/\(UUID())", ["status": "paused", "version": 1]),
                 ("runCommand", .runCommand, .POST, "/api/v1/cases/\(s)/commands",
                  ["command": "put_on_hold", "reason": "Väntar på avtal", "version": submitted["version"]]),

@@ -1,3 +1,4 @@
+import Crypto
 import Domain
 import Foundation
 import HL7
@@ -140,6 +141,12 @@ struct VerificationTrafficTests {
             #expect(after.body.contains("1 meddelanden: 1 AA, 0 AE, 0 AR") || after.body.contains("1 AA, 0 AE, 0 AR"))
             #expect(after.body.contains("✓ ADT^A08 namnändring tas emot"))
             #expect(after.body.contains("registrerade verifieringskontot RIS1, SU"))
+            let session = try #require(after.body.firstMatch(of: /test-sessions\/([0-9a-f-]{36})\/close/)?.1)
+            let closed = try await tea.post("/cases/\(id)/test-sessions/\(session)/close", [:])
+            #expect(closed.status == .seeOther, "\(closed.body)")
+            let frozen = try await tea.get("/cases/\(id)")
+            #expect(frozen.body.contains("inte alla testfall uppfyllda") && frozen.body.contains("Testprotokollets hash"))
+            #expect(!frozen.body.contains("test-sessions/\(session)/close"))
             let account = try #require(after.body.firstMatch(of: /accounts\/([0-9a-f-]{36})\/status/)?.1)
             let paused = try await tea.post("/cases/\(id)/accounts/\(account)/status", ["status": "paused", "version": "1"])
             #expect(paused.status == .seeOther, "\(paused.body)")
@@ -149,6 +156,65 @@ struct VerificationTrafficTests {
             _ = try await anna.signIn(team.applicant.email)
             let applicant = try await anna.get("/cases/\(id)")
             #expect(applicant.body.contains("RIS1, SU") && !applicant.body.contains("/status\"") && !applicant.body.contains("register-account"))
+        }
+    }
+
+    @Test("closing a session freezes its protocol, whose hash the audit trail keeps; the next message opens a new session")
+    func closing() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await Self.caseInDel4(app, team)["id"].stringValue!.lowercased()
+            _ = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let traffic = try Self.traffic(app)
+            _ = await traffic.receive(Self.message("C1"), from: "127.0.0.1")
+            _ = await traffic.receive(Self.message("C2", pid: "191212121212"), from: "127.0.0.1")
+            let session = try #require(try await app.api(.GET, "/api/v1/cases/\(id)/test-sessions", as: team.technician)
+                .json.elements.first?["id"].stringValue)
+            let early = try await app.api(.GET, "/api/v1/cases/\(id)/test-sessions/\(session)/protocol", as: team.technician)
+            #expect(early.status == .notFound, "no protocol while the session is open")
+            let applicant = try await app.api(.POST, "/api/v1/cases/\(id)/test-sessions/\(session)/close", as: team.applicant)
+            #expect(applicant.status == .forbidden)
+
+            let closed = try await app.api(.POST, "/api/v1/cases/\(id)/test-sessions/\(session)/close", as: team.technician)
+            #expect(closed.status == .ok, "\(closed.text)")
+            let testProtocol = closed.json
+            #expect(testProtocol["profile"]["id"] == "bfr-hl7" && testProtocol["sender"] == "RIS1^SU")
+            #expect(testProtocol["acknowledgements"]["AA"] == .int(1) && testProtocol["acknowledgements"]["AE"] == .int(1))
+            #expect(testProtocol["messages"].elements.count == 2)
+            #expect(testProtocol["findings"].elements.first?["rule"] == "identity.real-personnummer")
+            let a08 = testProtocol["testCases"].elements.first { $0["id"] == "adt-a08-update" }
+            #expect(a08?["met"] == .bool(true) && a08?["metBy"] == .int(1))
+            #expect(testProtocol["verdict"] == "not_passed", "not every test case was met")
+
+            let frozen = try await app.api(.GET, "/api/v1/cases/\(id)/test-sessions/\(session)/protocol", as: team.applicant)
+            #expect(frozen.text == closed.text)
+            let digest = HexDigits.encode(SHA256.hash(data: Data(frozen.text.utf8)))
+            let events = try await AuditLog.events(about: CaseRecord.subject(UUID(uuidString: id)!), on: app.store)
+            let closing = try #require(events.last { $0.action == "case.test_session.close" })
+            #expect(closing.payload.contains(digest), "the audit trail keeps the protocol's hash")
+            let again = try await app.api(.POST, "/api/v1/cases/\(id)/test-sessions/\(session)/close", as: team.technician)
+            #expect(again.status == .conflict)
+
+            // The frozen protocol is test protocol evidence of this case; an open session's id is not.
+            let current = try await app.api(.GET, "/api/v1/cases/\(id)", as: team.technician).json
+            let ticked = try await app.api(
+                .POST, "/api/v1/cases/\(id)/commands", as: team.technician,
+                json: ["command": "tick", "item": "del4.test.anslutningstester", "version": current["version"],
+                       "evidence": [["kind": "test_protocol", "reference": .string(session)]]] as CanonicalJSON)
+            #expect(ticked.status == .ok, "\(ticked.text)")
+
+            _ = await traffic.receive(Self.message("C3"), from: "127.0.0.1")
+            let account = try #require(try await SystemAccountStore.accounts(of: UUID(uuidString: id)!, on: app.store).first)
+            let open = try #require(try await TestSessionStore.openSession(of: account.id, on: app.store))
+            let after = try await app.api(.GET, "/api/v1/cases/\(id)", as: team.technician).json
+            let refused = try await app.api(
+                .POST, "/api/v1/cases/\(id)/commands", as: team.technician,
+                json: ["command": "tick", "item": "del4.test.integrationstester", "version": after["version"],
+                       "evidence": [["kind": "test_protocol", "reference": .string(open.id.uuidString)]]] as CanonicalJSON)
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("unknown-document"))
+            #expect(try await app.api(.GET, "/api/v1/cases/\(id)/test-sessions", as: team.technician).json.elements.count == 2)
         }
     }
 }

@@ -5,13 +5,17 @@ import Foundation
 ///
 /// - `comment`: its text is the evidence; not blank (the engine) and free of control characters (``FreeText``).
 /// - `attachment`: the id of a document of this case, of any kind but a test protocol.
-/// - `test_protocol`: the id of a test protocol of this case (until the verification environment writes
-///   protocols itself, a document of kind `test_protocol`).
+/// - `test_protocol`: the id of a test protocol of this case: a closed test session of the verification
+///   environment (its frozen protocol, written by Anslut), or a document of kind `test_protocol` (a protocol uploaded
+///   from elsewhere, shown as "uploaded, not verified by Anslut").
 ///
 /// A reference to a document of another case answers exactly like one to no document, so ids leak nothing.
 public enum EvidenceCheck {
-    /// Every broken rule, at `evidence/<index>/reference`; `documents` are the case's documents by id.
-    public static func errors(in evidence: [Evidence], documents: [UUID: DocumentKind]) -> [FieldError] {
+    /// Every broken rule, at `evidence/<index>/reference`; `documents` are the case's documents by id, `protocols`
+    /// the ids of its closed test sessions.
+    public static func errors(
+        in evidence: [Evidence], documents: [UUID: DocumentKind], protocols: Set<UUID> = []
+    ) -> [FieldError] {
         evidence.enumerated().compactMap { index, piece in
             let field = "evidence/\(index)/reference"
             let reference = piece.reference.trimmingWhitespace
@@ -19,6 +23,7 @@ public enum EvidenceCheck {
             case .comment:
                 return nil
             case .attachment, .testProtocol:
+                if piece.kind == .testProtocol, let id = UUID(uuidString: reference), protocols.contains(id) { return nil }
                 guard let id = UUID(uuidString: reference), let kind = documents[id] else {
                     return FieldError(
                         field: field, code: "unknown-document",

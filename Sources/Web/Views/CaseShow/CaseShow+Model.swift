@@ -195,6 +195,11 @@ enum CaseShow {
         }
 
         struct Session: Sendable {
+            let id: UUID
+            /// Nil while open; then "stängd 2026-12-06 11:02 CET, godkänt", and the protocol's hash.
+            let closed: String?
+            let protocolHash: String?
+            let mayClose: Bool
             let opened: String
             let sender: String
             let profile: String

@@ -52,7 +52,18 @@ extension CaseShow.Model {
                     .ul(.forEach(session.testCases) { testCase in
                         .li(.text((testCase.met ? "✓ " : "○ ") + testCase.title + (testCase.met ? "" : " – " + l("ej uppfyllt", "not met"))))
                     }),
-                    .p(.class("meta"), .text("\(l("Kedjans huvud", "Chain head")): \(session.head)"))
+                    .p(.class("meta"), .text("\(l("Kedjans huvud", "Chain head")): \(session.head)")),
+                    .unwrap(session.closed) { .p(.strong(.text($0))) },
+                    .unwrap(session.protocolHash) { .p(.class("meta"), .text("\(l("Testprotokollets hash", "Test protocol hash")): \($0)")) },
+                    .if(session.closed == nil, .p(.class("meta"), .text(l(
+                        "Öppen: nya meddelanden från kontot hamnar här. Ladda om sidan för att se dem.",
+                        "Open: new messages from the account land here. Reload the page to see them.")))),
+                    .if(session.mayClose, .form(
+                        .class("inline"), .method(.post),
+                        .action(SiteURL.caseTestSessionClose(.value(id), session: .value(session.id)).path),
+                        .csrf(context.csrfToken),
+                        .button(.type(.submit), .text(l("Stäng sessionen och frys testprotokollet", "Close the session and freeze the test protocol")))
+                    ))
                 )
             }
         )
