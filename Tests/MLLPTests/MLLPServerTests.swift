@@ -107,10 +107,10 @@ struct MLLPServerTests {
     /// The idle clock runs from the connect, so the timeout leaves the message ample time to arrive
     /// even on a loaded machine, and the handler takes more than twice as long.
     @Test func slowHandlerIsNotMistakenForIdleness() async throws {
-        // The idle clock runs from the connect until the message arrives, which on a loaded CI machine took over a
-        // second: the timeout leaves room for that, and the handler still takes well past it.
-        let configuration = MLLPConfiguration(idleTimeout: .seconds(3))
-        try await withMLLPServer(handler: EchoHandler(delay: .milliseconds(6_000)), configuration: configuration) { server async throws in
+        // The idle clock runs from the connect until the message arrives, which on a loaded machine running the
+        // whole suite took over three seconds: the timeout leaves room for that, and the handler takes well past it.
+        let configuration = MLLPConfiguration(idleTimeout: .seconds(8))
+        try await withMLLPServer(handler: EchoHandler(delay: .milliseconds(12_000)), configuration: configuration) { server async throws in
             let answer = try await withMLLPConnection(port: server.localPort) { try await $0.exchange("slow") }
             #expect(answer == "ACK|slow")
         }
