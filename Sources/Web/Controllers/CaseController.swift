@@ -49,6 +49,8 @@ enum CaseController {
             .union(threads.flatMap { $0.messages.map(\.authorID) }).union(documents.map(\.uploadedBy))
             .union(record.state.items.values.compactMap { $0.changedBy.flatMap(UUID.init(uuidString:)) })
         let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.store)
+        // Read once: the page's verification part lists them, and the closed ones are test protocol evidence.
+        let sessions = try await TestSessionStore.sessions(of: id, on: req.store)
         let query = CasePage.Query(
             filter: req.query[String.self, at: "filter"].flatMap(CaseShow.Checklist.Filter.init(rawValue:)),
             item: req.query[String.self, at: "item"],
@@ -56,7 +58,7 @@ enum CaseController {
             eventsPage: req.query[Int.self, at: "events_page"] ?? 1)
         let casePage = CasePage(
             record: record, definition: definition, roles: roles, documents: documents,
-            protocols: try await TestSessionStore.sessions(of: id, on: req.store).filter { $0.closedAt != nil },
+            protocols: sessions.filter { $0.closedAt != nil },
             events: events, people: people, query: query, now: req.application.config.clock.now(), language: l)
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
         let actions = CaseActions.available(
@@ -108,7 +110,7 @@ enum CaseController {
             maxUpload: DocumentUpload.describe(bytes: req.application.config.maxUploadBytes),
             timeline: casePage.timeline(),
             verification: try await CaseVerification.model(
-                record, roles: roles, phaseTakesTraffic: phase?.takesVerificationTraffic ?? false, req: req))
+                record, sessions: sessions, roles: roles, phaseTakesTraffic: phase?.takesVerificationTraffic ?? false, req: req))
         return model.html.response(status)
     }
 

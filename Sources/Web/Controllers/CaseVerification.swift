@@ -8,11 +8,10 @@ import Vapor
 /// technicians while the phase takes traffic, and the sessions with the profile's test cases met.
 enum CaseVerification {
     static func model(
-        _ record: CaseRecord, roles: Set<Role>, phaseTakesTraffic: Bool, req: Request
+        _ record: CaseRecord, sessions: [TestSession], roles: Set<Role>, phaseTakesTraffic: Bool, req: Request
     ) async throws -> CaseShow.Verification? {
         let l = req.pageLanguage
         let accounts = try await SystemAccountStore.accounts(of: record.id, on: req.store)
-        let sessions = try await TestSessionStore.sessions(of: record.id, on: req.store)
         guard phaseTakesTraffic || !accounts.isEmpty else { return nil }
         let manages = SystemAccountRules.refusal(
             holding: roles, registering: false, status: record.state.status, phaseTakesTraffic: true) == nil
