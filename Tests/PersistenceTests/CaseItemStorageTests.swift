@@ -1,6 +1,8 @@
 import Domain
 import FluentKit
 import Foundation
+import Logging
+import NIOPosix
 @testable import Persistence
 import SQLKit
 import StorageTestSupport
@@ -42,6 +44,44 @@ struct CaseItemStorageTests {
             await #expect(throws: (any Error).self) {
                 try await Self.itemState(caseID, "a", status: .open).create(on: storage.store.database)
             }
+        }
+    }
+
+    @Test("a case read while another instance writes pairs the case's row with its items of the same moment")
+    func oneState() async throws {
+        try await withTestStorage { storage in
+            let caseID = try await Self.caseWithItemStates(storage.store.database)
+            // Another instance's writes: its own connections, so they never wait for the reads.
+            let other = try await OpenStorage.open(
+                storage.choice, migrate: false, eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+                threadPool: .singleton, logger: Logger(label: "anslut.tests.other"))
+            try await storage.sql.raw("UPDATE case_items SET reason = 'v0' WHERE case_id = \(bind: caseID) AND item_id = 'b'").run()
+            try await storage.sql.raw("UPDATE cases SET version = 0 WHERE id = \(bind: caseID)").run()
+            // Each write changes the case's version and an item's reason together; a read that took them from
+            // two moments would see a reason that is not its version's.
+            let writer = Task {
+                for version in 1...150 {
+                    try await other.store.write(clock: SystemClock()) { tx in
+                        try await tx.database.sql.raw("""
+                            UPDATE case_items SET reason = \(bind: "v\(version)")
+                            WHERE case_id = \(bind: caseID) AND item_id = 'b'
+                            """).run()
+                        try await tx.database.sql.raw(
+                            "UPDATE cases SET version = \(bind: version) WHERE id = \(bind: caseID)").run()
+                    }
+                }
+            }
+            var versionsSeen = Set<Int>()
+            while true {
+                let record = try await CaseStore.load(caseID, on: storage.store)
+                let version = record.state.version
+                versionsSeen.insert(version)
+                #expect(record.state.itemState(ItemID(rawValue: "b")).reason == "v\(version)")
+                if version == 150 { break }
+            }
+            try await writer.value
+            await other.close()
+            #expect(versionsSeen.count > 1, "the reads ran while the writes did")
         }
     }
 

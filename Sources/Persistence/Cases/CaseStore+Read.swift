@@ -6,77 +6,65 @@ import SQLKit
 // Reads run on every page and API call, so they are plain SQL decoded column by column: FluentKit's model
 // decoding (reflection over property wrappers) cost more than the database did (BENCHMARKS.md, case API).
 extension CaseStore {
-    /// The case with its state, item states and decisions: two queries on one snapshot, so that a change
-    /// committed between them cannot pair a case's row with another moment's items.
+    /// The case with its state, item states and decisions, read by one statement: a statement sees one state of
+    /// the database on both engines, so a change committed meanwhile cannot pair a case's row with another
+    /// moment's items, and no transaction is needed (on PostgreSQL a read-only snapshot transaction cost three
+    /// round trips more and made a case read 21% slower; BENCHMARKS.md).
     public static func load(_ id: UUID, on store: Store) async throws -> CaseRecord {
-        try await store.database.snapshot { try await load(id, reading: $0) }
-    }
-
-    private static func load(_ id: UUID, reading db: any Database) async throws -> CaseRecord {
-        // Item states and decisions share a shape, so one query brings both. They come first so that the case's
-        // row maps straight into its record; an unknown id finds neither.
-        let entries = try await db.rows(
+        // The case's row comes first and names the columns; item states and decisions share a shape and fill
+        // the first seven, with NULL in the case's (PostgreSQL types a UNION's columns from its first branch on).
+        let rows = try await store.database.rows(
             """
-            SELECT 'item' AS entry, item_id, status, changed_by, changed_at, reason, evidence
-            FROM case_items WHERE case_id = \(bind: id)
-            UNION ALL
-            SELECT 'decision', item_id, outcome, decided_by, decided_at, reason, NULL
-            FROM case_decisions WHERE case_id = \(bind: id)
-            """ as SQLQueryString, Entry.init
-        )
-        let found = try await db.firstRow(
-            """
-            SELECT c.number, c.platform, c.organisation_id, o.name AS organisation_name, c.created_by,
-                   c.status, c.resume_status, c.current_phase, c.definition_id, c.definition_version,
-                   c.definition_hash, c.fields, c.version, c.created_at, c.updated_at
+            SELECT 'case' AS entry, NULL AS item_id, c.status, NULL AS changed_by, NULL AS changed_at, NULL AS reason,
+                   NULL AS evidence, c.number, c.platform, c.organisation_id, o.name AS organisation_name, c.created_by,
+                   c.resume_status, c.current_phase, c.definition_id, c.definition_version, c.definition_hash,
+                   c.fields, c.version, c.created_at, c.updated_at
             FROM cases c JOIN organisations o ON o.id = c.organisation_id
             WHERE c.id = \(bind: id)
-            """ as SQLQueryString
-        ) { try record($0, id: id, entries: entries) }
-        guard let found else { throw CaseNotFound() }
-        return found
-    }
-
-    /// A row of `cases` joined with its organisation's name, with the case's item states and decisions.
-    private static func record(_ row: any ColumnReader, id: UUID, entries: [Entry]) throws -> CaseRecord {
-        var items = [ItemID: ItemState](minimumCapacity: entries.count)
+            UNION ALL
+            SELECT 'item', item_id, status, changed_by, changed_at, reason, evidence,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            FROM case_items WHERE case_id = \(bind: id)
+            UNION ALL
+            SELECT 'decision', item_id, outcome, decided_by, decided_at, reason, NULL,
+                   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            FROM case_decisions WHERE case_id = \(bind: id)
+            """ as SQLQueryString, Row.init
+        )
+        var head: Head?
+        var items = [ItemID: ItemState](minimumCapacity: rows.count)
         var decisions: [Decision] = []
-        for entry in entries {
-            switch entry {
-            case .item(let id, let state): items[id] = state
+        for row in rows {
+            switch row {
+            case .head(let found): head = found
+            case .item(let item, let state): items[item] = state
             case .decision(let decision): decisions.append(decision)
             }
         }
+        // An unknown id finds no case row, and no items either.
+        guard let head else { throw CaseNotFound() }
         decisions.sort { $0.decidedAt < $1.decidedAt }
-        let createdAt = try row.optionalDate("created_at") ?? .distantPast
-        let state = CaseState(
-            definition: DefinitionReference(
-                id: ProcessDefinition.ID(rawValue: try row.string("definition_id")),
-                version: try row.int("definition_version"), contentHash: try row.string("definition_hash")),
-            status: CaseStatus(rawValue: try row.string("status")) ?? .draft,
-            resumeStatus: try row.optionalString("resume_status").flatMap(CaseStatus.init(rawValue:)),
-            currentPhase: PhaseID(rawValue: try row.string("current_phase")), items: items,
-            version: try row.int("version"))
-        return CaseRecord(
-            id: id, number: try row.string("number"), platform: try row.string("platform"),
-            organisationID: try row.uuid("organisation_id"), organisationName: try row.string("organisation_name"),
-            createdBy: try row.uuid("created_by"), createdAt: createdAt,
-            updatedAt: try row.optionalDate("updated_at") ?? createdAt, fields: decode(try row.string("fields")),
-            state: state, decisions: decisions)
+        return head.record(id: id, items: items, decisions: decisions)
     }
 
-    /// An item state or a decision of a case, as the second query of `load` returns them.
-    private enum Entry: Sendable {
+    /// A row of `load`'s statement.
+    private enum Row: Sendable {
+        case head(Head)
         case item(ItemID, ItemState)
         case decision(Decision)
 
         init(_ row: any ColumnReader) throws {
+            let entry = try row.string("entry")
+            if entry == "case" {
+                self = .head(try Head(row))
+                return
+            }
             let item = ItemID(rawValue: try row.string("item_id"))
             let status = try row.string("status")
             let changedBy = try row.optionalString("changed_by")
             let changedAt = try row.optionalDate("changed_at")
             let reason = try row.optionalString("reason")
-            if try row.string("entry") == "decision" {
+            if entry == "decision" {
                 self = .decision(Decision(
                     item: item, outcome: DecisionOutcome(rawValue: status) ?? .approve, decidedBy: changedBy ?? "",
                     decidedAt: changedAt ?? .distantPast, reason: reason))
@@ -88,6 +76,41 @@ extension CaseStore {
                     evidence: evidence == "[]"
                         ? [] : (try? JSONDecoder().decode([Evidence].self, from: Data(evidence.utf8))) ?? []))
             }
+        }
+    }
+
+    /// The case's own row of `load`'s statement, joined with its organisation's name.
+    private struct Head: Sendable {
+        let number: String, platform: String, organisationID: UUID, organisationName: String, createdBy: UUID
+        let status: CaseStatus, resumeStatus: CaseStatus?, currentPhase: PhaseID, definition: DefinitionReference
+        let fields: String, version: Int, createdAt: Date, updatedAt: Date
+
+        init(_ row: any ColumnReader) throws {
+            number = try row.string("number")
+            platform = try row.string("platform")
+            organisationID = try row.uuid("organisation_id")
+            organisationName = try row.string("organisation_name")
+            createdBy = try row.uuid("created_by")
+            status = CaseStatus(rawValue: try row.string("status")) ?? .draft
+            resumeStatus = try row.optionalString("resume_status").flatMap(CaseStatus.init(rawValue:))
+            currentPhase = PhaseID(rawValue: try row.string("current_phase"))
+            definition = DefinitionReference(
+                id: ProcessDefinition.ID(rawValue: try row.string("definition_id")),
+                version: try row.int("definition_version"), contentHash: try row.string("definition_hash"))
+            fields = try row.string("fields")
+            version = try row.int("version")
+            createdAt = try row.optionalDate("created_at") ?? .distantPast
+            updatedAt = try row.optionalDate("updated_at") ?? createdAt
+        }
+
+        func record(id: UUID, items: [ItemID: ItemState], decisions: [Decision]) -> CaseRecord {
+            let state = CaseState(
+                definition: definition, status: status, resumeStatus: resumeStatus, currentPhase: currentPhase,
+                items: items, version: version)
+            return CaseRecord(
+                id: id, number: number, platform: platform, organisationID: organisationID,
+                organisationName: organisationName, createdBy: createdBy, createdAt: createdAt, updatedAt: updatedAt,
+                fields: decode(fields), state: state, decisions: decisions)
         }
     }
 

@@ -28,36 +28,8 @@ extension Database {
         return try rows.map { try map($0) }
     }
 
-    /// Runs `reads` so that every query in it sees one state of the database: inside a transaction as it is; on
-    /// SQLite in one read transaction of the read pool; on PostgreSQL in a read-only transaction at REPEATABLE
-    /// READ (one snapshot for all its statements; READ COMMITTED takes a new one per statement).
-    func snapshot<T: Sendable>(_ reads: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if inTransaction || SQLiteReadPool.isWriting || PostgresSnapshot.isOpen { return try await reads(self) }
-        if let pool = sqliteReads { return try await pool.withSnapshot { try await reads(self) } }
-        // One statement opens the read-only snapshot (Fluent's `transaction` would send BEGIN and then SET
-        // TRANSACTION: a round trip more on every case read; BENCHMARKS.md).
-        return try await withConnection { connection in
-            let sql = connection.sql
-            try await sql.raw("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").run()
-            do {
-                let result = try await PostgresSnapshot.$isOpen.withValue(true) { try await reads(connection) }
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
-        }
-    }
-
-
     /// The first row of `query`, mapped; nil when there is none.
     func firstRow<T>(_ query: any SQLExpression, _ map: (any ColumnReader) throws -> T) async throws -> T? {
         try await rows(query, map).first
     }
-}
-
-/// Set inside a PostgreSQL snapshot, whose connection does not know it is in a transaction: a read there joins it.
-private enum PostgresSnapshot {
-    @TaskLocal static var isOpen = false
 }

@@ -12,11 +12,11 @@ final class SQLiteReadPool: Sendable {
     private let path: String
     private let idle = Mutex(Idle())
 
-    /// Connections kept open between reads; more are opened when more reads run at once. A snapshot holds its
-    /// connection across the awaits of a whole case read, so as many are in use as requests are in flight: with
-    /// 8 kept, 32 concurrent clients made every second request open a new connection (a case read cost 75% more
-    /// CPU; BENCHMARKS.md). Each idle connection costs little more than its page cache.
-    private static let idleLimit = 64
+    /// Connections kept open between reads; more are opened when more reads run at once. A read holds its
+    /// connection only while it runs, synchronously, so no more are in use than threads read; when a case read
+    /// held one across its awaits, 8 kept made 32 concurrent clients open a new connection every second request
+    /// (BENCHMARKS.md). Each idle connection costs little more than its page cache.
+    private static let idleLimit = 16
 
     private struct Idle: ~Copyable {
         var connections: [SQLiteReadConnection] = []
@@ -26,42 +26,15 @@ final class SQLiteReadPool: Sendable {
     /// Set while a write transaction runs: its reads must see its own writes, so they go to its connection.
     @TaskLocal static var isWriting = false
 
-    /// Set inside `withSnapshot`: the pool and its connection whose read transaction every read of the task
-    /// through that pool joins.
-    @TaskLocal private static var snapshot: (pool: ObjectIdentifier, connection: SQLiteReadConnection)?
-
-    private var snapshotConnection: SQLiteReadConnection? {
-        guard let snapshot = Self.snapshot, snapshot.pool == ObjectIdentifier(self) else { return nil }
-        return snapshot.connection
-    }
-
     init(path: String) {
         self.path = path
     }
 
-    /// Runs `body` with a connection of its own (inside `withSnapshot`, the snapshot's).
+    /// Runs `body` with a connection of its own.
     func withConnection<T>(_ body: (SQLiteReadConnection) throws -> T) throws -> T {
-        if let connection = snapshotConnection { return try body(connection) }
         let connection = try take()
         defer { giveBack(connection) }
         return try body(connection)
-    }
-
-    /// Runs `body` with every read of the pool in it on one connection inside one read transaction, so that
-    /// they all see the same state of the file, whatever commits meanwhile (WAL keeps the snapshot's pages).
-    func withSnapshot<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        if snapshotConnection != nil { return try await body() }
-        let connection = try take()
-        defer { giveBack(connection) }
-        try connection.execute("BEGIN")
-        do {
-            let result = try await Self.$snapshot.withValue((ObjectIdentifier(self), connection)) { try await body() }
-            try connection.execute("COMMIT")
-            return result
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
-        }
     }
 
     private func take() throws -> SQLiteReadConnection {
