@@ -148,7 +148,9 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Domain", "HL7", "Integration", "ProcessFiles"]),
+        // Fixtures are read from the source tree (#filePath), so a pinned record can be re-recorded in place.
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["Domain", "HL7", "Integration", "ProcessFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PersistenceTests",
