@@ -159,6 +159,58 @@ struct VerificationTrafficTests {
         }
     }
 
+    @Test("the session page: live and reloading itself while open, frozen and printable once closed, nobody else's")
+    func sessionPage() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await Self.caseInDel4(app, team)["id"].stringValue!.lowercased()
+            _ = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let traffic = try Self.traffic(app)
+            _ = await traffic.receive(Self.message("S1"), from: "127.0.0.1")
+            let session = try #require(try await app.api(.GET, "/api/v1/cases/\(id)/test-sessions", as: team.technician)
+                .json.elements.first?["id"].stringValue).lowercased()
+            let path = "/cases/\(id)/test-sessions/\(session)"
+
+            let tea = PageClient(app)
+            _ = try await tea.signIn(team.technician.email)
+            #expect(try await tea.get("/cases/\(id)").body.contains(#"href="\#(path)""#), "the case page links to the session")
+            let live = try await tea.get(path)
+            #expect(live.status == .ok)
+            #expect(live.body.contains(#"<meta http-equiv="refresh" content="5"/>"#), "an open session reloads itself")
+            #expect(live.body.contains("Testsession") && live.body.contains("(öppen)"))
+            #expect(live.body.contains("ADT^A08") && live.body.contains("S1") && live.body.contains("bfr-hl7"))
+            #expect(live.body.contains("✓ ja") && live.body.contains("○ nej"), "test cases met and not met")
+            #expect(live.body.contains("test-sessions/\(session)/close"))
+
+            _ = await traffic.receive(Self.message("S2", pid: "191212121212"), from: "127.0.0.1")
+            let later = try await tea.get(path)
+            #expect(later.body.contains("S2") && later.body.contains("identity.real-personnummer"), "the next load shows the new message")
+
+            let anna = PageClient(app)
+            _ = try await anna.signIn(team.applicant.email)
+            let applicant = try await anna.get(path)
+            #expect(applicant.status == .ok && !applicant.body.contains("/close"), "the applicant sees it but may not close it")
+
+            let closed = try await app.api(.POST, "/api/v1/cases/\(id)/test-sessions/\(session)/close", as: team.technician)
+            let hash = HexDigits.encode(SHA256.hash(data: Data(closed.text.utf8)))
+            let frozen = try await tea.get(path)
+            #expect(!frozen.body.contains("http-equiv=\"refresh\""), "a frozen protocol stays still")
+            #expect(frozen.body.contains("Testprotokoll") && frozen.body.contains(hash), "it shows the hash the audit trail keeps")
+            #expect(frozen.body.contains("Inte alla profilens testfall är uppfyllda."))
+            #expect(frozen.body.contains("/api/v1/cases/\(id)/test-sessions/\(session)/protocol"))
+            #expect(!frozen.body.contains("/close\""))
+            #expect(try await tea.get(path + "?lang=en").status == .ok)
+
+            let stranger = try await Fixtures.user(app, "b@org-b.example", role: .applicant, organisation: "2321000131")
+            let other = PageClient(app)
+            _ = try await other.signIn(stranger.email)
+            #expect(try await other.get(path).status == .notFound)
+            #expect(try await tea.get("/cases/\(id)/test-sessions/\(UUID().uuidString.lowercased())").status == .notFound)
+        }
+    }
+
     @Test("closing a session freezes its protocol, whose hash the audit trail keeps; the next message opens a new session")
     func closing() async throws {
         try await withTestApp { app in
