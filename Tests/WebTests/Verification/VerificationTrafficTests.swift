@@ -121,6 +121,60 @@ struct VerificationTrafficTests {
         }
     }
 
+    @Test("messages sent at once share transactions: each stored once, in one unbroken chain, repeats answered with the first ACK")
+    func concurrentTraffic() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await Self.caseInDel4(app, team)["id"].stringValue!
+            _ = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            // At most four to a transaction, so that forty messages make several batches.
+            let traffic = HL7Traffic(
+                profiles: try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: URL(fileURLWithPath: processesFolder))),
+                store: app.store, clock: app.config.clock, maximumBatch: 4)
+            // Thirty distinct control ids, ten of them sent twice at the same time, and one unknown sender.
+            let sends = (0..<40).map { $0 < 30 ? "K\($0)" : "K\($0 - 30)" }
+            let acks = await withTaskGroup(of: (String, Message?).self) { group in
+                for control in sends {
+                    group.addTask { (control, try? Message(bytes: await traffic.receive(Self.message(control), from: "127.0.0.1"))) }
+                }
+                group.addTask { ("X", try? Message(bytes: await traffic.receive(Self.message("X", app: "OTHER"), from: "127.0.0.1"))) }
+                var acks: [(String, Message?)] = []
+                for await ack in group { acks.append(ack) }
+                return acks
+            }
+            for (control, ack) in acks where control != "X" {
+                #expect(ack?.value(at: "MSA-1") == "AA" && ack?.value(at: "MSA-2") == control)
+            }
+            #expect(acks.first { $0.0 == "X" }?.1?.value(at: "MSA-1") == "AR")
+            // Both copies of a repeated message got the same ACK, the one stored.
+            for control in (0..<10).map({ "K\($0)" }) {
+                let copies = Set(acks.filter { $0.0 == control }.compactMap { $0.1?.controlID })
+                #expect(copies.count == 1, "\(control)")
+            }
+
+            let caseID = UUID(uuidString: id)!
+            let sessions = try await TestSessionStore.sessions(of: caseID, on: app.store)
+            #expect(sessions.count == 1, "one session, opened once")
+            let session = try #require(sessions.first)
+            let messages = try await TestSessionStore.messages(of: session.id, on: app.store)
+            #expect(messages.map(\.sequence) == Array(1...30))
+            #expect(Set(messages.map(\.summary.controlID)).count == 30)
+            var head = TestSessionChain.start
+            for message in messages {
+                head = TestSessionChain.hash(
+                    previous: head, sequence: message.sequence, receivedAt: message.receivedAt,
+                    contentSHA256: message.sha256, acknowledgement: message.acknowledgement.rawValue)
+                #expect(head == message.hash)
+            }
+            #expect(head == session.headHash && session.messageCount == 30)
+            let opened = try await AuditLog.events(about: CaseRecord.subject(caseID), on: app.store)
+                .filter { $0.action == "case.test_session.open" }
+            #expect(opened.count == 1)
+        }
+    }
+
     @Test("the case page: a technician registers and pauses an account with its forms; the session shows the test cases met")
     func page() async throws {
         try await withTestApp { app in
