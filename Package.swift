@@ -148,7 +148,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Domain", "HL7", "Integration", "ProcessFiles"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Domain", "HL7", "DICOM", "Integration", "ProcessFiles"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PersistenceTests",
