@@ -84,6 +84,16 @@ let package = Package(
         .target(name: "DICOM", dependencies: ["CZlib"]),
         // Turns what the protocol codecs decode into Domain findings and builds the answers (HL7 ACKs); no Vapor,
         // no storage.
+        // The verification environment's DICOM receiver (C-ECHO, C-STORE as SCP) on SwiftNIO; no Anslut domain.
+        .target(
+            name: "DICOMNetwork",
+            dependencies: [
+                "DICOM",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .target(name: "Integration", dependencies: ["Domain", "HL7", "DICOM"]),
         // Reads process definitions (Processes/*.yaml) into Domain's ProcessDefinition; Domain and Yams only.
         .target(name: "ProcessFiles", dependencies: ["Domain", .product(name: "Yams", package: "Yams")]),
@@ -150,8 +160,19 @@ let package = Package(
             ]),
         // Fixtures are read from the source tree (#filePath), so a pinned record can be re-recorded in place.
         .testTarget(
-            name: "IntegrationTests", dependencies: ["Domain", "HL7", "Integration", "ProcessFiles"], exclude: ["Fixtures"]),
+            name: "IntegrationTests", dependencies: ["Domain", "HL7", "DICOM", "Integration", "ProcessFiles"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DICOMNetworkTests",
+            dependencies: [
+                "DICOM", "DICOMNetwork",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            resources: [.copy("Scripts")]
+        ),
         .testTarget(
             name: "PersistenceTests",
             dependencies: [
@@ -186,6 +207,15 @@ let package = Package(
         ),
         // Header-read throughput against pydicom and dcmdump; built in release by Benchmarks/dicom/run.sh.
         .executableTarget(name: "dicom-bench", dependencies: ["DICOM"], path: "Benchmarks/dicom/Swift"),
+        // Receiving over the network against dcmtk's storescp (Benchmarks/dicom-net/run.sh); the large-object test
+        // runs it as a server of its own to read its memory alone.
+        .executableTarget(
+            name: "dicom-net-bench",
+            dependencies: [
+                "DICOMNetwork", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/dicom-net/Swift"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,7 @@ import Vapor
 /// the commands that need one call `prepareStorage()`, so `anslut id` works without any.
 public func configure(_ app: Application, config: AppConfig) throws {
     app.config = config
+    app.shelveProfiles()
     _ = MetricsRegistry.shared
     app.asyncCommands.use(AnslutServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(AnslutMigrateCommand(), as: "migrate")

@@ -83,8 +83,18 @@ import Testing
 
         #expect(definitions.map(\.id) == ["bfr", "takecare"])
         #expect(definitions.map(\.platform) == ["BFR", "TAKECARE"])
-        #expect(definitions.map(\.version) == [3, 3])
+        #expect(definitions.map(\.version) == [3, 4])
         #expect(Set(definitions.map(\.contentHash)).count == 2)
+    }
+
+    @Test("the test steps that a test protocol proves take one as evidence (TakeCare from version 4)")
+    func testStepsTakeTestProtocols() throws {
+        let definitions = try ProcessDefinitionLoader.loadFolder(RepositoryFiles.processes)
+        let items = definitions.flatMap { $0.phases.flatMap(\.items) }
+        for id in ["del4.test.anslutningstester", "steg4.anslutning.testning", "steg5.underlag.testprotokoll"] {
+            let item = try #require(items.first { $0.id.rawValue == id })
+            #expect(item.evidence == [.testProtocol], "\(id)")
+        }
     }
 }
 

@@ -101,16 +101,8 @@ public struct TestProtocol: Sendable, Hashable, Codable {
     }
 
     /// The protocol as canonical JSON (keys sorted, no white space): what is stored and what `contentHash` covers.
-    public var canonicalJSON: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(self)) ?? Data()
-        return (try? JSONDecoder().decode(CanonicalJSON.self, from: data))?.encoded ?? ""
-    }
+    public var canonicalJSON: String { CanonicalJSON.text(of: self) }
 
     /// Lower-case hexadecimal SHA-256 of ``canonicalJSON``.
-    public var contentHash: String {
-        HexDigits.encode(SHA256.hash(data: Data(canonicalJSON.utf8)))
-    }
+    public var contentHash: String { CanonicalJSON.hash(of: self) }
 }

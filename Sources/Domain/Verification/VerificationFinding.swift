@@ -33,6 +33,11 @@ public struct VerificationFinding: Sendable, Hashable, Codable {
             self.subcomponent = subcomponent
         }
 
+        /// A DICOM attribute, by its tag (`(0010,0020)`): the place of a DICOM object's finding.
+        public static func attribute(_ tag: String) -> Location {
+            Location(segment: tag, occurrence: nil)
+        }
+
         /// `PID-3[2].4.2`, as people and the field paths write it.
         public var description: String {
             var text = segment

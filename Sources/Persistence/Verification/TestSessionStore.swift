@@ -2,8 +2,8 @@ import Domain
 import FluentKit
 import Foundation
 
-/// Test sessions and the messages received in them. A message and its session's new head are written in the
-/// caller's write transaction, which commits before the ACK goes out.
+/// Test sessions and the messages received in them. Messages and their session's new head are written in the
+/// caller's write transaction, which commits before their ACKs go out.
 public enum TestSessionStore {
     /// The account's open session, if it has one.
     public static func openSession(of accountID: UUID, on store: Store) async throws -> TestSession? {
@@ -26,32 +26,55 @@ public enum TestSessionStore {
         try await model.create(on: tx.database)
     }
 
-    /// The ACK sent for the message with `controlID` in the session, if one was received: a repeated message is
+    /// The ACKs sent for the messages among `controlIDs` that the session has received: a repeated message is
     /// stored once and answered the same.
-    public static func acknowledgement(ofControlID controlID: String, in sessionID: UUID, on store: Store) async throws -> [UInt8]? {
-        try await TestMessageModel.query(on: store.database).filter(\.$sessionID == sessionID)
-            .filter(\.$controlID == controlID).sort(\.$sequence).first().map { [UInt8]($0.ack) }
+    public static func acknowledgements(
+        ofControlIDs controlIDs: Set<String>, in sessionID: UUID, on store: Store
+    ) async throws -> [String: [UInt8]] {
+        guard !controlIDs.isEmpty else { return [:] }
+        let found = try await TestMessageModel.query(on: store.database).filter(\.$sessionID == sessionID)
+            .filter(\.$controlID ~~ Array(controlIDs)).sort(\.$sequence, .descending).all()
+        // Sorted newest first, so that the first ACK of a control id is the one kept.
+        return Dictionary(found.map { ($0.controlID, [UInt8]($0.ack)) }) { _, first in first }
     }
 
-    /// Appends a message to the session (whose `messageCount` and `headHash` the caller has advanced to it).
-    public static func append(
-        _ message: ReceivedMessage, raw: [UInt8], ack: [UInt8], to session: TestSession, in tx: WriteTransaction
-    ) async throws {
+    /// A received message as it is stored: the summary and findings, its bytes and the ACK sent.
+    public struct Arrival: Sendable {
+        public let message: ReceivedMessage
+        public let raw: [UInt8]
+        public let ack: [UInt8]
+
+        public init(message: ReceivedMessage, raw: [UInt8], ack: [UInt8]) {
+            self.message = message
+            self.raw = raw
+            self.ack = ack
+        }
+    }
+
+    /// Appends `arrivals` to the session (whose `messageCount` and `headHash` the caller has advanced past the last)
+    /// with one statement for the messages and one for the session.
+    public static func append(_ arrivals: [Arrival], to session: TestSession, in tx: WriteTransaction) async throws {
+        guard !arrivals.isEmpty else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let model = TestMessageModel()
-        model.sessionID = session.id
-        model.sequence = message.sequence
-        model.receivedAt = message.receivedAt
-        model.sha256 = message.sha256
-        model.raw = Data(raw)
-        model.summary = String(decoding: try encoder.encode(message.summary), as: UTF8.self)
-        model.findings = String(decoding: try encoder.encode(message.findings), as: UTF8.self)
-        model.ack = Data(ack)
-        model.ackCode = message.acknowledgement.rawValue
-        model.controlID = message.summary.controlID
-        model.hash = message.hash
-        try await model.create(on: tx.database)
+        let models = try arrivals.map { arrival in
+            let message = arrival.message
+            let model = TestMessageModel()
+            model.id = UUID()
+            model.sessionID = session.id
+            model.sequence = message.sequence
+            model.receivedAt = message.receivedAt
+            model.sha256 = message.sha256
+            model.raw = Data(arrival.raw)
+            model.summary = String(decoding: try encoder.encode(message.summary), as: UTF8.self)
+            model.findings = String(decoding: try encoder.encode(message.findings), as: UTF8.self)
+            model.ack = Data(arrival.ack)
+            model.ackCode = message.acknowledgement.rawValue
+            model.controlID = message.summary.controlID
+            model.hash = message.hash
+            return model
+        }
+        try await models.create(on: tx.database)
         try await TestSessionModel.query(on: tx.database).filter(\.$id == session.id)
             .set(\.$headHash, to: session.headHash).set(\.$messageCount, to: session.messageCount).update()
     }

@@ -89,8 +89,7 @@ enum AccountsAPIController {
     }
 
     static func close(req: Request) async throws -> Response {
-        let processes = URL(fileURLWithPath: req.application.config.processesDirectory)
-        let profiles = try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: processes))
+        let profiles = try req.application.hl7Profiles()
         let closed = try await TestSessionWorkflow.close(
             try req.uuidParameter("session"), on: try req.uuidParameter("id"), profiles: profiles,
             by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock)

@@ -41,8 +41,7 @@ struct HL7CheckCommand: AnyAsyncCommand {
             }
         }
         guard !files.isEmpty else { throw CommandExit(status: 2, message: "Usage: anslut hl7 check FILE... [--profile ID] [--json]") }
-        let processes = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ANSLUT_PROCESSES_DIR"] ?? "Processes")
-        let profiles = try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: processes))
+        let profiles = try context.application.hl7Profiles()
         if let profileID, !profiles.contains(where: { $0.id == profileID }) {
             throw CommandExit(status: 2, message: "No profile \(profileID); there are: \(profiles.map(\.id).joined(separator: ", ")).")
         }

@@ -211,8 +211,7 @@ enum CaseController {
         let principal = try req.requireSignedIn()
         let id = try req.caseIDParameter()
         let session = try req.uuidParameter("session")
-        let profiles = try HL7ProfileLoader.loadFolder(
-            HL7ProfileLoader.folder(in: URL(fileURLWithPath: req.application.config.processesDirectory)))
+        let profiles = try req.application.hl7Profiles()
         return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
             _ = try await TestSessionWorkflow.close(
                 session, on: id, profiles: profiles, by: principal, in: req.store, clock: req.application.config.clock)

@@ -15,8 +15,7 @@ enum CaseVerification {
         guard phaseTakesTraffic || !accounts.isEmpty else { return nil }
         let manages = SystemAccountRules.refusal(
             holding: roles, registering: false, status: record.state.status, phaseTakesTraffic: true) == nil
-        let profiles = sessions.isEmpty ? [] : (try? HL7ProfileLoader.loadFolder(
-            HL7ProfileLoader.folder(in: URL(fileURLWithPath: req.application.config.processesDirectory)))) ?? []
+        let profiles = sessions.isEmpty ? [] : (try? req.application.hl7Profiles()) ?? []
         var sessionModels: [CaseShow.Verification.Session] = []
         for session in sessions {
             let messages = try await TestSessionStore.messages(of: session.id, on: req.store)

@@ -12,8 +12,7 @@ extension Application {
     /// listener is stopped at shutdown before the databases close (lifecycle handlers stop in reverse order), after
     /// the messages in hand are stored and answered.
     func startHL7Listener(host: String, port: Int) async throws -> Int {
-        let processes = URL(fileURLWithPath: config.processesDirectory)
-        let profiles = try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: processes))
+        let profiles = try hl7Profiles()
         let traffic = HL7Traffic(profiles: profiles, store: store, clock: config.clock)
         let logger = logger
         let server = try await MLLPServer.start(

@@ -102,7 +102,7 @@ struct AdminPageTests {
             #expect(platforms.body.contains(#"href="/admin/processes/bfr/3""#))
 
             let processes = try await browser.get("/admin/processes")
-            #expect(processes.body.contains("bfr@3") && processes.body.contains("takecare@3"))
+            #expect(processes.body.contains("bfr@3") && processes.body.contains("takecare@4"))
 
             let bfr = try await browser.get("/admin/processes/bfr/3")
             #expect(bfr.status == .ok)

@@ -121,6 +121,60 @@ struct VerificationTrafficTests {
         }
     }
 
+    @Test("messages sent at once share transactions: each stored once, in one unbroken chain, repeats answered with the first ACK")
+    func concurrentTraffic() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await Self.caseInDel4(app, team)["id"].stringValue!
+            _ = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            // At most four to a transaction, so that forty messages make several batches.
+            let traffic = HL7Traffic(
+                profiles: try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: URL(fileURLWithPath: processesFolder))),
+                store: app.store, clock: app.config.clock, maximumBatch: 4)
+            // Thirty distinct control ids, ten of them sent twice at the same time, and one unknown sender.
+            let sends = (0..<40).map { $0 < 30 ? "K\($0)" : "K\($0 - 30)" }
+            let acks = await withTaskGroup(of: (String, Message?).self) { group in
+                for control in sends {
+                    group.addTask { (control, try? Message(bytes: await traffic.receive(Self.message(control), from: "127.0.0.1"))) }
+                }
+                group.addTask { ("X", try? Message(bytes: await traffic.receive(Self.message("X", app: "OTHER"), from: "127.0.0.1"))) }
+                var acks: [(String, Message?)] = []
+                for await ack in group { acks.append(ack) }
+                return acks
+            }
+            for (control, ack) in acks where control != "X" {
+                #expect(ack?.value(at: "MSA-1") == "AA" && ack?.value(at: "MSA-2") == control)
+            }
+            #expect(acks.first { $0.0 == "X" }?.1?.value(at: "MSA-1") == "AR")
+            // Both copies of a repeated message got the same ACK, the one stored.
+            for control in (0..<10).map({ "K\($0)" }) {
+                let copies = Set(acks.filter { $0.0 == control }.compactMap { $0.1?.controlID })
+                #expect(copies.count == 1, "\(control)")
+            }
+
+            let caseID = UUID(uuidString: id)!
+            let sessions = try await TestSessionStore.sessions(of: caseID, on: app.store)
+            #expect(sessions.count == 1, "one session, opened once")
+            let session = try #require(sessions.first)
+            let messages = try await TestSessionStore.messages(of: session.id, on: app.store)
+            #expect(messages.map(\.sequence) == Array(1...30))
+            #expect(Set(messages.map(\.summary.controlID)).count == 30)
+            var head = TestSessionChain.start
+            for message in messages {
+                head = TestSessionChain.hash(
+                    previous: head, sequence: message.sequence, receivedAt: message.receivedAt,
+                    contentSHA256: message.sha256, acknowledgement: message.acknowledgement.rawValue)
+                #expect(head == message.hash)
+            }
+            #expect(head == session.headHash && session.messageCount == 30)
+            let opened = try await AuditLog.events(about: CaseRecord.subject(caseID), on: app.store)
+                .filter { $0.action == "case.test_session.open" }
+            #expect(opened.count == 1)
+        }
+    }
+
     @Test("the case page: a technician registers and pauses an account with its forms; the session shows the test cases met")
     func page() async throws {
         try await withTestApp { app in
@@ -156,6 +210,58 @@ struct VerificationTrafficTests {
             _ = try await anna.signIn(team.applicant.email)
             let applicant = try await anna.get("/cases/\(id)")
             #expect(applicant.body.contains("RIS1, SU") && !applicant.body.contains("/status\"") && !applicant.body.contains("register-account"))
+        }
+    }
+
+    @Test("the session page: live and reloading itself while open, frozen and printable once closed, nobody else's")
+    func sessionPage() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await Self.caseInDel4(app, team)["id"].stringValue!.lowercased()
+            _ = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let traffic = try Self.traffic(app)
+            _ = await traffic.receive(Self.message("S1"), from: "127.0.0.1")
+            let session = try #require(try await app.api(.GET, "/api/v1/cases/\(id)/test-sessions", as: team.technician)
+                .json.elements.first?["id"].stringValue).lowercased()
+            let path = "/cases/\(id)/test-sessions/\(session)"
+
+            let tea = PageClient(app)
+            _ = try await tea.signIn(team.technician.email)
+            #expect(try await tea.get("/cases/\(id)").body.contains(#"href="\#(path)""#), "the case page links to the session")
+            let live = try await tea.get(path)
+            #expect(live.status == .ok)
+            #expect(live.body.contains(#"<meta http-equiv="refresh" content="5"/>"#), "an open session reloads itself")
+            #expect(live.body.contains("Testsession") && live.body.contains("(öppen)"))
+            #expect(live.body.contains("ADT^A08") && live.body.contains("S1") && live.body.contains("bfr-hl7"))
+            #expect(live.body.contains("✓ ja") && live.body.contains("○ nej"), "test cases met and not met")
+            #expect(live.body.contains("test-sessions/\(session)/close"))
+
+            _ = await traffic.receive(Self.message("S2", pid: "191212121212"), from: "127.0.0.1")
+            let later = try await tea.get(path)
+            #expect(later.body.contains("S2") && later.body.contains("identity.real-personnummer"), "the next load shows the new message")
+
+            let anna = PageClient(app)
+            _ = try await anna.signIn(team.applicant.email)
+            let applicant = try await anna.get(path)
+            #expect(applicant.status == .ok && !applicant.body.contains("/close"), "the applicant sees it but may not close it")
+
+            let closed = try await app.api(.POST, "/api/v1/cases/\(id)/test-sessions/\(session)/close", as: team.technician)
+            let hash = HexDigits.encode(SHA256.hash(data: Data(closed.text.utf8)))
+            let frozen = try await tea.get(path)
+            #expect(!frozen.body.contains("http-equiv=\"refresh\""), "a frozen protocol stays still")
+            #expect(frozen.body.contains("Testprotokoll") && frozen.body.contains(hash), "it shows the hash the audit trail keeps")
+            #expect(frozen.body.contains("Inte alla profilens testfall är uppfyllda."))
+            #expect(frozen.body.contains("/api/v1/cases/\(id)/test-sessions/\(session)/protocol"))
+            #expect(!frozen.body.contains("/close\""))
+            #expect(try await tea.get(path + "?lang=en").status == .ok)
+
+            let stranger = try await Fixtures.user(app, "b@org-b.example", role: .applicant, organisation: "2321000131")
+            let other = PageClient(app)
+            _ = try await other.signIn(stranger.email)
+            #expect(try await other.get(path).status == .notFound)
+            #expect(try await tea.get("/cases/\(id)/test-sessions/\(UUID().uuidString.lowercased())").status == .notFound)
         }
     }
 

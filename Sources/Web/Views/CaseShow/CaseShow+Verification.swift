@@ -47,7 +47,8 @@ extension CaseShow.Model {
             .forEach(verification.sessions) { session in
                 .article(
                     .class("thread"),
-                    .h3(.text("\(l("Testsession", "Test session")) \(session.opened), \(session.sender)")),
+                    .h3(.a(.href(SiteURL.caseTestSession(.value(id), session: .value(session.id)).path),
+                           .text("\(l("Testsession", "Test session")) \(session.opened), \(session.sender)"))),
                     .p(.class("meta"), .text("\(session.profile) · \(session.messages) \(l("meddelanden", "messages")): \(session.acknowledgements)")),
                     .ul(.forEach(session.testCases) { testCase in
                         .li(.text((testCase.met ? "✓ " : "○ ") + testCase.title + (testCase.met ? "" : " – " + l("ej uppfyllt", "not met"))))
@@ -55,9 +56,11 @@ extension CaseShow.Model {
                     .p(.class("meta"), .text("\(l("Kedjans huvud", "Chain head")): \(session.head)")),
                     .unwrap(session.closed) { .p(.strong(.text($0))) },
                     .unwrap(session.protocolHash) { .p(.class("meta"), .text("\(l("Testprotokollets hash", "Test protocol hash")): \($0)")) },
-                    .if(session.closed == nil, .p(.class("meta"), .text(l(
-                        "Öppen: nya meddelanden från kontot hamnar här. Ladda om sidan för att se dem.",
-                        "Open: new messages from the account land here. Reload the page to see them.")))),
+                    .p(.class("meta"), .a(
+                        .href(SiteURL.caseTestSession(.value(id), session: .value(session.id)).path),
+                        .text(session.closed == nil
+                            ? l("Öppen: följ sessionen live (sidan uppdaterar sig själv)", "Open: follow the session live (the page reloads itself)")
+                            : l("Testprotokollet (utskrivbart)", "The test protocol (printable)")))),
                     .if(session.mayClose, .form(
                         .class("inline"), .method(.post),
                         .action(SiteURL.caseTestSessionClose(.value(id), session: .value(session.id)).path),

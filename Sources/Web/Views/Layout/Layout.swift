@@ -3,7 +3,10 @@ import Plot
 
 /// The frame of every page: language, skip link, navigation, the language switch and sign-out.
 enum Layout {
-    static func page(_ title: String, _ context: PageContext, _ content: Node<HTML.BodyContext>...) -> HTML {
+    /// A page that reloads itself every `refresh` seconds when given (a live view that needs no JavaScript).
+    static func page(
+        _ title: String, _ context: PageContext, refresh: Int? = nil, _ content: Node<HTML.BodyContext>...
+    ) -> HTML {
         let l = context.language
         return HTML(
             .lang(l == .en ? .english : .swedish),
@@ -11,6 +14,7 @@ enum Layout {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .title("\(title) – Anslut"),
+                .unwrap(refresh) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) },
                 .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(

@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import NIOCore
+import NIOPosix
+
+/// A Part 10 file written while its data set arrives, one fragment at a time, on NIO's blocking thread pool.
+///
+/// Each operation runs after the previous one finished, so the bytes land in order while the event loop
+/// goes on reading the socket; nothing here blocks the event loop. A failed write (a full disk) makes
+/// every later write a no-op, and ``finish()`` then fails and removes the file. Plain POSIX calls rather than
+/// `FileHandle`: they run on the pool's threads, and `O_EXCL` with mode 0600 keeps other users out.
+///
+/// Used on its association's event loop only.
+final class IncomingObjectFile {
+    /// Why the file could not be written.
+    struct WriteFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// What each step of the chain hands to the next.
+    private enum State: Sendable {
+        case open(Int32)
+        case failed(descriptor: Int32?, WriteFailure)
+    }
+
+    let path: String
+    /// The length of the preamble, prefix and file meta information.
+    let dataSetOffset: Int
+    /// Bytes handed to ``write(_:)`` so far, header included: the file's size once they are written.
+    private(set) var size: Int
+    private let threadPool: NIOThreadPool
+    private let eventLoop: any EventLoop
+    private var tail: EventLoopFuture<State>
+
+    /// Creates the file at `path` and queues `header` as its first bytes.
+    init(path: String, header: [UInt8], threadPool: NIOThreadPool, eventLoop: any EventLoop) {
+        self.path = path
+        self.dataSetOffset = header.count
+        self.size = header.count
+        self.threadPool = threadPool
+        self.eventLoop = eventLoop
+        self.tail = threadPool.runIfActive(eventLoop: eventLoop) { () -> State in
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                return .failed(descriptor: nil, WriteFailure(description: "cannot create \(path): \(Self.lastError())"))
+            }
+            return header.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
+        }
+    }
+
+    /// Queues `bytes` after everything queued before; the future completes once they are on their way to
+    /// the disk (or skipped after an earlier failure), for the caller's backpressure.
+    func write(_ bytes: ByteBuffer) -> EventLoopFuture<Void> {
+        self.size += bytes.readableBytes
+        let threadPool = self.threadPool
+        let eventLoop = self.eventLoop
+        self.tail = self.tail.flatMap { state in
+            guard case .open(let descriptor) = state else { return eventLoop.makeSucceededFuture(state) }
+            return threadPool.runIfActive(eventLoop: eventLoop) {
+                bytes.withUnsafeReadableBytes { Self.writeAll($0, to: descriptor) }
+            }
+        }
+        return self.tail.map { _ in () }
+    }
+
+    /// Closes the file once every queued write is done. Fails, having removed the file, when any write
+    /// failed. The file is not synced: making it durable is the handler's part, which it does anyway.
+    func finish() -> EventLoopFuture<Void> {
+        let path = self.path
+        return self.settle { state in
+            switch state {
+            case .open(let descriptor):
+                guard close(descriptor) == 0 else {
+                    let failure = WriteFailure(description: "cannot close \(path): \(Self.lastError())")
+                    unlink(path)
+                    throw failure
+                }
+            case .failed(let descriptor, let failure):
+                if let descriptor { close(descriptor) }
+                unlink(path)
+                throw failure
+            }
+        }
+    }
+
+    /// Closes and removes the file once every queued write is done, whatever their outcome.
+    func discard() -> EventLoopFuture<Void> {
+        let path = self.path
+        return self.settle { state in
+            switch state {
+            case .open(let descriptor), .failed(.some(let descriptor), _): close(descriptor)
+            case .failed(.none, _): break
+            }
+            unlink(path)
+        }
+    }
+
+    /// Runs `body` on the pool with the chain's last state; the chain ends there.
+    private func settle(_ body: @escaping @Sendable (State) throws -> Void) -> EventLoopFuture<Void> {
+        let threadPool = self.threadPool
+        let eventLoop = self.eventLoop
+        let settled = self.tail.flatMap { state in threadPool.runIfActive(eventLoop: eventLoop) { try body(state) } }
+        self.tail = settled.map { _ in .failed(descriptor: nil, WriteFailure(description: "file already closed")) }
+        return settled
+    }
+
+    /// Removes whatever is at `path`, on the pool: what a handler left of the file it was given.
+    static func removeLeftover(at path: String, threadPool: NIOThreadPool, eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+        threadPool.runIfActive(eventLoop: eventLoop) { _ = unlink(path) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> State {
+        var written = 0
+        while written < bytes.count {
+            let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else {
+                return .failed(descriptor: descriptor, WriteFailure(description: "write failed: \(Self.lastError())"))
+            }
+            written += result
+        }
+        return .open(descriptor)
+    }
+
+    private static func lastError() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+@available(*, unavailable)
+extension IncomingObjectFile: Sendable {}
+
+/// `write(2)`, under a name the class's own `write(_:)` does not hide.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}

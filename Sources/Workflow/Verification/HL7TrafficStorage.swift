@@ -1,0 +1,162 @@
+import Crypto
+import Domain
+import Foundation
+import HL7
+import Integration
+import Persistence
+
+/// Stores a batch of checked HL7 messages in one write transaction: per sender, the account and its case are
+/// read (inside the transaction, so a pause or phase change committed before it counts), refused messages get
+/// their AR, and the rest are appended to the account's open test session (opened and audited by the first
+/// message) with their ACKs, repeated control ids answered with the first ACK. If the transaction fails, nothing
+/// of the batch was stored and every message is answered AR, so its sender sends it again.
+struct HL7TrafficStorage: Sendable {
+    let checks: [String: HL7MessageCheck]
+    let store: Store
+    let clock: any WallClock
+
+    /// One ACK per arrival, in order.
+    func write(_ arrivals: [Arrival]) async -> [[UInt8]] {
+        do {
+            return try await store.write(clock: clock) { tx in
+                var acks = [[UInt8]?](repeating: nil, count: arrivals.count)
+                var senders: [Sender: [Int]] = [:]
+                var order: [Sender] = []
+                for index in arrivals.indices {
+                    let sender = arrivals[index].sender
+                    if senders[sender] == nil { order.append(sender) }
+                    senders[sender, default: []].append(index)
+                }
+                for sender in order {
+                    let indices = senders[sender] ?? []
+                    for (index, ack) in try await admitAndAppend(indices.map { arrivals[$0] }, from: sender, in: tx)
+                        .enumerated()
+                    {
+                        acks[indices[index]] = ack
+                    }
+                }
+                return acks.map { $0 ?? [] }
+            }
+        } catch {
+            let now = clock.now()
+            return arrivals.map { Self.notStored($0.bytes, now) }
+        }
+    }
+
+    /// The ACKs of one sender's arrivals, in order.
+    private func admitAndAppend(_ arrivals: [Arrival], from sender: Sender, in tx: WriteTransaction) async throws -> [[UInt8]] {
+        let now = tx.now
+        let account = try await SystemAccountStore.active(
+            application: sender.application, facility: sender.facility, environment: .verification, on: tx.store)
+        var standing: CaseStore.Standing?
+        var admission: TrafficAdmission.CaseStanding?
+        if let account, let found = try await CaseStore.standing(of: account.caseID, on: tx.store) {
+            let definition = try await DefinitionStore.definition(found.definition, on: tx.store)
+            standing = found
+            admission = TrafficAdmission.CaseStanding(
+                status: found.status,
+                phaseTakesTraffic: definition.phases.first { $0.id == found.currentPhase }?.takesVerificationTraffic ?? false)
+        }
+        var acks = [[UInt8]?](repeating: nil, count: arrivals.count)
+        var taken: [Int] = []
+        for (index, arrival) in arrivals.enumerated() {
+            if let refusal = TrafficAdmission.refusal(
+                account: account, standing: admission, peer: IPAddress(arrival.peer), sender: sender.description)
+            {
+                acks[index] = HL7Acknowledgement.build(
+                    for: arrival.message, code: .rejected, findings: [refusal], controlID: Self.controlID(now), at: now)
+            } else {
+                taken.append(index)
+            }
+        }
+        if let account, let standing, !taken.isEmpty {
+            guard let check = checks[standing.platform] else {
+                for index in taken {
+                    acks[index] = Self.reject(arrivals[index].bytes, 207, "profile.missing", LocalizedText(
+                        sv: "Plattformen har ingen HL7-profil.", en: "The platform has no HL7 profile."), now)
+                }
+                return acks.map { $0 ?? [] }
+            }
+            let stored = try await append(
+                taken.map { arrivals[$0] }, account: account, subject: CaseRecord.subject(account.caseID), check: check, in: tx)
+            for (position, index) in taken.enumerated() { acks[index] = stored[position] }
+        }
+        return acks.map { $0 ?? [] }
+    }
+
+    /// Appends the arrivals to the account's open session, opening one if needed; returns their ACKs.
+    private func append(
+        _ arrivals: [Arrival], account: SystemAccount, subject: String, check: HL7MessageCheck, in tx: WriteTransaction
+    ) async throws -> [[UInt8]] {
+        let now = tx.now
+        var session: TestSession
+        if let open = try await TestSessionStore.openSession(of: account.id, on: tx.store) {
+            session = open
+        } else {
+            session = TestSession(
+                id: UUID(), accountID: account.id, caseID: account.caseID, profileID: check.profile.id,
+                profileVersion: check.profile.version, profileHash: check.profile.contentHash, openedAt: now)
+            try await TestSessionStore.insert(session, in: tx)
+            try await tx.audit(AuditEventDraft(
+                actor: .systemAccount(account.id), action: .testSessionOpen, subject: subject,
+                payload: [
+                    "session": .string(session.id.uuidString), "account": .string(account.id.uuidString),
+                    "profile": .string("\(check.profile.id)@\(check.profile.version)"),
+                    "profileHash": .string(session.profileHash),
+                ]))
+        }
+        var answered = try await TestSessionStore.acknowledgements(
+            ofControlIDs: Set(arrivals.map(\.summary.controlID).filter { !$0.isEmpty }), in: session.id, on: tx.store)
+        var stored: [TestSessionStore.Arrival] = []
+        var acks: [[UInt8]] = []
+        for arrival in arrivals {
+            let controlID = arrival.summary.controlID
+            if !controlID.isEmpty, let first = answered[controlID] {
+                acks.append(first)
+                continue
+            }
+            // Checked against another platform's profile only if the sender's account moved to another case
+            // since its platform was remembered.
+            let (findings, summary) = arrival.platform == check.profile.platform
+                ? (arrival.findings, arrival.summary)
+                : check.check(arrival.message, verification: true, today: CivilDate(now))
+            let code = AcknowledgementCode.for(findings)
+            let sha256 = HexDigits.encode(SHA256.hash(data: arrival.bytes))
+            let sequence = session.messageCount + 1
+            let hash = TestSessionChain.hash(
+                previous: session.headHash, sequence: sequence, receivedAt: now, contentSHA256: sha256,
+                acknowledgement: code.rawValue)
+            let ack = HL7Acknowledgement.build(
+                for: arrival.message, code: code, findings: findings,
+                controlID: "ANSLUT\(sequence)-\(session.id.uuidString.prefix(8))", at: now)
+            session.messageCount = sequence
+            session.headHash = hash
+            stored.append(TestSessionStore.Arrival(
+                message: ReceivedMessage(
+                    sequence: sequence, receivedAt: now, sha256: sha256, summary: summary, findings: findings,
+                    acknowledgement: code, hash: hash),
+                raw: arrival.bytes, ack: ack))
+            if !controlID.isEmpty { answered[controlID] = ack }
+            acks.append(ack)
+        }
+        try await TestSessionStore.append(stored, to: session, in: tx)
+        return acks
+    }
+
+    static func reject(_ bytes: [UInt8], _ code: Int, _ rule: String, _ text: LocalizedText, _ now: Date) -> [UInt8] {
+        HL7Acknowledgement.rejection(
+            of: bytes, finding: VerificationFinding(.error, code: code, rule: rule, at: nil, text), controlID: controlID(now),
+            at: now)
+    }
+
+    /// The AR for a message that could not be stored: not acknowledged, so its sender sends it again.
+    static func notStored(_ bytes: [UInt8], _ now: Date) -> [UInt8] {
+        reject(bytes, 207, "application.internal-error", LocalizedText(
+            sv: "Meddelandet kunde inte sparas; skicka det igen.", en: "The message could not be stored; send it again."), now)
+    }
+
+    /// An ACK's own MSH-10 when it belongs to no stored message.
+    static func controlID(_ now: Date) -> String {
+        "ANSLUT-\(UInt64(now.timeIntervalSince1970 * 1000))"
+    }
+}

@@ -1,0 +1,54 @@
+import Synchronization
+import Testing
+@testable import Workflow
+
+@Suite("Group commit")
+struct GroupCommitTests {
+    /// The batches `write` was given, in the order written.
+    final class Batches: Sendable {
+        let written = Mutex<[[Int]]>([])
+    }
+
+    @Test("a lone entry is written at once, by itself")
+    func alone() async {
+        let batches = Batches()
+        let commits = GroupCommit<Int, String>(maximumBatch: 8) { entries in
+            batches.written.withLock { $0.append(entries) }
+            return entries.map { "ok \($0)" }
+        }
+        #expect(await commits.submit(7) == "ok 7")
+        #expect(batches.written.withLock { $0 } == [[7]])
+    }
+
+    @Test("entries that arrive while a batch is written share the next one; each gets its own outcome; no batch is over the limit")
+    func batches() async {
+        let batches = Batches()
+        let first = AsyncStream<Void>.makeStream()
+        let release = AsyncStream<Void>.makeStream()
+        let commits = GroupCommit<Int, Int>(maximumBatch: 4) { entries in
+            let isFirst = batches.written.withLock { written in
+                written.append(entries)
+                return written.count == 1
+            }
+            if isFirst {
+                // Holds the first batch until the others are queued behind it.
+                first.continuation.yield()
+                for await _ in release.stream { break }
+            }
+            return entries.map { $0 * 10 }
+        }
+        await withTaskGroup(of: (Int, Int).self) { group in
+            group.addTask { (0, await commits.submit(0)) }
+            for await _ in first.stream { break }
+            for entry in 1...9 { group.addTask { (entry, await commits.submit(entry)) } }
+            // Every submission is queued once the first batch is let go: wait until nine are pending.
+            while commits.pendingCount < 9 { await Task.yield() }
+            release.continuation.yield()
+            for await (entry, outcome) in group { #expect(outcome == entry * 10) }
+        }
+        let written = batches.written.withLock { $0 }
+        #expect(written.first == [0])
+        #expect(written.dropFirst().map(\.count) == [4, 4, 1], "the nine queued entries in batches of at most four")
+        #expect(Set(written.flatMap { $0 }) == Set(0...9))
+    }
+}
