@@ -7,8 +7,9 @@ import HL7
 /// parsed), then used for every message of a session; this is the hot path of the verification environment
 /// (BENCHMARKS.md, HL7). Pure: the same message, profile and day give the same findings.
 ///
-/// How it stays fast, each kept in one place: the header is read in one go (`Message.header`) and segments are
-/// matched as codes (`SegmentCode`). `HL7CheckPinnedOutputTests` pins the output.
+/// How it stays fast, each kept in one place: the header is read in one go (`Message.header`), segments are
+/// matched as codes (`SegmentCode`), and the sentences of the frequent findings are worded when read
+/// (`HL7FindingText`). `HL7CheckPinnedOutputTests` pins the output.
 public struct HL7MessageCheck: Sendable {
     public let profile: HL7Profile
     /// The profile's rules by `TYPE^EVENT`.
@@ -128,9 +129,7 @@ public struct HL7MessageCheck: Sendable {
         let processing = summary.processingID
         if !profile.processingIDs.contains(processing) {
             findings.append(.init(.error, code: 202, rule: "header.processing-id", at: msh(11),
-                LocalizedText(
-                    sv: "MSH-11 är \"\(processing)\"; verifieringsmiljön tar emot \(profile.processingIDs.joined(separator: ", ")).",
-                    en: "MSH-11 is \"\(processing)\"; the verification environment takes \(profile.processingIDs.joined(separator: ", ")).")))
+                LocalizedText(deferred: HL7FindingText.ProcessingID(processing: processing, accepted: profile.processingIDs))))
         }
         let version = summary.version
         if !profile.versions.contains(version) {
@@ -220,8 +219,7 @@ public struct HL7MessageCheck: Sendable {
                 }
                 guard let index = codes.firstIndex(of: segment) else {
                     findings.append(.init(.warning, code: 100, rule: "structure.unexpected-segment", at: place,
-                        LocalizedText(sv: "Segmentet \(segment.id) ingår inte i \(prepared.name) enligt profilen.",
-                                      en: "Segment \(segment.id) is not part of \(prepared.name) in the profile.")))
+                        LocalizedText(deferred: HL7FindingText.UnexpectedSegment(ruleName: prepared.name, segment: segment))))
                     continue
                 }
                 var id: String { segment.id }
@@ -251,7 +249,7 @@ public struct HL7MessageCheck: Sendable {
             guard message.segment(path.segmentID) != nil, message.isEmpty(at: path) else { continue }
             findings.append(.init(.error, code: 101, rule: "structure.required-field",
                 at: .init(segment: path.segmentID, field: path.field, component: path.component, subcomponent: path.subcomponent),
-                LocalizedText(sv: "\(text) är obligatoriskt i \(rule.name) men tomt.", en: "\(text) is required in \(rule.name) but empty.")))
+                LocalizedText(deferred: HL7FindingText.RequiredField(path: text, ruleName: rule.name))))
         }
     }
 }

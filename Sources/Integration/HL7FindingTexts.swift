@@ -1,0 +1,45 @@
+import Domain
+import HL7
+
+/// The sentences of the findings that production-like traffic draws on nearly every message (MSH-11 `P`, a segment
+/// the profile does not list, an empty required field), worded only when read (`LocalizedText(deferred:)`). Building two interpolated strings per finding was a
+/// fifth of the check's time (BENCHMARKS.md, HL7); most findings are counted, stored or sent later, if at all.
+///
+/// Each type holds the values its sentence needs and words it exactly as the eager `LocalizedText(sv:en:)` beside
+/// the rarer findings in `HL7MessageCheck` would (`HL7CheckPinnedOutputTests` pins every
+/// text). Those kept to 24 bytes live inside the text without an allocation.
+enum HL7FindingText {
+    /// `header.processing-id`.
+    struct ProcessingID: LocalizedTextSource {
+        let processing: String
+        let accepted: [String]
+
+        func text(in language: Language) -> String {
+            language == .en
+                ? "MSH-11 is \"\(processing)\"; the verification environment takes \(accepted.joined(separator: ", "))."
+                : "MSH-11 är \"\(processing)\"; verifieringsmiljön tar emot \(accepted.joined(separator: ", "))."
+        }
+    }
+
+    /// `structure.unexpected-segment`; the segment as its code, so the source stays within 24 bytes.
+    struct UnexpectedSegment: LocalizedTextSource {
+        let ruleName: String
+        let segment: SegmentCode
+
+        func text(in language: Language) -> String {
+            language == .en
+                ? "Segment \(segment.id) is not part of \(ruleName) in the profile."
+                : "Segmentet \(segment.id) ingår inte i \(ruleName) enligt profilen."
+        }
+    }
+
+    /// `structure.required-field`.
+    struct RequiredField: LocalizedTextSource {
+        let path: String
+        let ruleName: String
+
+        func text(in language: Language) -> String {
+            language == .en ? "\(path) is required in \(ruleName) but empty." : "\(path) är obligatoriskt i \(ruleName) men tomt."
+        }
+    }
+}
