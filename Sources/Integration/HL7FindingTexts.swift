@@ -1,12 +1,13 @@
 import Domain
 import HL7
 
-/// The sentences of the findings that production-like traffic draws on nearly every message (MSH-11 `P`, a segment
-/// the profile does not list, an empty required field), worded only when read (`LocalizedText(deferred:)`). Building two interpolated strings per finding was a
+/// The sentences of the findings that production-like traffic draws on nearly every message (MSH-11 `P`, a real
+/// personnummer, a local identifier under a scheme's OID, a segment the profile does not list, an empty required
+/// field), worded only when read (`LocalizedText(deferred:)`). Building two interpolated strings per finding was a
 /// fifth of the check's time (BENCHMARKS.md, HL7); most findings are counted, stored or sent later, if at all.
 ///
 /// Each type holds the values its sentence needs and words it exactly as the eager `LocalizedText(sv:en:)` beside
-/// the rarer findings in `HL7MessageCheck` would (`HL7CheckPinnedOutputTests` pins every
+/// the rarer findings in `HL7MessageCheck` and `HL7IdentityCheck` would (`HL7CheckPinnedOutputTests` pins every
 /// text). Those kept to 24 bytes live inside the text without an allocation.
 enum HL7FindingText {
     /// `header.processing-id`.
@@ -40,6 +41,29 @@ enum HL7FindingText {
 
         func text(in language: Language) -> String {
             language == .en ? "\(path) is required in \(ruleName) but empty." : "\(path) är obligatoriskt i \(ruleName) men tomt."
+        }
+    }
+
+    /// `identity.real-personnummer`.
+    struct RealPersonnummer: LocalizedTextSource {
+        let value: String
+        let field: HL7IdentityCheck.Field
+
+        func text(in language: Language) -> String {
+            language == .en
+                ? "\(field.name): \(value) is not one of Skatteverket's test numbers: real personal data in verification traffic."
+                : "\(field.name): \(value) är inget av Skatteverkets testpersonnummer: riktiga personuppgifter i verifieringstrafik."
+        }
+    }
+
+    /// `identity.invalid-…`: the identifier rule's own sentence after the place and the value.
+    struct InvalidIdentifier: LocalizedTextSource {
+        let value: String
+        let field: HL7IdentityCheck.Field
+        let issue: LocalizedText
+
+        func text(in language: Language) -> String {
+            "\(field.name): \(value): \(issue.text(in: language))"
         }
     }
 }

@@ -8,8 +8,8 @@ import HL7
 /// (BENCHMARKS.md, HL7). Pure: the same message, profile and day give the same findings.
 ///
 /// How it stays fast, each kept in one place: the header is read in one go (`Message.header`), segments are
-/// matched as codes (`SegmentCode`), and the sentences of the frequent findings are worded when read
-/// (`HL7FindingText`). `HL7CheckPinnedOutputTests` pins the output.
+/// matched as codes (`SegmentCode`), PID-3 and MRG-1 are read borrowed (`HL7IdentityCheck`), and the sentences of
+/// the frequent findings are worded when read (`HL7FindingText`). `HL7CheckPinnedOutputTests` pins the output.
 public struct HL7MessageCheck: Sendable {
     public let profile: HL7Profile
     /// The profile's rules by `TYPE^EVENT`.
@@ -44,7 +44,6 @@ public struct HL7MessageCheck: Sendable {
     }
 
     private static let pid = SegmentCode("PID")!
-    private static let mrg1 = FieldPath(segmentID: "MRG", field: 1)
 
     /// The findings and the summary of `message`; `verification` turns on the rule against real personnummer.
     public func check(
@@ -53,8 +52,8 @@ public struct HL7MessageCheck: Sendable {
         // Every value is read from the message once; the checks work on what was read.
         let header = message.header
         let segments = message.segmentCodes
-        let patients = message.patientIdentifiers.map(HL7IdentityCheck.Identifier.init)
-        let merged = message.compositeIDs(at: Self.mrg1).map(HL7IdentityCheck.Identifier.init)
+        let patients = HL7IdentityCheck.Identifier.all(in: message, .pid3)
+        let merged = HL7IdentityCheck.Identifier.all(in: message, .mrg1)
         let summary = Self.summary(header, segments: segments.map(\.id), patients: patients, merged: merged)
         let rule = rules[summary.messageName]
         var findings: [VerificationFinding] = []
@@ -68,9 +67,9 @@ public struct HL7MessageCheck: Sendable {
             }
             Self.requiredFields(message, rule, into: &findings)
         }
-        findings += HL7IdentityCheck.findings(
+        HL7IdentityCheck.findings(
             patients: patients, merged: merged, hasPID: segments.contains(Self.pid), event: summary.event,
-            profile: profile, verification: verification, today: today)
+            profile: profile, verification: verification, today: today, into: &findings)
         return (findings, summary)
     }
 
@@ -78,8 +77,8 @@ public struct HL7MessageCheck: Sendable {
     public static func summary(_ message: Message) -> HL7MessageSummary {
         summary(
             message.header, segments: message.segmentIDs,
-            patients: message.patientIdentifiers.map(HL7IdentityCheck.Identifier.init),
-            merged: message.compositeIDs(at: mrg1).map(HL7IdentityCheck.Identifier.init))
+            patients: HL7IdentityCheck.Identifier.all(in: message, .pid3),
+            merged: HL7IdentityCheck.Identifier.all(in: message, .mrg1))
     }
 
     private static func summary(

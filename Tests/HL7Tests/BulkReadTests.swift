@@ -56,3 +56,34 @@ import Testing
         }
     }
 }
+
+/// CX borrowed from the message: the ranges decode to what the owned form holds.
+@Suite struct BorrowedCompositeIDTests {
+    @Test func rangesDecodeToTheOwnedParts() throws {
+        let message = try Message(Fixtures.admit)
+        let ranges = message.compositeIDRanges(at: "PID-3")
+        #expect(ranges.map { ExtendedCompositeID(message: message, ranges: $0) } == message.patientIdentifiers)
+        #expect(ranges.count == 2 && message.text(ranges[0].id) == "191212121212")
+        let authority = try #require(ranges[0].assigningAuthority)
+        #expect(authority.namespaceID?.isEmpty == true && authority.universalIDType.map(message.text) == "ISO")
+        let oid = try #require(authority.universalID)
+        message.withRawBytes(oid) { bytes, hasEscape in
+            #expect(Array(bytes) == Array("1.2.752.129.2.1.3.1".utf8) && !hasEscape)
+        }
+        #expect(ranges[0].checkDigit?.isEmpty == true && ranges[1].identifierTypeCode.map(message.text) == "PI")
+        #expect(ranges[1].assigningAuthority?.namespaceID.map(message.text) == "RIS")
+    }
+
+    @Test func missingPartsAreNilAndEscapesAreReported() throws {
+        let message = try Message(#"MSH|^~\&|A|B|C|D|2026||ADT^A01|1|T|2.5"# + "\r" + #"PID|1||X\T\1~~Y^^^&1.2\E\3~Z^^^"# + "\r")
+        let ranges = message.compositeIDRanges(at: "PID-3")
+        #expect(ranges.count == 3)
+        #expect(message.text(ranges[0].id) == "X&1" && ranges[0].checkDigit == nil && ranges[0].assigningAuthority == nil)
+        message.withRawBytes(ranges[0].id) { bytes, hasEscape in #expect(hasEscape && bytes.count == 5) }
+        #expect(ranges[1].assigningAuthority?.universalID.map(message.text) == #"1.2\3"#)
+        #expect(ranges[1].assigningAuthority?.universalIDType == nil)
+        #expect(ranges[2].assigningAuthority == nil && ranges[2].identifierTypeCode == nil)
+        #expect(ExtendedCompositeID(message: message, ranges: ranges[2]) == ExtendedCompositeID(id: "Z"))
+        #expect(message.compositeIDRanges(at: "MRG-1").isEmpty && message.compositeIDRanges(at: "MSH-2").isEmpty)
+    }
+}
