@@ -39,11 +39,13 @@ public struct ExtendedCompositeID: Sendable, Hashable {
 
     /// Makes the strings of a borrowed CX.
     public init(message: Message, ranges: CompositeIDRanges) {
-        self.init(
-            id: message.text(ranges.id), checkDigit: ranges.checkDigit.flatMap(message.nonEmptyText),
-            checkDigitScheme: ranges.checkDigitScheme.flatMap(message.nonEmptyText),
-            assigningAuthority: ranges.assigningAuthority.map { HierarchicDesignator(message: message, ranges: $0) },
-            identifierTypeCode: ranges.identifierTypeCode.flatMap(message.nonEmptyText))
+        self.init(id: message.text(ranges.id))
+        if let range = ranges.checkDigit { checkDigit = message.nonEmptyText(range) }
+        if let range = ranges.checkDigitScheme { checkDigitScheme = message.nonEmptyText(range) }
+        if let authority = ranges.assigningAuthority {
+            assigningAuthority = HierarchicDesignator(message: message, ranges: authority)
+        }
+        if let range = ranges.identifierTypeCode { identifierTypeCode = message.nonEmptyText(range) }
     }
 }
 
@@ -63,26 +65,43 @@ public struct CompositeIDRanges: Sendable, Hashable {
     public var assigningAuthority: DesignatorRanges?
     public var identifierTypeCode: Range<Int>?
 
-    /// Splits the CX in `range` with the message's delimiters, components first, then CX.4's subcomponents.
+    /// Splits the CX in `range` with the message's delimiters, components first, then CX.4's subcomponents: one
+    /// pass over the bytes (this runs for every identifier of every message a check reads).
     init(message: Message, range: Range<Int>) {
         let delimiters = message.encodingCharacters
-        id = range.lowerBound..<range.lowerBound
-        var number = 0
-        var authority: Range<Int>?
-        message.index.forEachPiece(of: range, separatedBy: delimiters.component, in: message.bytes) { piece in
-            number += 1
-            switch number {
-            case 1: id = piece
-            case 2: checkDigit = piece
-            case 3: checkDigitScheme = piece
-            case 4: authority = piece
-            default: identifierTypeCode = piece
+        self = message.bytes.withUnsafeBufferPointer { buffer in
+            var ranges = CompositeIDRanges(id: range)
+            var authority: Range<Int>?
+            var number = 1
+            var start = range.lowerBound
+            var offset = range.lowerBound
+            // A part ends at a component separator or at the range's end; the fifth is the last one read.
+            scan: while true {
+                let atEnd = offset == range.upperBound
+                if atEnd || buffer[offset] == delimiters.component {
+                    let piece = start..<offset
+                    switch number {
+                    case 1: ranges.id = piece
+                    case 2: ranges.checkDigit = piece
+                    case 3: ranges.checkDigitScheme = piece
+                    case 4: authority = piece
+                    default: ranges.identifierTypeCode = piece
+                    }
+                    if atEnd || number == 5 { break scan }
+                    number += 1
+                    start = offset + 1
+                }
+                offset += 1
             }
-            return number < 5
+            ranges.assigningAuthority = authority.flatMap {
+                DesignatorRanges(buffer, range: $0, separatedBy: delimiters.subcomponent)
+            }
+            return ranges
         }
-        assigningAuthority = authority.flatMap {
-            DesignatorRanges(message: message, range: $0, separatedBy: delimiters.subcomponent)
-        }
+    }
+
+    private init(id: Range<Int>) {
+        self.id = id
     }
 }
 
@@ -95,16 +114,32 @@ public struct DesignatorRanges: Sendable, Hashable {
 
     /// The parts of `range` split at `separator`; nil when the range is empty.
     init?(message: Message, range: Range<Int>, separatedBy separator: UInt8) {
+        guard let ranges = message.bytes.withUnsafeBufferPointer({ Self($0, range: range, separatedBy: separator) }) else {
+            return nil
+        }
+        self = ranges
+    }
+
+    /// The same on the message's buffer: one pass, the third part the last one read.
+    init?(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, separatedBy separator: UInt8) {
         guard !range.isEmpty else { return nil }
-        var number = 0
-        message.index.forEachPiece(of: range, separatedBy: separator, in: message.bytes) { piece in
-            number += 1
-            switch number {
-            case 1: namespaceID = piece
-            case 2: universalID = piece
-            default: universalIDType = piece
+        var number = 1
+        var start = range.lowerBound
+        var offset = range.lowerBound
+        scan: while true {
+            let atEnd = offset == range.upperBound
+            if atEnd || buffer[offset] == separator {
+                let piece = start..<offset
+                switch number {
+                case 1: namespaceID = piece
+                case 2: universalID = piece
+                default: universalIDType = piece
+                }
+                if atEnd || number == 3 { break scan }
+                number += 1
+                start = offset + 1
             }
-            return number < 3
+            offset += 1
         }
     }
 }
@@ -112,23 +147,39 @@ public struct DesignatorRanges: Sendable, Hashable {
 extension Message {
     /// Every non-empty repetition of the field a path names, read as CX: `compositeIDs(at: "MRG-1")`.
     public func compositeIDs(at path: FieldPath) -> [ExtendedCompositeID] {
-        compositeIDRanges(at: path).map { ExtendedCompositeID(message: self, ranges: $0) }
+        var identifiers: [ExtendedCompositeID] = []
+        forEachCompositeID(at: path) { identifiers.append(ExtendedCompositeID(message: self, ranges: $0)) }
+        return identifiers
     }
 
     /// The same CXs borrowed (``CompositeIDRanges``): no string made.
     public func compositeIDRanges(at path: FieldPath) -> [CompositeIDRanges] {
-        guard let segment = segment(path.segmentID, occurrence: path.segmentOccurrence)?.index,
+        var identifiers: [CompositeIDRanges] = []
+        forEachCompositeID(at: path) { identifiers.append($0) }
+        return identifiers
+    }
+
+    /// Calls `body` with each CX of ``compositeIDRanges(at:)`` in order, without collecting them: a check that
+    /// turns each into a value of its own needs no array of ranges in between.
+    public func forEachCompositeID(at path: FieldPath, _ body: (CompositeIDRanges) throws -> Void) rethrows {
+        guard let segment = segmentIndex(code: path.segmentCode, occurrence: path.segmentOccurrence),
             !index.isLiteralField(segment: segment, number: path.field),
             let field = index.fieldRange(segment: segment, number: path.field)
-        else { return [] }
-        var identifiers: [CompositeIDRanges] = []
-        index.forEachPiece(of: field, separatedBy: encodingCharacters.repetition, in: bytes) { piece in
-            if !piece.isEmpty {
-                identifiers.append(CompositeIDRanges(message: self, range: piece))
+        else { return }
+        // The pieces are found first (a non-throwing scan), then handed on, so `body` may throw.
+        var start = field.lowerBound
+        let repetition = encodingCharacters.repetition
+        while start <= field.upperBound {
+            let end = bytes.withUnsafeBufferPointer { buffer in
+                var offset = start
+                while offset < field.upperBound, buffer[offset] != repetition { offset += 1 }
+                return offset
             }
-            return true
+            if end > start {
+                try body(CompositeIDRanges(message: self, range: start..<end))
+            }
+            start = end + 1
         }
-        return identifiers
     }
 
     /// PID-3 (patient identifier list) of the first PID segment, one entry per non-empty repetition.
@@ -144,6 +195,7 @@ extension Message {
 
     /// Calls `body` with the bytes of `range` as they stand, and whether they hold the escape character (so that
     /// they are the value's decoded text only when they do not and are ASCII).
+    @inlinable
     public func withRawBytes<Result>(
         _ range: Range<Int>, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ hasEscape: Bool) throws -> Result
     ) rethrows -> Result {

@@ -31,9 +31,9 @@ public struct HierarchicDesignator: Sendable, Hashable {
 
     /// Makes the strings of a borrowed HD.
     public init(message: Message, ranges: DesignatorRanges) {
-        self.init(
-            namespaceID: ranges.namespaceID.flatMap(message.nonEmptyText),
-            universalID: ranges.universalID.flatMap(message.nonEmptyText),
-            universalIDType: ranges.universalIDType.flatMap(message.nonEmptyText))
+        self.init()
+        if let range = ranges.namespaceID { namespaceID = message.nonEmptyText(range) }
+        if let range = ranges.universalID { universalID = message.nonEmptyText(range) }
+        if let range = ranges.universalIDType { universalIDType = message.nonEmptyText(range) }
     }
 }

@@ -25,11 +25,17 @@ extension Message {
 
     /// The `occurrence`-th (1-based) segment with this ID, or nil.
     public func segment(_ id: String, occurrence: Int = 1) -> Segment? {
-        guard let code = SegmentEntry.code(id), occurrence >= 1 else { return nil }
+        segmentIndex(code: SegmentEntry.code(id), occurrence: occurrence).map { Segment(message: self, index: $0) }
+    }
+
+    /// The index of the `occurrence`-th segment with this code, or nil; what ``segment(_:occurrence:)`` finds,
+    /// without a ``Segment`` (which holds a copy of the message) made on the way.
+    func segmentIndex(code: UInt32?, occurrence: Int) -> Int? {
+        guard let code, occurrence >= 1 else { return nil }
         var remaining = occurrence
         for (position, entry) in index.segments.enumerated() where entry.code == code {
             remaining -= 1
-            if remaining == 0 { return Segment(message: self, index: position) }
+            if remaining == 0 { return position }
         }
         return nil
     }
@@ -43,21 +49,9 @@ extension Message {
     /// Where the element a path names lies (see ``element(at:)``), found on byte ranges alone: no element is
     /// made on the way, as the checks run this for every required field of every message.
     func locate(_ path: FieldPath) -> (range: Range<Int>, level: MessageElement.Level, isLiteral: Bool)? {
-        guard let code = SegmentEntry.code(path.segmentID), path.segmentOccurrence >= 1, path.field >= 1 else {
-            return nil
-        }
-        var remaining = path.segmentOccurrence
-        var found: Int?
-        for (position, entry) in index.segments.enumerated() where entry.code == code {
-            remaining -= 1
-            if remaining == 0 {
-                found = position
-                break
-            }
-        }
-        guard let segment = found, let field = index.fieldRange(segment: segment, number: path.field) else {
-            return nil
-        }
+        guard path.field >= 1, let segment = segmentIndex(code: path.segmentCode, occurrence: path.segmentOccurrence),
+            let field = index.fieldRange(segment: segment, number: path.field)
+        else { return nil }
         guard !index.isLiteralField(segment: segment, number: path.field) else {
             let isWholeField = path.repetition == 1 && path.component == nil
             return isWholeField ? (field, .repetition, true) : nil

@@ -44,7 +44,9 @@ enum HL7IdentityCheck {
 
         /// The identifiers of a field, one per non-empty repetition.
         static func all(in message: Message, _ field: Field) -> [Identifier] {
-            message.compositeIDRanges(at: field.path).map { Identifier(message: message, ranges: $0) }
+            var identifiers: [Identifier] = []
+            message.forEachCompositeID(at: field.path) { identifiers.append(Identifier(message: message, ranges: $0)) }
+            return identifiers
         }
 
         /// The OID is HD.2 of CX.4 when it has text, else HD.1 (the plain form some senders use).

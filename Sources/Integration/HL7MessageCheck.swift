@@ -11,36 +11,58 @@ import HL7
 /// matched as codes (`SegmentCode`), PID-3 and MRG-1 are read borrowed (`HL7IdentityCheck`), and the sentences of
 /// the frequent findings are worded when read (`HL7FindingText`). `HL7CheckPinnedOutputTests` pins the output.
 public struct HL7MessageCheck: Sendable {
-    public let profile: HL7Profile
-    /// The profile's rules by `TYPE^EVENT`.
-    private let rules: [String: Rule]
-    private let types: Set<String>
+    /// What is made once per profile, behind one reference: a check is copied wherever it is passed or looked up
+    /// (the traffic keeps one per platform in a dictionary), and one reference is counted once where the profile's
+    /// dozen arrays and strings were each counted on every copy.
+    private let prepared: Prepared
 
-    /// One message rule, prepared for checking.
-    struct Rule: Sendable {
+    public var profile: HL7Profile { prepared.profile }
+
+    private final class Prepared: Sendable {
+        let profile: HL7Profile
+        /// The profile's rules by `TYPE^EVENT`.
+        let rules: [String: Rule]
+        let types: Set<String>
+
+        init(profile: HL7Profile, rules: [String: Rule], types: Set<String>) {
+            self.profile = profile
+            self.rules = rules
+            self.types = types
+        }
+    }
+
+    /// One message rule, prepared for checking; a class, so that looking it up counts one reference.
+    final class Rule: Sendable {
         let rule: HL7Profile.MessageRule
         /// `TYPE^EVENT`, made once for the sentences.
         let name: String
-        /// The required fields, parsed.
-        let required: [(text: String, path: FieldPath)]
+        /// The required fields, parsed, with their segment's code (nil for an ID no segment can have).
+        let required: [(text: String, path: FieldPath, segment: SegmentCode?)]
         /// The rule's segment IDs as codes; nil when one is not three ASCII characters (a profile that was not
         /// validated), which sends the structure check to its general form on strings.
         let codes: [SegmentCode]?
+
+        init(rule: HL7Profile.MessageRule, name: String, required: [(text: String, path: FieldPath, segment: SegmentCode?)], codes: [SegmentCode]?) {
+            self.rule = rule
+            self.name = name
+            self.required = required
+            self.codes = codes
+        }
     }
 
     public init(_ profile: HL7Profile) {
-        self.profile = profile
         var rules: [String: Rule] = [:]
         for rule in profile.messages {
             // The profile's own validation has refused any path that does not parse.
-            let required = rule.requiredFields.compactMap { text in (try? FieldPath(parsing: text)).map { (text, $0) } }
+            let required = rule.requiredFields.compactMap { text in
+                (try? FieldPath(parsing: text)).map { (text, $0, SegmentCode($0.segmentID)) }
+            }
             let codes = rule.segments.map { $0.id.utf8.allSatisfy { $0 < 0x80 } ? SegmentCode($0.id) : nil }
             rules[rule.name] = Rule(
                 rule: rule, name: rule.name, required: required,
                 codes: codes.contains(nil) ? nil : codes.compactMap { $0 })
         }
-        self.rules = rules
-        types = Set(profile.messages.map(\.type))
+        prepared = Prepared(profile: profile, rules: rules, types: Set(profile.messages.map(\.type)))
     }
 
     private static let pid = SegmentCode("PID")!
@@ -55,7 +77,7 @@ public struct HL7MessageCheck: Sendable {
         let patients = HL7IdentityCheck.Identifier.all(in: message, .pid3)
         let merged = HL7IdentityCheck.Identifier.all(in: message, .mrg1)
         let summary = Self.summary(header, segments: segments.map(\.id), patients: patients, merged: merged)
-        let rule = rules[summary.messageName]
+        let rule = prepared.rules[summary.messageName]
         var findings: [VerificationFinding] = []
         findings.reserveCapacity(8)
         self.header(message, header, summary, known: rule != nil, into: &findings)
@@ -65,11 +87,11 @@ public struct HL7MessageCheck: Sendable {
             } else {
                 findings += Self.structure(summary.segments, rule.rule)
             }
-            Self.requiredFields(message, rule, into: &findings)
+            Self.requiredFields(message, segments, rule, into: &findings)
         }
         HL7IdentityCheck.findings(
             patients: patients, merged: merged, hasPID: segments.contains(Self.pid), event: summary.event,
-            profile: profile, verification: verification, today: today, into: &findings)
+            profile: prepared.profile, verification: verification, today: today, into: &findings)
         return (findings, summary)
     }
 
@@ -111,12 +133,12 @@ public struct HL7MessageCheck: Sendable {
         if code.isEmpty {
             findings.append(.init(.error, code: 101, rule: "header.message-type", at: msh(9),
                 LocalizedText(sv: "MSH-9 (meddelandetyp) saknas.", en: "MSH-9 (message type) is missing.")))
-        } else if !types.contains(code) {
+        } else if !prepared.types.contains(code) {
             findings.append(.init(.error, code: 200, rule: "header.unsupported-type", at: msh(9, component: 1),
-                LocalizedText(sv: "Meddelandetypen \(code) tas inte emot av \(profile.platform).",
-                              en: "Message type \(code) is not accepted by \(profile.platform).")))
+                LocalizedText(sv: "Meddelandetypen \(code) tas inte emot av \(prepared.profile.platform).",
+                              en: "Message type \(code) is not accepted by \(prepared.profile.platform).")))
         } else if !known {
-            let accepted = profile.messages.filter { $0.type == code }.map(\.event).joined(separator: ", ")
+            let accepted = prepared.profile.messages.filter { $0.type == code }.map(\.event).joined(separator: ", ")
             findings.append(.init(.error, code: 201, rule: "header.unsupported-event", at: msh(9, component: 2),
                 LocalizedText(sv: "Händelsen \(code)^\(summary.event) tas inte emot; för \(code): \(accepted).",
                               en: "Event \(code)^\(summary.event) is not accepted; for \(code): \(accepted).")))
@@ -126,18 +148,18 @@ public struct HL7MessageCheck: Sendable {
                 LocalizedText(sv: "MSH-10 (meddelandets kontroll-id) saknas.", en: "MSH-10 (message control id) is missing.")))
         }
         let processing = summary.processingID
-        if !profile.processingIDs.contains(processing) {
+        if !prepared.profile.processingIDs.contains(processing) {
             findings.append(.init(.error, code: 202, rule: "header.processing-id", at: msh(11),
-                LocalizedText(deferred: HL7FindingText.ProcessingID(processing: processing, accepted: profile.processingIDs))))
+                LocalizedText(deferred: HL7FindingText.ProcessingID(processing: processing, accepted: prepared.profile.processingIDs))))
         }
         let version = summary.version
-        if !profile.versions.contains(version) {
+        if !prepared.profile.versions.contains(version) {
             findings.append(.init(.error, code: 203, rule: "header.version", at: msh(12),
-                LocalizedText(sv: "MSH-12 är \"\(version)\"; överenskomna versioner: \(profile.versions.joined(separator: ", ")).",
-                              en: "MSH-12 is \"\(version)\"; agreed versions: \(profile.versions.joined(separator: ", ")).")))
+                LocalizedText(sv: "MSH-12 är \"\(version)\"; överenskomna versioner: \(prepared.profile.versions.joined(separator: ", ")).",
+                              en: "MSH-12 is \"\(version)\"; agreed versions: \(prepared.profile.versions.joined(separator: ", ")).")))
         }
-        receiver(5, expected: profile.receivingApplication, actual: header.receivingApplicationNamespaceID, into: &findings)
-        receiver(6, expected: profile.receivingFacility, actual: header.receivingFacilityNamespaceID, into: &findings)
+        receiver(5, expected: prepared.profile.receivingApplication, actual: header.receivingApplicationNamespaceID, into: &findings)
+        receiver(6, expected: prepared.profile.receivingFacility, actual: header.receivingFacilityNamespaceID, into: &findings)
         if message.characterSet == .ascii {
             // An empty MSH-18 means 7-bit ASCII; bytes above it mean the sender left its real set unsaid.
             if message.bytes.contains(where: { $0 >= 0x80 }) {
@@ -145,12 +167,12 @@ public struct HL7MessageCheck: Sendable {
                     LocalizedText(sv: "MSH-18 är tomt (ASCII) men meddelandet har andra tecken; ange UNICODE UTF-8 eller 8859/1.",
                                   en: "MSH-18 is empty (ASCII) but the message has other characters; state UNICODE UTF-8 or 8859/1.")))
             }
-        } else if !profile.characterSets.isEmpty {
+        } else if !prepared.profile.characterSets.isEmpty {
             let charset = message.characterSet.msh18Value
-            if !profile.characterSets.contains(charset) {
+            if !prepared.profile.characterSets.contains(charset) {
                 findings.append(.init(.error, code: 103, rule: "header.character-set", at: msh(18),
-                    LocalizedText(sv: "MSH-18 är \"\(charset)\"; tillåtna teckenuppsättningar: \(profile.characterSets.joined(separator: ", ")).",
-                                  en: "MSH-18 is \"\(charset)\"; allowed character sets: \(profile.characterSets.joined(separator: ", ")).")))
+                    LocalizedText(sv: "MSH-18 är \"\(charset)\"; tillåtna teckenuppsättningar: \(prepared.profile.characterSets.joined(separator: ", ")).",
+                                  en: "MSH-18 is \"\(charset)\"; allowed character sets: \(prepared.profile.characterSets.joined(separator: ", ")).")))
             }
         }
     }
@@ -159,8 +181,8 @@ public struct HL7MessageCheck: Sendable {
     private func receiver(_ field: Int, expected: String?, actual: String?, into findings: inout [VerificationFinding]) {
         guard let expected, (actual ?? "") != expected else { return }
         findings.append(.init(.error, code: 103, rule: "header.receiver", at: .init(segment: "MSH", field: field),
-            LocalizedText(sv: "MSH-\(field) är \"\(actual ?? "")\"; \(profile.platform) förväntar \"\(expected)\".",
-                          en: "MSH-\(field) is \"\(actual ?? "")\"; \(profile.platform) expects \"\(expected)\".")))
+            LocalizedText(sv: "MSH-\(field) är \"\(actual ?? "")\"; \(prepared.profile.platform) förväntar \"\(expected)\".",
+                          en: "MSH-\(field) is \"\(actual ?? "")\"; \(prepared.profile.platform) expects \"\(expected)\".")))
     }
 
     /// The segments against the rule's order and cardinality. A segment met again whose rule has no upper bound
@@ -243,9 +265,12 @@ public struct HL7MessageCheck: Sendable {
         }
     }
 
-    private static func requiredFields(_ message: Message, _ rule: Rule, into findings: inout [VerificationFinding]) {
-        for (text, path) in rule.required {
-            guard message.segment(path.segmentID) != nil, message.isEmpty(at: path) else { continue }
+    /// A required field is missing only in a message that has its segment (a missing segment is the structure's).
+    private static func requiredFields(
+        _ message: Message, _ segments: [SegmentCode], _ rule: Rule, into findings: inout [VerificationFinding]
+    ) {
+        for (text, path, segment) in rule.required {
+            guard let segment, segments.contains(segment), message.isEmpty(at: path) else { continue }
             findings.append(.init(.error, code: 101, rule: "structure.required-field",
                 at: .init(segment: path.segmentID, field: path.field, component: path.component, subcomponent: path.subcomponent),
                 LocalizedText(deferred: HL7FindingText.RequiredField(path: text, ruleName: rule.name))))

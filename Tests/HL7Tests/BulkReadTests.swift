@@ -48,6 +48,17 @@ import Testing
         #expect(SegmentCode("OBX")?.id == "OBX")
     }
 
+    @Test func aPathWhoseSegmentChangesFindsTheNewSegment() throws {
+        let message = try Message(Fixtures.report)
+        var path: FieldPath = "PID-5.1"
+        #expect(message.value(at: path) == "Bäckström")
+        path.segmentID = "OBR"
+        path.field = 4
+        #expect(message.value(at: path) == "CT-HJ" && path == FieldPath(segmentID: "OBR", field: 4, component: 1))
+        path.segmentID = "OB"
+        #expect(message.value(at: path) == nil && message.isEmpty(at: path))
+    }
+
     @Test func emptinessByPathIsTheElementsEmptiness() throws {
         let message = try Message(Fixtures.admit)
         for path: FieldPath in ["PID-3", "PID-3[2].4.2", "PID-4", "PID-5.1", "PID-5.4", "PID-99", "ZZZ-1", "MSH-1", "MSH-2", "MSH-2.1", "PID[2]-3", "PV1-7.2"] {
