@@ -8,7 +8,10 @@ import HL7
 ///
 /// Each type holds the values its sentence needs and words it exactly as the eager `LocalizedText(sv:en:)` beside
 /// the rarer findings in `HL7MessageCheck` and `HL7IdentityCheck` would (`HL7CheckPinnedOutputTests` pins every
-/// text). Those kept to 24 bytes live inside the text without an allocation.
+/// text). Those kept to 24 bytes live inside the text without an allocation. A sentence is put together by
+/// `LocalizedText.sentence` each time it is read, in one buffer of its exact size. Reading both sentences of every
+/// finding of production-like traffic still costs about a third of the throughput (BENCHMARKS.md, HL7): a sentence
+/// is a string too long to be small, so each is an allocation.
 enum HL7FindingText {
     /// `header.processing-id`.
     struct ProcessingID: LocalizedTextSource {
@@ -16,9 +19,10 @@ enum HL7FindingText {
         let accepted: [String]
 
         func text(in language: Language) -> String {
-            language == .en
-                ? "MSH-11 is \"\(processing)\"; the verification environment takes \(accepted.joined(separator: ", "))."
-                : "MSH-11 är \"\(processing)\"; verifieringsmiljön tar emot \(accepted.joined(separator: ", "))."
+            let list = accepted.joined(separator: ", ")
+            return language == .en
+                ? LocalizedText.sentence("MSH-11 is \"", processing, "\"; the verification environment takes ", list, ".")
+                : LocalizedText.sentence("MSH-11 är \"", processing, "\"; verifieringsmiljön tar emot ", list, ".")
         }
     }
 
@@ -29,8 +33,8 @@ enum HL7FindingText {
 
         func text(in language: Language) -> String {
             language == .en
-                ? "Segment \(segment.id) is not part of \(ruleName) in the profile."
-                : "Segmentet \(segment.id) ingår inte i \(ruleName) enligt profilen."
+                ? LocalizedText.sentence("Segment ", segment.id, " is not part of ", ruleName, " in the profile.")
+                : LocalizedText.sentence("Segmentet ", segment.id, " ingår inte i ", ruleName, " enligt profilen.")
         }
     }
 
@@ -40,7 +44,9 @@ enum HL7FindingText {
         let ruleName: String
 
         func text(in language: Language) -> String {
-            language == .en ? "\(path) is required in \(ruleName) but empty." : "\(path) är obligatoriskt i \(ruleName) men tomt."
+            language == .en
+                ? LocalizedText.sentence(path, " is required in ", ruleName, " but empty.")
+                : LocalizedText.sentence(path, " är obligatoriskt i ", ruleName, " men tomt.")
         }
     }
 
@@ -50,9 +56,11 @@ enum HL7FindingText {
         let field: HL7IdentityCheck.Field
 
         func text(in language: Language) -> String {
-            language == .en
-                ? "\(field.name): \(value) is not one of Skatteverket's test numbers: real personal data in verification traffic."
-                : "\(field.name): \(value) är inget av Skatteverkets testpersonnummer: riktiga personuppgifter i verifieringstrafik."
+            LocalizedText.sentence(
+                field.name, ": ", value,
+                language == .en
+                    ? " is not one of Skatteverket's test numbers: real personal data in verification traffic."
+                    : " är inget av Skatteverkets testpersonnummer: riktiga personuppgifter i verifieringstrafik.")
         }
     }
 
@@ -63,7 +71,7 @@ enum HL7FindingText {
         let issue: LocalizedText
 
         func text(in language: Language) -> String {
-            "\(field.name): \(value): \(issue.text(in: language))"
+            LocalizedText.sentence(field.name, ": ", value, ": ", issue.text(in: language))
         }
     }
 }

@@ -31,8 +31,10 @@ extension IdentifierIssue {
 
         func text(in language: Language) -> String {
             language == .en
-                ? "Wrong number of \(unit.en) for \(format.name.en): \(found) (the form is \(format.shape.en))."
-                : "Fel antal \(unit.sv) för \(format.name.sv): \(found) (formen är \(format.shape.sv))."
+                ? LocalizedText.sentence(
+                    "Wrong number of ", unit.en, " for ", format.name.en, ": ", String(found), " (the form is ", format.shape.en, ").")
+                : LocalizedText.sentence(
+                    "Fel antal ", unit.sv, " för ", format.name.sv, ": ", String(found), " (formen är ", format.shape.sv, ").")
         }
     }
 

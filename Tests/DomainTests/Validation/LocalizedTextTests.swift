@@ -26,4 +26,12 @@ import Testing
         #expect(String(decoding: try encoder.encode(worded), as: UTF8.self) == #"{"en":"Hello Åsa.","sv":"Hej Åsa."}"#)
         #expect(try JSONDecoder().decode(LocalizedText.self, from: encoder.encode(deferred)) == worded)
     }
+
+    @Test func aSentenceIsItsPartsOneAfterAnother() {
+        #expect(LocalizedText.sentence() == "")
+        #expect(LocalizedText.sentence("", "a", "") == "a")
+        #expect(LocalizedText.sentence("PID-3: ", "Åsa", " är ", String(12), " tecken lång; ", "🩻.") == "PID-3: Åsa är 12 tecken lång; 🩻.")
+        let long = String(repeating: "ö", count: 200)
+        #expect(LocalizedText.sentence(long, "|", long) == long + "|" + long)
+    }
 }
