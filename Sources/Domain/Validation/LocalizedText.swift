@@ -36,6 +36,15 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         }
     }
 
+    /// The same text with its words made now: a deferred text is worded once, for a caller that reads it more than
+    /// once (the verification traffic reads a finding's sentences for the ACK and again when it stores them).
+    public var worded: LocalizedText {
+        switch storage {
+        case .worded: self
+        case .deferred(let source): LocalizedText(sv: source.text(in: .sv), en: source.text(in: .en))
+        }
+    }
+
     public static func == (lhs: LocalizedText, rhs: LocalizedText) -> Bool {
         lhs.sv == rhs.sv && lhs.en == rhs.en
     }

@@ -69,3 +69,13 @@ public struct VerificationFinding: Sendable, Hashable, Codable {
         self.text = text
     }
 }
+
+extension VerificationFinding {
+    /// The finding with its sentences worded now (`LocalizedText.worded`): the checks word their frequent sentences
+    /// only when read, and each read words them again, so a caller that reads them more than once words them first.
+    public var worded: VerificationFinding {
+        var finding = self
+        finding.text = text.worded
+        return finding
+    }
+}

@@ -65,7 +65,10 @@ public struct HL7Traffic: Sendable {
             return HL7TrafficStorage.reject(bytes, 207, "profile.missing", LocalizedText(
                 sv: "Plattformen har ingen HL7-profil.", en: "The platform has no HL7 profile."), now)
         }
-        let (findings, summary) = check.check(message, verification: true, today: CivilDate(now))
+        // The findings' sentences are worded here, on the connection's own task, once: the ACK and the stored
+        // session read each of them again inside the shared write (group commit).
+        let (checked, summary) = check.check(message, verification: true, today: CivilDate(now))
+        let findings = checked.map(\.worded)
         return await commits.submit(Arrival(
             message: message, bytes: bytes, peer: peer, sender: sender, platform: platform, findings: findings,
             summary: summary))

@@ -25,6 +25,7 @@ import Testing
         #expect(try encoder.encode(deferred) == encoder.encode(worded))
         #expect(String(decoding: try encoder.encode(worded), as: UTF8.self) == #"{"en":"Hello Åsa.","sv":"Hej Åsa."}"#)
         #expect(try JSONDecoder().decode(LocalizedText.self, from: encoder.encode(deferred)) == worded)
+        #expect(deferred.worded == worded && deferred.worded.en == "Hello Åsa." && worded.worded == worded)
     }
 
     @Test func aSentenceIsItsPartsOneAfterAnother() {
