@@ -8,8 +8,15 @@ ORM^O01, OMI^O23, ORU^R01 (with several OBX), MDM^T02. PID-3 carries a personnum
 CX with the Skatteverket OIDs (``191212121212^^^&1.2.752.129.2.1.3.1&ISO^PN``), often followed by a local
 RIS identifier. Values contain å ä ö and a few escapes (``\\T\\``, ``\\.br\\``, ``\\S\\``).
 
-Usage: generate.py OUTPUT [COUNT] [SEED]
+Usage: generate.py OUTPUT [COUNT] [SEED] [--clean]
+
+The default file is production-like traffic and draws about 3.8 findings a message from the BFR profile's checks
+(MSH-11 P, real personnummer, a RIS number under VGR's reservnummer OID, segments the profile does not list, an empty
+TXA-12). With --clean the same kinds of message are written as a sender that passes would send them (MSH-11 T,
+Skatteverket's test personnummer, the RIS number under its namespace only, no unlisted segments, TXA-12 filled), to
+time the checks on traffic that draws no findings; the default output is unchanged by the option.
 """
+import os
 import random
 import sys
 
@@ -41,14 +48,21 @@ def luhn_digit(digits):
     return str((10 - total % 10) % 10)
 
 
+CLEAN = False
+TEST_NUMBERS = []
+
+
 def person_id(rng):
+    if CLEAN and rng.random() < 0.85:
+        number = rng.choice(TEST_NUMBERS)
+        return number, "1.2.752.129.2.1.3.1", number[:8], int(number[10]) % 2
     year = rng.randint(1930, 2023)
     month = rng.randint(1, 12)
     day = rng.randint(1, 28)
-    coordination = rng.random() < 0.15
+    coordination = CLEAN or rng.random() < 0.15
     if coordination:
         day += 60
-    serial = f"{rng.randint(0, 999):03d}"
+    serial = f"{rng.randint(1 if CLEAN else 0, 999):03d}"
     body = f"{year % 100:02d}{month:02d}{day:02d}{serial}"
     number = f"{year}{month:02d}{day:02d}{serial}{luhn_digit(body)}"
     oid = "1.2.752.129.2.1.3.3" if coordination else "1.2.752.129.2.1.3.1"
@@ -61,14 +75,15 @@ def timestamp(rng):
 
 def msh(rng, number, code, event, structure):
     return (f"MSH|^~\\&|{rng.choice(['TakeCare', 'Melior', 'Cosmic', 'RIS'])}|{rng.choice(['SU', 'KS', 'SUS', 'NUS'])}"
-            f"|BFR|VGR|{timestamp(rng)}||{code}^{event}^{structure}|MSG{number:08d}|P|2.5.1|||AL|NE|SWE|UNICODE UTF-8")
+            f"|BFR|VGR|{timestamp(rng)}||{code}^{event}^{structure}|MSG{number:08d}|{'T' if CLEAN else 'P'}|2.5.1|||AL|NE|SWE|UNICODE UTF-8")
 
 
 def pid(rng):
     number, oid, birth, odd = person_id(rng)
     cx = f"{number}^^^&{oid}&ISO^PN"
     if rng.random() < 0.6:
-        cx += f"~{rng.randint(100000, 999999)}^^^RIS&1.2.752.113.11.0.2.1.1.1&ISO^PI"
+        authority = "RIS" if CLEAN else "RIS&1.2.752.113.11.0.2.1.1.1&ISO"
+        cx += f"~{rng.randint(100000, 999999)}^^^{authority}^PI"
     first, last = rng.choice(FIRST), rng.choice(LAST)
     street, (city, postcode) = rng.choice(STREETS), rng.choice(CITIES)
     return (f"PID|1||{cx}||{last}^{first}^{rng.choice(FIRST)}^^^^L||{birth}|{'M' if odd else 'F'}|||"
@@ -110,6 +125,10 @@ def adt(rng, number, event):
                      f"AL1|1|DA|^Penicillin^L|MO|Utslag \\T\\ klåda",
                      f"DG1|1||J18.9^Pneumoni, ospecificerad^ICD-10-SE||{timestamp(rng)}|A",
                      f"IN1|1|REG^Regional^L|232100-0131|Västra Götalandsregionen"]
+    if CLEAN:
+        # Only the segments the profile lists for the event.
+        unlisted = ("NTE", "ROL", "IN1") + (("DG1",) if event == "A31" else ())
+        segments = [segment for segment in segments if not segment.startswith(unlisted)]
     return segments
 
 
@@ -156,7 +175,7 @@ def mdm(rng, number):
     pid_segment, _, _ = pid(rng)
     segments = [msh(rng, number, "MDM", "T02", "MDM_T02"), f"EVN|T02|{timestamp(rng)}", pid_segment, pv1(rng),
                 f"TXA|1|RAD^Röntgenutlåtande|TX|{timestamp(rng)}|{rng.choice(LAST)}^{rng.choice(FIRST)}||||||"
-                f"DOC{number}^RIS||||||AU||AV"]
+                f"{'|' if CLEAN else ''}DOC{number}^RIS||||||AU||AV"]
     for index in range(1, rng.randint(5, 9)):
         segments.append(f"OBX|{index}|TX|RAD^Utlåtande||{rng.choice(FINDINGS)}\\.br\\{rng.choice(FINDINGS)}||||||F")
     return segments
@@ -176,9 +195,17 @@ def message(rng, number):
 
 
 def main():
-    output = sys.argv[1]
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 20260101)
+    global CLEAN
+    arguments = [argument for argument in sys.argv[1:] if argument != "--clean"]
+    if len(arguments) < len(sys.argv) - 1:
+        CLEAN = True
+        here = os.path.dirname(os.path.abspath(__file__))
+        path = os.path.join(here, "..", "..", "Sources", "Domain", "Resources", "skatteverket-testpersonnummer.txt")
+        with open(path) as numbers:
+            TEST_NUMBERS.extend(line.strip() for line in numbers if len(line.strip()) == 12 and line.strip().isdigit())
+    output = arguments[0]
+    count = int(arguments[1]) if len(arguments) > 1 else 100_000
+    rng = random.Random(int(arguments[2]) if len(arguments) > 2 else 20260101)
     with open(output, "wb") as file:
         for number in range(count):
             text = "\r".join(message(rng, number)) + "\r"

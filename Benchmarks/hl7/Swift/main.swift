@@ -13,7 +13,7 @@ import ProcessFiles
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: hl7-bench FILE [ROUNDS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: hl7-bench FILE [ROUNDS] [PROFILE.yaml [--digest]]\n".utf8))
     exit(2)
 }
 let rounds = arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5
