@@ -70,10 +70,15 @@ public enum TestSessionStore {
         ofControlIDs controlIDs: Set<String>, in sessionID: UUID, on store: Store
     ) async throws -> [String: [UInt8]] {
         guard !controlIDs.isEmpty else { return [:] }
+        // Not sorted in SQL: ORDER BY sequence made SQLite walk the session's messages in sequence order instead
+        // of using the (session_id, control_id) index, a scan of the whole session for every batch (BENCHMARKS.md).
         let found = try await TestMessageModel.query(on: store.database).filter(\.$sessionID == sessionID)
-            .filter(\.$controlID ~~ Array(controlIDs)).sort(\.$sequence, .descending).all()
-        // Sorted newest first, so that the first ACK of a control id is the one kept.
-        return Dictionary(found.map { ($0.controlID, [UInt8]($0.ack)) }) { _, first in first }
+            .filter(\.$controlID ~~ Array(controlIDs)).all()
+        var first: [String: (sequence: Int, ack: [UInt8])] = [:]
+        for message in found where first[message.controlID].map({ message.sequence < $0.sequence }) ?? true {
+            first[message.controlID] = (message.sequence, [UInt8](message.ack))
+        }
+        return first.mapValues(\.ack)
     }
 
     /// A received message as it is stored: the summary and findings, its bytes and the ACK sent.
