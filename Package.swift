@@ -161,7 +161,10 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Domain", "HL7", "DICOM", "Integration", "ProcessFiles"]),
+        // Fixtures are read from the source tree (#filePath), so a pinned record can be re-recorded in place.
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["Domain", "HL7", "DICOM", "Integration", "ProcessFiles"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DICOMNetworkTests",

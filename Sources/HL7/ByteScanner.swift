@@ -1,7 +1,7 @@
 /// Finds the next of two given bytes, eight bytes at a time: the inner loop of the message indexer.
 ///
 /// Each 64-bit word is compared with both bytes at once (SWAR: "SIMD within a register"). The zero-byte
-/// test used is the exact form, without false positives, so every set bit of the returned mask is a match
+/// test used is the exact form, without false positives, so every set bit of the returned masks is a match
 /// and all matches in one word are handled from a single load.
 struct ByteScanner {
     private static let lowSevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -20,11 +20,12 @@ struct ByteScanner {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
-    /// A mask with bit 7 of byte `i` set exactly where byte `i` of `word` equals one of the two bytes.
-    /// Byte 0 is the lowest-addressed byte (little-endian load).
+    /// Two masks with bit 7 of byte `i` set exactly where byte `i` of `word` equals the first byte and the second
+    /// byte respectively. Byte 0 is the lowest-addressed byte (little-endian load). Kept apart, so a caller that
+    /// treats the two differently (field separator, line end) need not load a matched byte again to tell.
     @inline(__always)
-    func matches(in word: UInt64) -> UInt64 {
-        Self.zeroBytes(word ^ first) | Self.zeroBytes(word ^ second)
+    func separateMatches(in word: UInt64) -> (first: UInt64, second: UInt64) {
+        (Self.zeroBytes(word ^ first), Self.zeroBytes(word ^ second))
     }
 
     @inline(__always)

@@ -5,7 +5,13 @@
 /// the first repetition of PID-3 and `OBX[2]-5` the fifth field of the second OBX. All numbers are 1-based.
 /// MSH follows HL7 numbering: `MSH-1` is the field separator and `MSH-2` the encoding characters.
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public var segmentID: String
+    public var segmentID: String {
+        didSet { segmentCode = SegmentEntry.code(segmentID) }
+    }
+    /// ``segmentID`` as the index's code, kept beside it so that every lookup by path compares integers without
+    /// reading the string again (the profile checks look up paths for every message); nil when the ID is not three
+    /// bytes long, which no segment's is.
+    private(set) var segmentCode: UInt32?
     public var segmentOccurrence: Int
     public var field: Int
     public var repetition: Int
@@ -18,6 +24,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
         subcomponent: Int? = nil
     ) {
         self.segmentID = segmentID
+        segmentCode = SegmentEntry.code(segmentID)
         self.segmentOccurrence = segmentOccurrence
         self.field = field
         self.repetition = repetition
@@ -33,6 +40,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
         let id = reader.take(while: ASCII.isUpperAlphanumeric)
         guard id.count == 3 else { throw fail("expected a three-character segment ID such as PID") }
         segmentID = String(decoding: id, as: UTF8.self)
+        segmentCode = SegmentEntry.code(segmentID)
         segmentOccurrence = 1
         if reader.skip("[") {
             guard let occurrence = reader.number(), reader.skip("]") else {

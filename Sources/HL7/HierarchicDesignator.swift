@@ -25,14 +25,15 @@ public struct HierarchicDesignator: Sendable, Hashable {
 
     /// Reads the parts of `range` split at `separator`; nil when the range is empty.
     init?(message: Message, range: Range<Int>, separatedBy separator: UInt8) {
-        guard !range.isEmpty else { return nil }
-        var parts: [String?] = [nil, nil, nil]
-        var number = 0
-        message.index.forEachPiece(of: range, separatedBy: separator, in: message.bytes) { piece in
-            parts[number] = message.nonEmptyText(piece)
-            number += 1
-            return number < parts.count
-        }
-        self.init(namespaceID: parts[0], universalID: parts[1], universalIDType: parts[2])
+        guard let ranges = DesignatorRanges(message: message, range: range, separatedBy: separator) else { return nil }
+        self.init(message: message, ranges: ranges)
+    }
+
+    /// Makes the strings of a borrowed HD.
+    public init(message: Message, ranges: DesignatorRanges) {
+        self.init()
+        if let range = ranges.namespaceID { namespaceID = message.nonEmptyText(range) }
+        if let range = ranges.universalID { universalID = message.nonEmptyText(range) }
+        if let range = ranges.universalIDType { universalIDType = message.nonEmptyText(range) }
     }
 }

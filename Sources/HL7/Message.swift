@@ -35,7 +35,7 @@ public struct Message: Sendable {
         self.bytes = bytes
         self.index = index
         encodingCharacters = index.delimiters
-        characterSet = MessageCharset(msh18: Self.characterSetName(bytes: bytes, index: index))
+        characterSet = Self.characterSet(bytes: bytes, index: index)
         if characterSet == .utf8, characterSetValidation == .strict {
             try validateUTF8()
         }
@@ -51,12 +51,24 @@ public struct Message: Sendable {
         bytes
     }
 
-    /// MSH-18's first repetition, read raw: it names the set, so it cannot be decoded with it.
-    private static func characterSetName(bytes: [UInt8], index: MessageIndex) -> String {
-        guard let field = index.fieldRange(segment: 0, number: 18) else { return "" }
+    /// The set MSH-18's first repetition names, read raw: it names the set, so it cannot be decoded with it. The
+    /// spellings nearly every message carries are recognised on the bytes, without making a string (every message
+    /// is parsed, so this counts); anything else goes through ``MessageCharset/init(msh18:)``, which reads those
+    /// spellings the same.
+    private static func characterSet(bytes: [UInt8], index: MessageIndex) -> MessageCharset {
+        guard let field = index.fieldRange(segment: 0, number: 18) else { return MessageCharset(msh18: "") }
         let first = index.piece(1, of: field, separatedBy: index.delimiters.repetition, in: bytes) ?? field
-        return String(decoding: bytes[first], as: UTF8.self)
+        let known = bytes.withUnsafeBufferPointer { buffer -> MessageCharset? in
+            let name = UnsafeBufferPointer(rebasing: buffer[first])
+            if name.elementsEqual(Self.utf8Name) { return .utf8 }
+            if name.elementsEqual(Self.latin1Name) { return .latin1 }
+            return nil
+        }
+        return known ?? MessageCharset(msh18: String(decoding: bytes[first], as: UTF8.self))
     }
+
+    private static let utf8Name: [UInt8] = Array("UNICODE UTF-8".utf8)
+    private static let latin1Name: [UInt8] = Array("8859/1".utf8)
 
     private func validateUTF8() throws(HL7Error) {
         let invalid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }

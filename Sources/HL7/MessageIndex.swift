@@ -15,10 +15,27 @@ struct SegmentEntry: Sendable {
         UInt32(first) << 16 | UInt32(second) << 8 | UInt32(third)
     }
 
+    /// The code of a three-byte ID; nil for any other length. Reads the UTF-8 view without making an array,
+    /// because every lookup by ID (`segment("PID")`, each ``FieldPath``) starts here.
     static func code(_ id: String) -> UInt32? {
-        let bytes = Array(id.utf8)
-        guard bytes.count == 3 else { return nil }
-        return code(bytes[0], bytes[1], bytes[2])
+        var code: UInt32 = 0
+        var count = 0
+        for byte in id.utf8 {
+            count += 1
+            guard count <= 3 else { return nil }
+            code = code << 8 | UInt32(byte)
+        }
+        return count == 3 ? code : nil
+    }
+
+    /// The three ID bytes of a code as a string (a small string: no allocation).
+    static func id(_ code: UInt32) -> String {
+        String(unsafeUninitializedCapacity: 3) { buffer in
+            buffer[0] = UInt8(truncatingIfNeeded: code >> 16)
+            buffer[1] = UInt8(truncatingIfNeeded: code >> 8)
+            buffer[2] = UInt8(truncatingIfNeeded: code)
+            return 3
+        }
     }
 
     static let headerCode = code(UInt8(ascii: "M"), UInt8(ascii: "S"), UInt8(ascii: "H"))
@@ -63,9 +80,14 @@ struct MessageIndex: Sendable {
         segments[segment].code == SegmentEntry.headerCode && number <= 2
     }
 
-    func segmentID(_ segment: Int, in bytes: [UInt8]) -> String {
-        let start = segments[segment].start
-        return String(decoding: bytes[start..<(start + 3)], as: UTF8.self)
+    /// The segment's ID; the indexer admitted only three ASCII letters or digits, which its code holds.
+    func segmentID(_ segment: Int) -> String {
+        SegmentEntry.id(segments[segment].code)
+    }
+
+    /// The first segment with this code, or nil.
+    func firstSegment(code: UInt32) -> Int? {
+        segments.withUnsafeBufferPointer { entries in entries.firstIndex { $0.code == code } }
     }
 
     /// The sub-ranges of `range` between `separator` bytes (one range for a range without separators).
@@ -135,6 +157,6 @@ struct MessageIndex: Sendable {
             field = isHeader ? element + 1 : element
         }
         return Position(
-            segmentNumber: low + 1, segmentID: segmentID(low, in: bytes), field: field, byteOffset: offset)
+            segmentNumber: low + 1, segmentID: segmentID(low), field: field, byteOffset: offset)
     }
 }

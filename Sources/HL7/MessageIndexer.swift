@@ -43,6 +43,11 @@ enum MessageIndexer {
 
     /// Appends the offsets of the field separators from `start` to the segment's end and returns the offset
     /// of the line-end byte (or the input's end).
+    ///
+    /// Eight bytes at a time, with the separator and line-end matches of a word as two masks: a word without a
+    /// line end appends all its separators, a word with one appends those before it and ends the segment. Telling
+    /// the two apart from the masks, rather than loading each matched byte again, takes a load and a branch off the
+    /// path of every separator (perf put that compare-and-branch at a fifth of the indexer's samples).
     @inline(__always)
     private static func scanSegment(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8, lineEnd: UInt8,
@@ -52,15 +57,23 @@ enum MessageIndexer {
         let count = bytes.count
         let scanner = ByteScanner(separator, lineEnd)
         var cursor = start
-        while cursor + 8 <= count {
-            var matches = scanner.matches(in: ByteScanner.word(at: base + cursor))
-            while matches != 0 {
-                let offset = cursor + matches.trailingZeroBitCount >> 3
-                if base[offset] == lineEnd { return offset }
-                separators.append(UInt32(truncatingIfNeeded: offset))
-                matches &= matches &- 1
+        while cursor &+ 8 <= count {
+            var (fields, ends) = scanner.separateMatches(in: ByteScanner.word(at: base + cursor))
+            if ends != 0 {
+                // Bit 7 of byte k marks a match; separators in bytes before the line end have lower bits.
+                let end = ends.trailingZeroBitCount
+                fields &= (1 &<< end) &- 1
+                while fields != 0 {
+                    separators.append(UInt32(truncatingIfNeeded: cursor &+ fields.trailingZeroBitCount &>> 3))
+                    fields &= fields &- 1
+                }
+                return cursor &+ end &>> 3
             }
-            cursor += 8
+            while fields != 0 {
+                separators.append(UInt32(truncatingIfNeeded: cursor &+ fields.trailingZeroBitCount &>> 3))
+                fields &= fields &- 1
+            }
+            cursor &+= 8
         }
         while cursor < count {
             let byte = base[cursor]
@@ -83,10 +96,7 @@ enum MessageIndexer {
             throw .missingHeader(
                 found: String(decoding: bytes.prefix(3), as: UTF8.self), Position(segmentNumber: 1, byteOffset: 0))
         }
-        var headerEnd = 3
-        while headerEnd < count, bytes[headerEnd] != ASCII.carriageReturn, bytes[headerEnd] != ASCII.lineFeed {
-            headerEnd += 1
-        }
+        let headerEnd = firstLineEnd(in: bytes, from: 3)
         guard headerEnd >= 8 else {
             throw .headerTooShort(
                 Position(segmentNumber: 1, segmentID: "MSH", field: headerEnd > 4 ? 2 : 1, byteOffset: headerEnd))
@@ -110,6 +120,25 @@ enum MessageIndexer {
             uncheckedField: field, component: msh2[0], repetition: msh2[1], escape: msh2[2], subcomponent: msh2[3],
             truncation: msh2.count == 5 ? msh2[4] : nil)
         return (delimiters, headerEnd)
+    }
+
+    /// The offset of the first CR or LF from `start` on, or the input's end; eight bytes at a time, as the header
+    /// runs to a hundred bytes and more and every message starts with it.
+    private static func firstLineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let count = bytes.count
+        let scanner = ByteScanner(ASCII.carriageReturn, ASCII.lineFeed)
+        var cursor = start
+        while cursor &+ 8 <= count {
+            let (returns, feeds) = scanner.separateMatches(in: ByteScanner.word(at: base + cursor))
+            let ends = returns | feeds
+            if ends != 0 { return cursor &+ ends.trailingZeroBitCount &>> 3 }
+            cursor &+= 8
+        }
+        while cursor < count, base[cursor] != ASCII.carriageReturn, base[cursor] != ASCII.lineFeed {
+            cursor += 1
+        }
+        return cursor
     }
 
     /// Whether the header starts `MSH|^~\&` followed by a field separator or the line's end: nearly every

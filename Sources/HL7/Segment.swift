@@ -6,7 +6,7 @@ public struct Segment: Sendable {
 
     /// The segment ID, e.g. `PID`.
     public var id: String {
-        message.index.segmentID(index, in: message.bytes)
+        message.index.segmentID(index)
     }
 
     /// The highest HL7 field number present (trailing empty fields that were written count).
@@ -31,5 +31,27 @@ public struct Segment: Sendable {
     /// All fields in order, from field 1 to ``fieldCount``.
     public var fields: [MessageElement] {
         (0..<fieldCount).compactMap { field($0 + 1) }
+    }
+}
+
+/// A segment ID as one number (its three bytes), so that matching a message's segments against a list compares
+/// integers, not strings: the profile checks do it for every segment of every message.
+public struct SegmentCode: Sendable, Hashable {
+    public let rawValue: UInt32
+
+    init(rawValue: UInt32) {
+        self.rawValue = rawValue
+    }
+
+    /// The code of a three-byte ID such as `PID`; nil for an ID of any other length in UTF-8, which no segment
+    /// of a parsed message has.
+    public init?(_ id: String) {
+        guard let code = SegmentEntry.code(id) else { return nil }
+        rawValue = code
+    }
+
+    /// The ID, e.g. `PID`.
+    public var id: String {
+        SegmentEntry.id(rawValue)
     }
 }

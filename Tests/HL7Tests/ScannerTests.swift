@@ -39,6 +39,52 @@ import Testing
         }
     }
 
+    /// The word-at-a-time validator (ASCII, then runs of two-byte sequences) against a character-at-a-time one, on
+    /// random mixes of ASCII, two-byte sequences, their broken forms and longer sequences.
+    @Test(arguments: [UInt64(21), 22, 23])
+    func validatorMatchesACharacterLoop(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let pieces: [[UInt8]] = [
+            Array("a".utf8), Array("PID|".utf8), Array("å".utf8), Array("ö".utf8), Array("é".utf8), [0xC2, 0x80], [0xDF, 0xBF],
+            Array("€".utf8), Array("𝄞".utf8), [0xC3], [0xA5], [0xC0, 0x80], [0xC1, 0xBF], [0xC3, 0xC3], [0xE2, 0x82],
+            [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x80, 0x80],
+        ]
+        for _ in 0..<3000 {
+            let validOnly = Bool.random(using: &generator)
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).flatMap { _ in
+                pieces[Int.random(in: 0..<(validOnly ? 9 : pieces.count), using: &generator)]
+            }
+            let found = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
+            #expect(found == Self.firstInvalidByCharacter(bytes), "\(bytes)")
+        }
+    }
+
+    /// RFC 3629, one character at a time.
+    static func firstInvalidByCharacter(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let (length, lower, upper): (Int, UInt8, UInt8) = switch lead {
+            case 0x00...0x7F: (1, 0x80, 0xBF)
+            case 0xC2...0xDF: (2, 0x80, 0xBF)
+            case 0xE0: (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+            case 0xED: (3, 0x80, 0x9F)
+            case 0xF0: (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (4, 0x80, 0xBF)
+            case 0xF4: (4, 0x80, 0x8F)
+            default: (0, 0, 0)
+            }
+            guard length > 0, index + length <= bytes.count else { return index }
+            if length > 1 {
+                guard (lower...upper).contains(bytes[index + 1]) else { return index }
+                for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+
     @Test func validatorSkipsLongASCIIRunsCorrectly() {
         for position in 0..<80 {
             var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 80)

@@ -18,15 +18,28 @@ extension IdentifierIssue {
         ))
     }
 
+    /// Worded when read: a local identifier checked under a scheme's OID (a RIS number under VGR's) draws this for
+    /// every message of a session, and the HL7 checks keep the issue only as a finding's sentence.
     static func wrongLength(_ format: IdentifierFormat, found: Int, unit: LengthUnit) -> IdentifierIssue {
-        IdentifierIssue(.wrongLength, LocalizedText(
-            sv: "Fel antal \(unit.sv) för \(format.name.sv): \(found) (formen är \(format.shape.sv)).",
-            en: "Wrong number of \(unit.en) for \(format.name.en): \(found) (the form is \(format.shape.en))."
-        ))
+        IdentifierIssue(.wrongLength, LocalizedText(deferred: WrongLengthText(format: format, found: found, unit: unit)))
+    }
+
+    private struct WrongLengthText: LocalizedTextSource {
+        let format: IdentifierFormat
+        let found: Int
+        let unit: LengthUnit
+
+        func text(in language: Language) -> String {
+            language == .en
+                ? LocalizedText.sentence(
+                    "Wrong number of ", unit.en, " for ", format.name.en, ": ", String(found), " (the form is ", format.shape.en, ").")
+                : LocalizedText.sentence(
+                    "Fel antal ", unit.sv, " för ", format.name.sv, ": ", String(found), " (formen är ", format.shape.sv, ").")
+        }
     }
 
     /// The unit `wrongLength` counts in.
-    enum LengthUnit {
+    enum LengthUnit: Sendable {
         case digits, characters
         var sv: String { self == .digits ? "siffror" : "tecken" }
         var en: String { self == .digits ? "digits" : "characters" }

@@ -23,6 +23,25 @@ public enum IdentifierScheme: Sendable, Hashable {
         }
     }
 
+    /// The scheme and the OID when `utf8` is exactly one of the OIDs ``init(oid:)`` knows, written bare as HL7's
+    /// CX.4 carries it; nil for anything else, the `urn:oid:` forms included (``init(oid:)`` reads those). A byte
+    /// comparison, so the HL7 checks can tell the OID of every identifier of every message without making a
+    /// string of it (an OID is too long for a small string, so each costs an allocation); the OID returned is the
+    /// scheme's own constant.
+    public static func knownOID(utf8: UnsafeBufferPointer<UInt8>) -> (scheme: IdentifierScheme, oid: String)? {
+        for known in knownOIDs where known.utf8.count == utf8.count && known.utf8.elementsEqual(utf8) {
+            return (known.scheme, known.oid)
+        }
+        return nil
+    }
+
+    /// Every OID ``init(oid:)`` knows, in the order it tries them, with its bytes.
+    static let knownOIDs: [(oid: String, utf8: [UInt8], scheme: IdentifierScheme)] = {
+        let oids = [Personnummer.oid, Samordningsnummer.oid, NationalReservnummer.oid] + Organisationsnummer.oids
+            + HSAId.oids + LocalReservnummer.Scheme.allCases.map(\.oid)
+        return oids.map { oid in (oid, Array(oid.utf8), IdentifierScheme(oid: oid)!) }
+    }()
+
     /// `oid` without a leading `urn:oid:`.
     static func bare(_ oid: String) -> String {
         oid.hasPrefix("urn:oid:") ? String(oid.dropFirst(8)) : oid
