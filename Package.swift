@@ -58,6 +58,7 @@ let package = Package(
             name: "Workflow",
             dependencies: [
                 "Domain",
+                "DICOM",
                 "HL7",
                 "Integration",
                 "Persistence",
@@ -101,6 +102,8 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
+                "DICOM",
+                "DICOMNetwork",
                 "Domain",
                 "Integration",
                 "MLLP",
@@ -183,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Domain", "Persistence", "ProcessFiles", "Web", "Workflow", "TestSupport",
+                "DICOM", "Domain", "Persistence", "ProcessFiles", "Web", "Workflow", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Vapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"), .product(name: "SQLKit", package: "sql-kit"),
             ]),

@@ -49,7 +49,7 @@ drive() {
 anslut_run() {
   local name=$1 mllp http
   mllp=$(free_port); http=$(free_port)
-  ANSLUT_DATA_DIR="$work/$name" LOG_LEVEL=error "$bin/anslut" demo --port "$http" --mllp-port "$mllp" >"$work/server.out" 2>&1 &
+  ANSLUT_DATA_DIR="$work/$name" LOG_LEVEL=error "$bin/anslut" demo --port "$http" --mllp-port "$mllp" --dicom-port 0 >"$work/server.out" 2>&1 &
   server_pid=$!
   wait_for_port "$mllp"
   drive "anslut demo ($name)" "$mllp"

@@ -12,6 +12,7 @@ public func configure(_ app: Application, config: AppConfig) throws {
     app.asyncCommands.use(AuditCommands(), as: "audit")
     app.asyncCommands.use(IdentifierCommand(), as: "id")
     app.asyncCommands.use(HL7Commands(), as: "hl7")
+    app.asyncCommands.use(DICOMCommands(), as: "dicom")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(ProcessCommands(), as: "process")
     app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -14,7 +14,7 @@ command -v schemathesis >/dev/null || pip install -q "schemathesis==4.31.1" >/de
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 ANSLUT_DATA_DIR="$work/data" ANSLUT_PROCESSES_DIR="$PWD/Processes" DATABASE_URL= LOG_LEVEL=error \
-  "$binary" demo --port "$port" --mllp-port 0 >"$work/server.log" 2>&1 &
+  "$binary" demo --port "$port" --mllp-port 0 --dicom-port 0 >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"

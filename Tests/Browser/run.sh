@@ -16,7 +16,7 @@ python3 -c 'import selenium, pytest' 2>/dev/null \
 
 data=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-ANSLUT_DATA_DIR="$data" LOG_FORMAT=json "$binary" demo --port "$port" --mllp-port 0 >"$data/server.log" 2>&1 &
+ANSLUT_DATA_DIR="$data" LOG_FORMAT=json "$binary" demo --port "$port" --mllp-port 0 --dicom-port 0 >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do

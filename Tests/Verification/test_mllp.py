@@ -34,7 +34,7 @@ def server(tmp_path):
     http, mllp = free_port(), free_port()
     log = open(tmp_path / "server.log", "w")
     process = subprocess.Popen(
-        [BINARY, "demo", "--port", str(http), "--mllp-port", str(mllp)], cwd=os.environ["ANSLUT_REPO"],
+        [BINARY, "demo", "--port", str(http), "--mllp-port", str(mllp), "--dicom-port", "0"], cwd=os.environ["ANSLUT_REPO"],
         env={**os.environ, "ANSLUT_DATA_DIR": str(tmp_path), "LOG_FORMAT": "json"}, stdout=log, stderr=log)
     deadline = time.time() + 60
     while time.time() < deadline:

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A connecting system's identity in one of the platform's environments: for now the verification environment,
-/// where its HL7 messages are recognised by MSH-3 and MSH-4 (and, when given, the address they come from). The
-/// accounts issue adds certificates and production; DICOM adds calling AE titles.
+/// where its HL7 messages are recognised by MSH-3 and MSH-4 and its DICOM associations by the calling AE title
+/// (and, when given, the address they come from). The accounts issue adds certificates and production.
 public struct SystemAccount: Sendable, Hashable, Codable {
     public enum Environment: String, Sendable, Hashable, Codable {
         case verification
@@ -24,7 +24,7 @@ public struct SystemAccount: Sendable, Hashable, Codable {
     public let id: UUID
     public let caseID: UUID
     public let environment: Environment
-    /// MSH-3 and MSH-4 (namespace ids) the system sends with.
+    /// MSH-3 and MSH-4 (namespace ids) the system sends with; both empty for a system that sends only DICOM.
     public let hl7SendingApplication: String
     public let hl7SendingFacility: String
     /// Addresses or CIDR ranges the traffic may come from; empty for any.
@@ -32,10 +32,12 @@ public struct SystemAccount: Sendable, Hashable, Codable {
     public var status: Status
     /// Counts changes, for optimistic concurrency.
     public var version: Int
+    /// The calling AE title its DICOM associations come with; nil for a system that sends only HL7.
+    public let dicomAETitle: String?
 
     public init(
         id: UUID, caseID: UUID, environment: Environment, hl7SendingApplication: String, hl7SendingFacility: String,
-        sourceAddresses: [String], status: Status, version: Int
+        sourceAddresses: [String], status: Status, version: Int, dicomAETitle: String? = nil
     ) {
         self.id = id
         self.caseID = caseID
@@ -45,5 +47,13 @@ public struct SystemAccount: Sendable, Hashable, Codable {
         self.sourceAddresses = sourceAddresses
         self.status = status
         self.version = version
+        self.dicomAETitle = dicomAETitle
+    }
+
+    /// How people name the sender: `RIS1^SU`, `AE MODALITY1`, or both.
+    public var senderDescription: String {
+        let hl7 = hl7SendingApplication.isEmpty ? nil : "\(hl7SendingApplication)^\(hl7SendingFacility)"
+        let dicom = dicomAETitle.map { "AE \($0)" }
+        return [hl7, dicom].compactMap { $0 }.joined(separator: ", ")
     }
 }

@@ -1,15 +1,32 @@
+import Foundation
+
 /// The rules of verification accounts: what a registration must hold, who may register and change one, and which
 /// status changes there are.
 public enum SystemAccountRules {
     /// The longest MSH-3/MSH-4 namespace id taken (HL7's IS type allows 20; senders use up to this).
     public static let maximumNameLength = 64
 
-    /// Every broken rule of a registration, at its field: the names are 1-64 printable ASCII characters without
-    /// HL7's delimiters (they are matched against MSH-3 and MSH-4 byte for byte); each source address an IP address
-    /// or a CIDR range.
-    public static func errors(application: String, facility: String, sourceAddresses: [String]) -> [FieldError] {
+    /// The longest AE title DICOM allows (VR AE).
+    public static let maximumAETitleLength = 16
+
+    /// Every broken rule of a registration, at its field: an HL7 sender (both names) or a DICOM calling AE title,
+    /// or both; the names are 1-64 printable ASCII characters without HL7's delimiters (they are matched against
+    /// MSH-3 and MSH-4 byte for byte); the AE title 1-16 printable ASCII characters without a backslash (VR AE;
+    /// leading and trailing spaces do not count); each source address an IP address or a CIDR range.
+    public static func errors(
+        application: String, facility: String, aeTitle: String? = nil, sourceAddresses: [String]
+    ) -> [FieldError] {
         var errors: [FieldError] = []
-        for (field, value) in [("hl7SendingApplication", application), ("hl7SendingFacility", facility)] {
+        let title = aeTitle?.trimmingCharacters(in: .whitespaces) ?? ""
+        let hasHL7 = !application.isEmpty || !facility.isEmpty
+        if !hasHL7 && title.isEmpty {
+            errors.append(FieldError(
+                field: "hl7SendingApplication", code: "no-sender",
+                message: LocalizedText(
+                    sv: "Ange en HL7-avsändare (MSH-3 och MSH-4), en DICOM AE-titel, eller båda.",
+                    en: "Give an HL7 sender (MSH-3 and MSH-4), a DICOM AE title, or both.")))
+        }
+        for (field, value) in [("hl7SendingApplication", application), ("hl7SendingFacility", facility)] where hasHL7 {
             if value.isEmpty || value.count > maximumNameLength
                 || !value.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && !"|^~\\&".unicodeScalars.contains($0) })
             {
@@ -19,6 +36,16 @@ public enum SystemAccountRules {
                         sv: "Ska vara 1-\(maximumNameLength) tecken (A-Z, 0-9 och skiljetecken utom | ^ ~ \\ &), som i MSH-3/MSH-4.",
                         en: "Must be 1-\(maximumNameLength) characters (A-Z, 0-9 and punctuation except | ^ ~ \\ &), as in MSH-3/MSH-4.")))
             }
+        }
+        if let aeTitle, !aeTitle.isEmpty,
+           title.isEmpty || title.count > maximumAETitleLength
+            || !title.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) && $0 != "\\" })
+        {
+            errors.append(FieldError(
+                field: "dicomAETitle", code: "invalid-ae-title",
+                message: LocalizedText(
+                    sv: "En AE-titel är 1-\(maximumAETitleLength) tecken (A-Z, 0-9, mellanslag och skiljetecken utom \\).",
+                    en: "An AE title is 1-\(maximumAETitleLength) characters (A-Z, 0-9, space and punctuation except \\).")))
         }
         for (index, address) in sourceAddresses.enumerated() where IPRange(address) == nil {
             errors.append(FieldError(

@@ -14,11 +14,15 @@ public struct TestSession: Sendable, Hashable {
     public var closedAt: Date?
     /// The chain's head: ``TestSessionChain/start`` until the first message.
     public var headHash: String
+    /// Entries in the chain: HL7 messages and DICOM objects, numbered together.
     public var messageCount: Int
+    /// The DICOM profile objects are checked against (id, version, hash), once the first object arrived.
+    public var dicomProfile: TestProtocol.Profile?
 
     public init(
         id: UUID, accountID: UUID, caseID: UUID, profileID: String, profileVersion: Int, profileHash: String,
-        openedAt: Date, closedAt: Date? = nil, headHash: String = TestSessionChain.start, messageCount: Int = 0
+        openedAt: Date, closedAt: Date? = nil, headHash: String = TestSessionChain.start, messageCount: Int = 0,
+        dicomProfile: TestProtocol.Profile? = nil
     ) {
         self.id = id
         self.accountID = accountID
@@ -30,6 +34,7 @@ public struct TestSession: Sendable, Hashable {
         self.closedAt = closedAt
         self.headHash = headHash
         self.messageCount = messageCount
+        self.dicomProfile = dicomProfile
     }
 }
 
@@ -57,4 +62,35 @@ public struct ReceivedMessage: Sendable, Hashable {
         self.acknowledgement = acknowledgement
         self.hash = hash
     }
+}
+
+/// One DICOM object received in a test session, as stored: what the protocol lists and counts. Its Part 10 file is
+/// kept under the data folder, named by its SHA-256.
+public struct ReceivedDICOMObject: Sendable, Hashable {
+    public let sequence: Int
+    public let receivedAt: Date
+    /// SHA-256 of the Part 10 file as stored.
+    public let sha256: String
+    public let summary: DICOMObjectSummary
+    public let findings: [VerificationFinding]
+    /// The C-STORE status sent: `0000` without findings, `B000` with any.
+    public let status: String
+    /// The session chain's hash after this object.
+    public let hash: String
+
+    public init(
+        sequence: Int, receivedAt: Date, sha256: String, summary: DICOMObjectSummary, findings: [VerificationFinding],
+        status: String, hash: String
+    ) {
+        self.sequence = sequence
+        self.receivedAt = receivedAt
+        self.sha256 = sha256
+        self.summary = summary
+        self.findings = findings
+        self.status = status
+        self.hash = hash
+    }
+
+    /// Whether any finding is an error.
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }

@@ -29,5 +29,7 @@ public enum AnslutMigrations {
         CreateVerificationTraffic(),
         // 013 - a closed test session's frozen protocol and its hash
         AddTestProtocols(),
+        // 014 - DICOM: calling AE titles on accounts, the DICOM profile of a session, the objects received
+        AddDICOMTraffic(),
     ]
 }

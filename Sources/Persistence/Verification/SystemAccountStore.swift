@@ -12,10 +12,17 @@ public enum SystemAccountStore {
     /// Another account that is not revoked already uses the sender (environment, MSH-3, MSH-4).
     public struct SenderTaken: Error, Sendable {}
 
+    /// Another account that is not revoked already uses the calling AE title in the environment.
+    public struct AETitleTaken: Error, Sendable {}
+
     public static func insert(_ account: SystemAccount, in tx: WriteTransaction) async throws {
         if try await active(application: account.hl7SendingApplication, facility: account.hl7SendingFacility,
                             environment: account.environment, on: tx.store) != nil {
             throw SenderTaken()
+        }
+        if let title = account.dicomAETitle,
+           try await active(aeTitle: title, environment: account.environment, on: tx.store) != nil {
+            throw AETitleTaken()
         }
         let model = SystemAccountModel()
         model.id = account.id
@@ -24,6 +31,7 @@ public enum SystemAccountStore {
         model.hl7SendingApplication = account.hl7SendingApplication
         model.hl7SendingFacility = account.hl7SendingFacility
         model.sourceAddresses = String(decoding: try JSONEncoder().encode(account.sourceAddresses), as: UTF8.self)
+        model.dicomAETitle = account.dicomAETitle
         model.status = account.status.rawValue
         model.version = account.version
         model.createdAt = tx.now
@@ -45,9 +53,20 @@ public enum SystemAccountStore {
     public static func active(
         application: String, facility: String, environment: SystemAccount.Environment, on store: Store
     ) async throws -> SystemAccount? {
-        try await SystemAccountModel.query(on: store.database)
+        // A DICOM-only account has no HL7 names; a message without MSH-3 and MSH-4 is nobody's.
+        guard !application.isEmpty || !facility.isEmpty else { return nil }
+        return try await SystemAccountModel.query(on: store.database)
             .filter(\.$environment == environment.rawValue)
             .filter(\.$hl7SendingApplication == application).filter(\.$hl7SendingFacility == facility)
+            .filter(\.$status != SystemAccount.Status.revoked.rawValue).first().map(account)
+    }
+
+    /// The account that is not revoked for a calling AE title, if any: the one DICOM associations are matched to.
+    public static func active(
+        aeTitle: String, environment: SystemAccount.Environment, on store: Store
+    ) async throws -> SystemAccount? {
+        try await SystemAccountModel.query(on: store.database)
+            .filter(\.$environment == environment.rawValue).filter(\.$dicomAETitle == aeTitle)
             .filter(\.$status != SystemAccount.Status.revoked.rawValue).first().map(account)
     }
 
@@ -70,6 +89,7 @@ public enum SystemAccountStore {
             environment: SystemAccount.Environment(rawValue: model.environment) ?? .verification,
             hl7SendingApplication: model.hl7SendingApplication, hl7SendingFacility: model.hl7SendingFacility,
             sourceAddresses: (try? JSONDecoder().decode([String].self, from: Data(model.sourceAddresses.utf8))) ?? [],
-            status: SystemAccount.Status(rawValue: model.status) ?? .revoked, version: model.version)
+            status: SystemAccount.Status(rawValue: model.status) ?? .revoked, version: model.version,
+            dicomAETitle: model.dicomAETitle)
     }
 }

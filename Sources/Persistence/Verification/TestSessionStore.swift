@@ -23,7 +23,45 @@ public enum TestSessionStore {
         model.closedAt = session.closedAt
         model.headHash = session.headHash
         model.messageCount = session.messageCount
+        model.dicomProfileID = session.dicomProfile?.id
+        model.dicomProfileVersion = session.dicomProfile?.version
+        model.dicomProfileHash = session.dicomProfile?.contentHash
         try await model.create(on: tx.database)
+    }
+
+    /// Appends a DICOM object to the session (whose `messageCount` and `headHash` the caller has advanced to it,
+    /// and whose DICOM profile it has set).
+    public static func append(_ object: ReceivedDICOMObject, to session: TestSession, in tx: WriteTransaction) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let model = TestObjectModel()
+        model.sessionID = session.id
+        model.sequence = object.sequence
+        model.receivedAt = object.receivedAt
+        model.sha256 = object.sha256
+        model.size = Int64(object.summary.size)
+        model.summary = String(decoding: try encoder.encode(object.summary), as: UTF8.self)
+        model.findings = String(decoding: try encoder.encode(object.findings), as: UTF8.self)
+        model.status = object.status
+        model.hash = object.hash
+        try await model.create(on: tx.database)
+        try await TestSessionModel.query(on: tx.database).filter(\.$id == session.id)
+            .set(\.$headHash, to: session.headHash).set(\.$messageCount, to: session.messageCount)
+            .set(\.$dicomProfileID, to: session.dicomProfile?.id)
+            .set(\.$dicomProfileVersion, to: session.dicomProfile?.version)
+            .set(\.$dicomProfileHash, to: session.dicomProfile?.contentHash).update()
+    }
+
+    /// The session's DICOM objects in the order received.
+    public static func objects(of sessionID: UUID, on store: Store) async throws -> [ReceivedDICOMObject] {
+        try await TestObjectModel.query(on: store.database).filter(\.$sessionID == sessionID).sort(\.$sequence).all()
+            .map { model in
+                ReceivedDICOMObject(
+                    sequence: model.sequence, receivedAt: model.receivedAt, sha256: model.sha256,
+                    summary: try JSONDecoder().decode(DICOMObjectSummary.self, from: Data(model.summary.utf8)),
+                    findings: try JSONDecoder().decode([VerificationFinding].self, from: Data(model.findings.utf8)),
+                    status: model.status, hash: model.hash)
+            }
     }
 
     /// The ACKs sent for the messages among `controlIDs` that the session has received: a repeated message is
@@ -32,10 +70,15 @@ public enum TestSessionStore {
         ofControlIDs controlIDs: Set<String>, in sessionID: UUID, on store: Store
     ) async throws -> [String: [UInt8]] {
         guard !controlIDs.isEmpty else { return [:] }
+        // Not sorted in SQL: ORDER BY sequence made SQLite walk the session's messages in sequence order instead
+        // of using the (session_id, control_id) index, a scan of the whole session for every batch (BENCHMARKS.md).
         let found = try await TestMessageModel.query(on: store.database).filter(\.$sessionID == sessionID)
-            .filter(\.$controlID ~~ Array(controlIDs)).sort(\.$sequence, .descending).all()
-        // Sorted newest first, so that the first ACK of a control id is the one kept.
-        return Dictionary(found.map { ($0.controlID, [UInt8]($0.ack)) }) { _, first in first }
+            .filter(\.$controlID ~~ Array(controlIDs)).all()
+        var first: [String: (sequence: Int, ack: [UInt8])] = [:]
+        for message in found where first[message.controlID].map({ message.sequence < $0.sequence }) ?? true {
+            first[message.controlID] = (message.sequence, [UInt8](message.ack))
+        }
+        return first.mapValues(\.ack)
     }
 
     /// A received message as it is stored: the summary and findings, its bytes and the ACK sent.
@@ -135,6 +178,11 @@ public enum TestSessionStore {
         TestSession(
             id: try model.requireID(), accountID: model.accountID, caseID: model.caseID, profileID: model.profileID,
             profileVersion: model.profileVersion, profileHash: model.profileHash, openedAt: model.openedAt,
-            closedAt: model.closedAt, headHash: model.headHash, messageCount: model.messageCount)
+            closedAt: model.closedAt, headHash: model.headHash, messageCount: model.messageCount,
+            dicomProfile: model.dicomProfileID.flatMap { id in
+                model.dicomProfileVersion.flatMap { version in
+                    model.dicomProfileHash.map { TestProtocol.Profile(id: id, version: version, contentHash: $0) }
+                }
+            })
     }
 }

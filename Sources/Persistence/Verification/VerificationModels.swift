@@ -11,6 +11,7 @@ final class SystemAccountModel: Model, @unchecked Sendable {
     @Field(key: "hl7_sending_facility") var hl7SendingFacility: String
     /// A JSON array of addresses and ranges.
     @Field(key: "source_addresses") var sourceAddresses: String
+    @OptionalField(key: "dicom_ae_title") var dicomAETitle: String?
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     @Field(key: "created_at") var createdAt: Date
@@ -35,6 +36,10 @@ final class TestSessionModel: Model, @unchecked Sendable {
     /// The frozen `TestProtocol` as canonical JSON, once closed.
     @OptionalField(key: "protocol") var testProtocol: String?
     @OptionalField(key: "protocol_hash") var protocolHash: String?
+    /// The DICOM profile objects are checked against, set by the first object.
+    @OptionalField(key: "dicom_profile_id") var dicomProfileID: String?
+    @OptionalField(key: "dicom_profile_version") var dicomProfileVersion: Int?
+    @OptionalField(key: "dicom_profile_hash") var dicomProfileHash: String?
 
     init() {}
 }
@@ -55,6 +60,27 @@ final class TestMessageModel: Model, @unchecked Sendable {
     @Field(key: "ack") var ack: Data
     @Field(key: "ack_code") var ackCode: String
     @Field(key: "control_id") var controlID: String
+    @Field(key: "hash") var hash: String
+
+    init() {}
+}
+
+final class TestObjectModel: Model, @unchecked Sendable {
+    static let schema = "test_objects"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "session_id") var sessionID: UUID
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "received_at") var receivedAt: Date
+    /// SHA-256 of the Part 10 file, which is kept under the data folder by this name.
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "size") var size: Int64
+    /// `DICOMObjectSummary` as JSON.
+    @Field(key: "summary") var summary: String
+    /// `[VerificationFinding]` as JSON.
+    @Field(key: "findings") var findings: String
+    /// The C-STORE status sent, `0000` or `B000`.
+    @Field(key: "status") var status: String
     @Field(key: "hash") var hash: String
 
     init() {}

@@ -7,8 +7,9 @@ import Workflow
 /// Verification accounts and test sessions of a case: `/api/v1/cases/{id}/accounts…`, `/test-sessions`.
 enum AccountsAPIController {
     struct RegisterRequest: Content {
-        let hl7SendingApplication: String
-        let hl7SendingFacility: String
+        let hl7SendingApplication: String?
+        let hl7SendingFacility: String?
+        let dicomAETitle: String?
         let sourceAddresses: [String]?
     }
 
@@ -23,11 +24,13 @@ enum AccountsAPIController {
         let environment: String
         let hl7SendingApplication: String
         let hl7SendingFacility: String
+        let dicomAETitle: String?
         let sourceAddresses: [String]
         let status: SystemAccount.Status
         let version: Int
 
         init(_ account: SystemAccount) {
+            dicomAETitle = account.dicomAETitle
             id = account.id
             environment = account.environment.rawValue
             hl7SendingApplication = account.hl7SendingApplication
@@ -65,8 +68,8 @@ enum AccountsAPIController {
     static func register(req: Request) async throws -> Response {
         let body = try req.content.decode(RegisterRequest.self)
         let account = try await SystemAccountWorkflow.register(
-            .init(hl7SendingApplication: body.hl7SendingApplication, hl7SendingFacility: body.hl7SendingFacility,
-                  sourceAddresses: body.sourceAddresses ?? []),
+            .init(hl7SendingApplication: body.hl7SendingApplication ?? "", hl7SendingFacility: body.hl7SendingFacility ?? "",
+                  sourceAddresses: body.sourceAddresses ?? [], dicomAETitle: body.dicomAETitle),
             on: try req.uuidParameter("id"), by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock)
         return try await AccountDTO(account).encodeResponse(status: .created, for: req)
     }
@@ -92,7 +95,8 @@ enum AccountsAPIController {
         let profiles = try req.application.hl7Profiles()
         let closed = try await TestSessionWorkflow.close(
             try req.uuidParameter("session"), on: try req.uuidParameter("id"), profiles: profiles,
-            by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock)
+            dicomProfiles: try req.application.dicomProfiles(), by: try req.requirePrincipal(), in: req.store,
+            clock: req.application.config.clock)
         return protocolResponse(closed.canonicalJSON)
     }
 

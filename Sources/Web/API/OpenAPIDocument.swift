@@ -293,8 +293,9 @@ enum OpenAPIDocument {
             "RegisterAccount": object(
                 [
                     "hl7SendingApplication": hl7Name, "hl7SendingFacility": hl7Name,
+                    "dicomAETitle": ["type": "string", "maxLength": 16],
                     "sourceAddresses": ["type": "array", "items": string],
-                ], required: ["hl7SendingApplication", "hl7SendingFacility"]),
+                ]),
             "ChangeAccount": object(
                 [
                     "status": ["type": "string", "enum": .array(SystemAccount.Status.allCases.map { .string($0.rawValue) })],
@@ -304,6 +305,7 @@ enum OpenAPIDocument {
                 [
                     "id": ["type": "string", "format": "uuid"], "environment": string,
                     "hl7SendingApplication": string, "hl7SendingFacility": string,
+                    "dicomAETitle": ["type": "string", "nullable": true],
                     "sourceAddresses": ["type": "array", "items": string],
                     "status": ["type": "string", "enum": .array(SystemAccount.Status.allCases.map { .string($0.rawValue) })],
                     "version": integer,

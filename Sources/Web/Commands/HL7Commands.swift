@@ -22,25 +22,12 @@ struct HL7CheckCommand: AnyAsyncCommand {
     }
 
     func run(using context: inout CommandContext) async throws {
-        var files: [String] = []
-        var profileID: String?
-        var json = false
-        var arguments = context.input.arguments[...]
-        while let argument = arguments.popFirst() {
-            switch argument {
-            case "--json": json = true
-            case "--profile":
-                guard let value = arguments.popFirst() else { throw CommandExit(status: 2, message: "--profile needs a profile id.") }
-                profileID = value
-            case "--help", "-h":
-                outputHelp(using: &context)
-                return
-            default:
-                guard !argument.hasPrefix("--") else { throw CommandExit(status: 2, message: "Unknown option \(argument).") }
-                files.append(argument)
-            }
+        let arguments = try FileCheckArguments(context.input.arguments, usage: "anslut hl7 check FILE... [--profile ID] [--json]")
+        if arguments.wantsHelp {
+            outputHelp(using: &context)
+            return
         }
-        guard !files.isEmpty else { throw CommandExit(status: 2, message: "Usage: anslut hl7 check FILE... [--profile ID] [--json]") }
+        let (files, profileID, json) = (arguments.files, arguments.profileID, arguments.json)
         let profiles = try context.application.hl7Profiles()
         if let profileID, !profiles.contains(where: { $0.id == profileID }) {
             throw CommandExit(status: 2, message: "No profile \(profileID); there are: \(profiles.map(\.id).joined(separator: ", ")).")

@@ -1,10 +1,12 @@
+import DICOMNetwork
 import MLLP
 import NIOCore
 import Persistence
 import Vapor
 
-/// `anslut serve [--hostname H] [--port P] [--mllp-port M]`: migrates the database, then serves HTTP and the
-/// verification environment's MLLP listener until SIGTERM or SIGINT, finishing the requests and messages in flight.
+/// `anslut serve [--hostname H] [--port P] [--mllp-port M] [--dicom-port D]`: migrates the database, then serves
+/// HTTP and the verification environment's MLLP and DICOM listeners until SIGTERM or SIGINT, finishing the
+/// requests, messages and objects in flight.
 ///
 /// Wraps Vapor's own serve command, which owns the signal handling and graceful shutdown, so that storage
 /// is ready first and a port already in use gives a clear line instead of a stack of NIO errors.
@@ -18,6 +20,9 @@ struct AnslutServeCommand: AsyncCommand {
 
         @Option(name: "mllp-port", help: "MLLP port of the verification environment (default 2575; 0 picks a free one).")
         var mllpPort: Int?
+
+        @Option(name: "dicom-port", help: "DICOM port of the verification environment (default 11112; 0 picks a free one).")
+        var dicomPort: Int?
 
         init() {}
     }
@@ -36,6 +41,10 @@ struct AnslutServeCommand: AsyncCommand {
         let mllpPort = signature.mllpPort ?? MLLPConfiguration.defaultPort
         guard (0...65_535).contains(mllpPort) else {
             throw CommandExit(status: 2, message: "--mllp-port must be between 0 and 65535, not \(mllpPort).")
+        }
+        let dicomPort = signature.dicomPort ?? DICOMConfiguration.defaultPort
+        guard (0...65_535).contains(dicomPort) else {
+            throw CommandExit(status: 2, message: "--dicom-port must be between 0 and 65535, not \(dicomPort).")
         }
         try await app.prepareStorage()
         // Read before listening, so that an unusable key file stops the start with its one line.
@@ -71,6 +80,14 @@ struct AnslutServeCommand: AsyncCommand {
             throw CommandExit(
                 status: 1, message: "Cannot listen for MLLP on \(hostname):\(mllpPort): \(String(cString: strerror(error.errnoCode)))."
                     + " Stop the other program or choose another port with --mllp-port.")
+        }
+        do {
+            let bound = try await app.startDICOMListener(host: hostname, port: dicomPort)
+            app.logger.info("DICOM listener is listening", metadata: ["address": "\(hostname):\(bound)", "aeTitle": "ANSLUT"])
+        } catch let error as IOError {
+            throw CommandExit(
+                status: 1, message: "Cannot listen for DICOM on \(hostname):\(dicomPort): \(String(cString: strerror(error.errnoCode)))."
+                    + " Stop the other program or choose another port with --dicom-port.")
         }
         app.logger.info("Anslut is listening", metadata: ["address": "http://\(address)"])
     }

@@ -170,6 +170,7 @@ enum CaseController {
         let application: String?
         let facility: String?
         let addresses: String?
+        let aeTitle: String?
         let status: String?
         let version: Int?
     }
@@ -181,7 +182,8 @@ enum CaseController {
         let addresses = (form.addresses ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
             _ = try await SystemAccountWorkflow.register(
-                .init(hl7SendingApplication: form.application ?? "", hl7SendingFacility: form.facility ?? "", sourceAddresses: addresses),
+                .init(hl7SendingApplication: form.application ?? "", hl7SendingFacility: form.facility ?? "",
+                      sourceAddresses: addresses, dicomAETitle: form.aeTitle),
                 on: id, by: principal, in: req.store, clock: req.application.config.clock)
         }
     }
@@ -212,9 +214,11 @@ enum CaseController {
         let id = try req.caseIDParameter()
         let session = try req.uuidParameter("session")
         let profiles = try req.application.hl7Profiles()
+        let dicomProfiles = try req.application.dicomProfiles()
         return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
             _ = try await TestSessionWorkflow.close(
-                session, on: id, profiles: profiles, by: principal, in: req.store, clock: req.application.config.clock)
+                session, on: id, profiles: profiles, dicomProfiles: dicomProfiles, by: principal, in: req.store,
+                clock: req.application.config.clock)
         }
     }
 

@@ -36,7 +36,7 @@ enum CaseVerification {
                 protocolHash: frozen?.hash,
                 mayClose: session.closedAt == nil && SystemAccountRules.closeRefusal(holding: roles) == nil,
                 opened: PageTime.formatWithZone(session.openedAt),
-                sender: account.map { "\($0.hl7SendingApplication), \($0.hl7SendingFacility)" } ?? "–",
+                sender: account?.senderDescription ?? "–",
                 profile: "\(session.profileID)@\(session.profileVersion)", messages: session.messageCount,
                 acknowledgements: counts.joined(separator: ", "),
                 testCases: (profile?.testCases ?? []).map { testCase in
@@ -51,7 +51,7 @@ enum CaseVerification {
                     (.paused, l("Pausa", "Pause")), (.active, l("Återuppta", "Resume")), (.revoked, l("Återkalla", "Revoke")),
                 ]
                 return .init(
-                    id: account.id, sender: "\(account.hl7SendingApplication), \(account.hl7SendingFacility)",
+                    id: account.id, sender: account.senderDescription,
                     addresses: account.sourceAddresses.isEmpty ? l("alla", "any") : account.sourceAddresses.joined(separator: ", "),
                     status: account.status.title.text(in: l), version: account.version,
                     changes: manages

@@ -26,11 +26,15 @@ enum TestSessionController {
                       $0.id == session.profileID && $0.version == session.profileVersion
                   })
             else { throw CaseNotFound() }
+            let dicomProfile = try session.dicomProfile.flatMap { pinned in
+                try req.application.dicomProfiles().first { $0.id == pinned.id && $0.version == pinned.version }
+            }
             testProtocol = TestProtocol(
                 session: session, closedAt: req.application.config.clock.now(),
                 messages: try await TestSessionStore.messages(of: session.id, on: req.store), profile: profile,
                 account: account, caseNumber: record.number, platform: record.platform,
-                system: record.fields["system_name"] ?? "")
+                system: record.fields["system_name"] ?? "",
+                objects: try await TestSessionStore.objects(of: session.id, on: req.store), dicomProfile: dicomProfile)
         }
         let model = TestSessionPage.Model(
             context: req.pageContext, caseID: record.id, sessionID: session.id, open: session.closedAt == nil,

@@ -18,13 +18,7 @@ extension Application {
         let server = try await MLLPServer.start(
             host: host, port: port, configuration: MLLPConfiguration(), handler: HL7TrafficHandler(traffic: traffic),
             group: eventLoopGroup,
-            log: { level, line in
-                switch level {
-                case .debug: logger.debug("\(line)")
-                case .info: logger.info("\(line)")
-                case .warning: logger.warning("\(line)")
-                }
-            })
+            log: { level, line in logger.listenerLine(debug: level == .debug, warning: level == .warning, line) })
         lifecycle.use(HL7ListenerStopping(server: server))
         return server.localPort
     }

@@ -17,26 +17,43 @@ extension Application {
         return try shelf.hl7Profiles()
     }
 
+    /// The DICOM verification profiles of the processes folder, kept as the HL7 ones are.
+    func dicomProfiles() throws -> [DICOMProfile] {
+        guard let shelf = storage[ProfileShelfKey.self] else {
+            return try ProfileShelf(processes: config.processesDirectory).dicomProfiles()
+        }
+        return try shelf.dicomProfiles()
+    }
+
     /// Called by `configure` once the settings are known.
     func shelveProfiles() {
         storage[ProfileShelfKey.self] = ProfileShelf(processes: config.processesDirectory)
     }
 }
 
-/// Profiles read once from `processes`'s profile folder; a folder that fails to load is read again next time,
+/// Profiles read once from `processes`'s profile folders; a folder that fails to load is read again next time,
 /// so the error names the file until it is fixed.
 private final class ProfileShelf: Sendable {
-    private let folder: URL
-    private let loaded = Mutex<[HL7Profile]?>(nil)
+    private let processes: URL
+    private let hl7 = Mutex<[HL7Profile]?>(nil)
+    private let dicom = Mutex<[DICOMProfile]?>(nil)
 
     init(processes: String) {
-        folder = HL7ProfileLoader.folder(in: URL(fileURLWithPath: processes))
+        self.processes = URL(fileURLWithPath: processes)
     }
 
     func hl7Profiles() throws -> [HL7Profile] {
-        if let profiles = loaded.withLock({ $0 }) { return profiles }
-        let profiles = try HL7ProfileLoader.loadFolder(folder)
-        loaded.withLock { $0 = profiles }
+        try Self.kept(hl7) { try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: processes)) }
+    }
+
+    func dicomProfiles() throws -> [DICOMProfile] {
+        try Self.kept(dicom) { try DICOMProfileLoader.loadFolder(DICOMProfileLoader.folder(in: processes)) }
+    }
+
+    private static func kept<Profile: Sendable>(_ shelf: borrowing Mutex<[Profile]?>, load: () throws -> [Profile]) throws -> [Profile] {
+        if let profiles = shelf.withLock({ $0 }) { return profiles }
+        let profiles = try load()
+        shelf.withLock { $0 = profiles }
         return profiles
     }
 }

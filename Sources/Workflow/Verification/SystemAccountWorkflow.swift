@@ -10,11 +10,16 @@ public enum SystemAccountWorkflow {
         public let hl7SendingApplication: String
         public let hl7SendingFacility: String
         public let sourceAddresses: [String]
+        /// The calling AE title of its DICOM associations, if it sends DICOM.
+        public let dicomAETitle: String?
 
-        public init(hl7SendingApplication: String, hl7SendingFacility: String, sourceAddresses: [String]) {
+        public init(
+            hl7SendingApplication: String, hl7SendingFacility: String, sourceAddresses: [String], dicomAETitle: String? = nil
+        ) {
             self.hl7SendingApplication = hl7SendingApplication
             self.hl7SendingFacility = hl7SendingFacility
             self.sourceAddresses = sourceAddresses
+            self.dicomAETitle = dicomAETitle
         }
     }
 
@@ -24,7 +29,7 @@ public enum SystemAccountWorkflow {
     ) async throws -> SystemAccount {
         let errors = SystemAccountRules.errors(
             application: registration.hl7SendingApplication, facility: registration.hl7SendingFacility,
-            sourceAddresses: registration.sourceAddresses)
+            aeTitle: registration.dicomAETitle, sourceAddresses: registration.sourceAddresses)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         return try await store.write(clock: clock) { tx in
             let (record, roles) = try await CaseAccess.visibleCase(caseID, to: principal, on: tx.store)
@@ -39,7 +44,8 @@ public enum SystemAccountWorkflow {
                 id: UUID(), caseID: caseID, environment: .verification,
                 hl7SendingApplication: registration.hl7SendingApplication,
                 hl7SendingFacility: registration.hl7SendingFacility, sourceAddresses: registration.sourceAddresses,
-                status: .active, version: 1)
+                status: .active, version: 1,
+                dicomAETitle: registration.dicomAETitle.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 })
             do {
                 try await SystemAccountStore.insert(account, in: tx)
             } catch is SystemAccountStore.SenderTaken {
@@ -48,6 +54,12 @@ public enum SystemAccountWorkflow {
                     message: LocalizedText(
                         sv: "Avsändaren \(account.hl7SendingApplication)^\(account.hl7SendingFacility) har redan ett konto.",
                         en: "The sender \(account.hl7SendingApplication)^\(account.hl7SendingFacility) already has an account."))])
+            } catch is SystemAccountStore.AETitleTaken {
+                throw ValidationFailure([FieldError(
+                    field: "dicomAETitle", code: "ae-title-taken",
+                    message: LocalizedText(
+                        sv: "AE-titeln \(account.dicomAETitle ?? "") har redan ett konto.",
+                        en: "The AE title \(account.dicomAETitle ?? "") already has an account."))])
             }
             try await tx.audit(AuditEventDraft(
                 actor: principal.actor, action: .accountRegister, subject: record.subject,
@@ -56,6 +68,7 @@ public enum SystemAccountWorkflow {
                     "hl7SendingApplication": .string(account.hl7SendingApplication),
                     "hl7SendingFacility": .string(account.hl7SendingFacility),
                     "sourceAddresses": .array(account.sourceAddresses.map(CanonicalJSON.string)),
+                    "dicomAETitle": account.dicomAETitle.map(CanonicalJSON.string) ?? .null,
                 ]))
             return account
         }

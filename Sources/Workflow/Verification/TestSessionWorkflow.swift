@@ -6,10 +6,11 @@ import Persistence
 /// into the audit trail. The account's next message opens a new session.
 public enum TestSessionWorkflow {
     /// Closes the session and returns its protocol; `profiles` are the published HL7 profiles, one of which the
-    /// session names by id, version and hash.
+    /// session names by id, version and hash, and `dicomProfiles` the DICOM ones, one of which it names once it
+    /// received an object.
     public static func close(
-        _ sessionID: UUID, on caseID: UUID, profiles: [HL7Profile], by principal: Principal, in store: Store,
-        clock: any WallClock
+        _ sessionID: UUID, on caseID: UUID, profiles: [HL7Profile], dicomProfiles: [DICOMProfile] = [],
+        by principal: Principal, in store: Store, clock: any WallClock
     ) async throws -> TestProtocol {
         try await store.write(clock: clock) { tx in
             let (record, roles) = try await CaseAccess.visibleCase(caseID, to: principal, on: tx.store)
@@ -27,10 +28,21 @@ public enum TestSessionWorkflow {
                     sv: "Profilen \(session.profileID)@\(session.profileVersion) som sessionen använde finns inte längre.",
                     en: "The profile \(session.profileID)@\(session.profileVersion) the session used is no longer there.")))
             }
-            let messages = try await TestSessionStore.messages(of: sessionID, on: tx.store)
+            let dicomProfile = try session.dicomProfile.map { pinned in
+                guard let found = dicomProfiles.first(where: {
+                    $0.id == pinned.id && $0.version == pinned.version && $0.contentHash == pinned.contentHash
+                }) else {
+                    throw CaseRefused(refusal: CaseRefusal(.definitionMismatch, LocalizedText(
+                        sv: "DICOM-profilen \(pinned.id)@\(pinned.version) som sessionen använde finns inte längre.",
+                        en: "The DICOM profile \(pinned.id)@\(pinned.version) the session used is no longer there.")))
+                }
+                return found
+            }
             let testProtocol = TestProtocol(
-                session: session, closedAt: tx.now, messages: messages, profile: profile, account: account,
-                caseNumber: record.number, platform: record.platform, system: record.fields["system_name"] ?? "")
+                session: session, closedAt: tx.now, messages: try await TestSessionStore.messages(of: sessionID, on: tx.store),
+                profile: profile, account: account, caseNumber: record.number, platform: record.platform,
+                system: record.fields["system_name"] ?? "",
+                objects: try await TestSessionStore.objects(of: sessionID, on: tx.store), dicomProfile: dicomProfile)
             let hash = testProtocol.contentHash
             guard try await TestSessionStore.close(sessionID, at: tx.now, protocolJSON: testProtocol.canonicalJSON, protocolHash: hash, in: tx)
             else { throw CaseNotFound() }

@@ -16,7 +16,7 @@ struct ConcurrentStartTests {
             while ports.count < 2 { if let port = try? RawHTTP.freePort(), port != ports[0] { ports.append(port) } }
             let servers = try ports.map { port in
                 try AnslutExecutable.start(
-                    ["serve", "--port", "\(port)", "--mllp-port", "0"], in: StartupErrorTests.scratchFolder(),
+                    ["serve", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: StartupErrorTests.scratchFolder(),
                     environment: ["DATABASE_URL": app.config.databaseURL, "LOG_LEVEL": "error"])
             }
             defer { for server in servers where server.isRunning { server.terminate() } }

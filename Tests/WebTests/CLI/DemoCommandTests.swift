@@ -14,7 +14,7 @@ struct DemoCommandTests {
         let folder = StartupErrorTests.scratchFolder()
         let environment: [String: String?] = ["DATABASE_URL": nil, "ANSLUT_PROCESSES_DIR": processesFolder]
         let port = try RawHTTP.freePort()
-        let server = try AnslutExecutable.start(["demo", "--port", "\(port)", "--mllp-port", "0"], in: folder, environment: environment)
+        let server = try AnslutExecutable.start(["demo", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder, environment: environment)
         defer { if server.isRunning { server.terminate() } }
         _ = try await ServeCommandTests.waitForHealth(port: port)
 
@@ -43,7 +43,7 @@ struct DemoCommandTests {
         let verify = try AnslutExecutable.run(["audit", "verify"], in: folder, environment: environment)
         #expect(verify.status == 0, "\(verify.stderr)")
 
-        let again = try AnslutExecutable.start(["demo", "--port", "\(port)", "--mllp-port", "0"], in: folder, environment: environment)
+        let again = try AnslutExecutable.start(["demo", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder, environment: environment)
         defer { if again.isRunning { again.terminate() } }
         _ = try await ServeCommandTests.waitForHealth(port: port)
         kill(again.processIdentifier, SIGTERM)

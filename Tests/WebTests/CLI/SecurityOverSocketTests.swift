@@ -25,7 +25,7 @@ struct SecurityOverSocketTests {
                 #expect(created.status == 0, "\(created.stderr)")
             }
             let port = try RawHTTP.freePort()
-            let process = try AnslutExecutable.start(["serve", "--port", "\(port)", "--mllp-port", "0"], in: folder, environment: environment)
+            let process = try AnslutExecutable.start(["serve", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder, environment: environment)
             _ = try await ServeCommandTests.waitForHealth(port: port)
             return Server(process: process, port: port, folder: folder, environment: environment)
         }
@@ -193,7 +193,7 @@ struct SecurityOverSocketTests {
         let folder = StartupErrorTests.scratchFolder()
         for environment: [String: String?] in [["ANSLUT_PROCESSES_DIR": nil], ["ANSLUT_PROCESSES_DIR": "/nonexistent/processes"]] {
             let outcome = try AnslutExecutable.run(
-                ["serve", "--port", "\(try RawHTTP.freePort())", "--mllp-port", "0"], in: folder,
+                ["serve", "--port", "\(try RawHTTP.freePort())", "--mllp-port", "0", "--dicom-port", "0"], in: folder,
                 environment: environment.merging(["DATABASE_URL": nil]) { $1 })
             #expect(outcome.status != 0)
             let lines = outcome.stderr.split(separator: "\n")

@@ -12,14 +12,14 @@ struct ServeCommandTests {
     func lifecycle() async throws {
         let folder = StartupErrorTests.scratchFolder()
         let port = try RawHTTP.freePort()
-        let server = try AnslutExecutable.start(["serve", "--port", "\(port)", "--mllp-port", "0"], in: folder)
+        let server = try AnslutExecutable.start(["serve", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder)
         defer { if server.isRunning { server.terminate() } }
 
         let health = try await Self.waitForHealth(port: port)
         let expectedEngine = ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.isEmpty ? "sqlite" : "postgres" } ?? "sqlite"
         #expect(health == #"{"status":"ok","database":"\#(expectedEngine)"}"# || health.contains(#""status":"ok""#))
 
-        let second = try AnslutExecutable.run(["serve", "--port", "\(port)", "--mllp-port", "0"], in: folder)
+        let second = try AnslutExecutable.run(["serve", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder)
         #expect(second.status == 1)
         #expect(second.stderr.contains("127.0.0.1:\(port): the address is already in use"))
 
@@ -35,7 +35,7 @@ struct ServeCommandTests {
         // Quiet: nobody reads the server's log pipe while the load runs, and a full pipe would stop it. On
         // its own SQLite file, so that it never shares a PostgreSQL database with another test's server.
         let server = try AnslutExecutable.start(
-            ["serve", "--port", "\(port)", "--mllp-port", "0"], in: folder, environment: ["LOG_LEVEL": "error", "DATABASE_URL": nil])
+            ["serve", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder, environment: ["LOG_LEVEL": "error", "DATABASE_URL": nil])
         defer { if server.isRunning { server.terminate() } }
         _ = try await Self.waitForHealth(port: port)
 

@@ -12,7 +12,7 @@ extension CaseShow.Model {
             .if(!verification.accounts.isEmpty, .div(.class("scroll"), .table(
                 .class("accounts"),
                 .thead(.tr(
-                    .th(.text(l("Avsändare (MSH-3, MSH-4)", "Sender (MSH-3, MSH-4)"))), .th(.text(l("Adresser", "Addresses"))),
+                    .th(.text(l("Avsändare (MSH-3^MSH-4, AE-titel)", "Sender (MSH-3^MSH-4, AE title)"))), .th(.text(l("Adresser", "Addresses"))),
                     .th(.text(l("Status", "Status"))), .th(.text(l("Åtgärd", "Action")))
                 )),
                 .tbody(.forEach(verification.accounts) { account in
@@ -37,8 +37,10 @@ extension CaseShow.Model {
                 .form(
                     .class("stack"), .method(.post), .action(SiteURL.caseAccounts(.value(id)).path),
                     .csrf(context.csrfToken),
-                    .field(l("Sändande applikation (MSH-3)", "Sending application (MSH-3)"), name: "application", id: "account-application", required: true),
-                    .field(l("Sändande enhet (MSH-4)", "Sending facility (MSH-4)"), name: "facility", id: "account-facility", required: true),
+                    .p(.class("note"), .text(l("En HL7-avsändare, en DICOM AE-titel, eller båda.", "An HL7 sender, a DICOM AE title, or both."))),
+                    .field(l("Sändande applikation (MSH-3)", "Sending application (MSH-3)"), name: "application", id: "account-application"),
+                    .field(l("Sändande enhet (MSH-4)", "Sending facility (MSH-4)"), name: "facility", id: "account-facility"),
+                    .field(l("Anropande AE-titel (DICOM)", "Calling AE title (DICOM)"), name: "aeTitle", id: "account-ae-title"),
                     .field(l("Tillåtna adresser (IP eller CIDR, kommaseparerade; tomt för alla)", "Allowed addresses (IP or CIDR, comma separated; empty for any)"),
                            name: "addresses", id: "account-addresses"),
                     .button(.type(.submit), .text(l("Registrera", "Register")))

@@ -15,10 +15,11 @@ extension TestSessionPage.Model {
             .h1(.text(title)),
             .p(.class(open ? "notice" : "verdict"), .attribute(named: "role", value: "status"), .text(headline)),
             facts,
-            testCases,
+            testCases(testProtocol.testCases, id: "test-cases", title: l("Testfall (HL7)", "Test cases (HL7)")),
             counts,
-            findings,
+            findings(testProtocol.findings, id: "findings", title: l("Fynd per regel (HL7)", "Findings by rule (HL7)")),
             messages,
+            .unwrap(testProtocol.dicom) { dicomPart($0) },
             .if(mayClose, .form(
                 .class("inline"), .method(.post),
                 .action(SiteURL.caseTestSessionClose(.value(caseID), session: .value(sessionID)).path),
@@ -73,15 +74,15 @@ extension TestSessionPage.Model {
         )
     }
 
-    private var testCases: Node<HTML.BodyContext> {
+    private func testCases(_ results: [TestProtocol.TestCaseResult], id: String, title: String) -> Node<HTML.BodyContext> {
         let l = context.language
         return .section(
-            .id("test-cases"),
-            .h2(.text(l("Testfall", "Test cases"))),
+            .id(id),
+            .h2(.text(title)),
             .table(
                 .thead(.tr(.th(.text(l("Testfall", "Test case"))), .th(.text(l("Uppfyllt", "Met"))),
                            .th(.text(l("Första meddelande", "First message"))))),
-                .tbody(.forEach(testProtocol.testCases) { testCase in
+                .tbody(.forEach(results) { testCase in
                     .tr(
                         .td(.text(testCase.title.text(in: l))),
                         .td(.class(testCase.met ? "met" : "unmet"), .text(testCase.met ? l("✓ ja", "✓ yes") : l("○ nej", "○ no"))),
@@ -110,18 +111,18 @@ extension TestSessionPage.Model {
         )
     }
 
-    private var findings: Node<HTML.BodyContext> {
+    private func findings(_ groups: [TestProtocol.FindingGroup], id: String, title: String) -> Node<HTML.BodyContext> {
         let l = context.language
         return .section(
-            .id("findings"),
-            .h2(.text(l("Fynd per regel", "Findings by rule"))),
-            testProtocol.findings.isEmpty
+            .id(id),
+            .h2(.text(title)),
+            groups.isEmpty
                 ? .p(.text(l("Inga fynd.", "No findings.")))
                 : .div(.class("scroll"), .table(
                     .thead(.tr(
                         .th(.text(l("Regel", "Rule"))), .th(.text(l("Allvar", "Severity"))), .th(.text(l("Kod (0357)", "Code (0357)"))),
                         .th(.text(l("Antal", "Count"))), .th(.text(l("Platser", "Locations"))), .th(.text(l("Beskrivning", "Description"))))),
-                    .tbody(.forEach(testProtocol.findings) { group in
+                    .tbody(.forEach(groups) { group in
                         .tr(
                             .td(.code(.text(group.rule))), .td(.text(Self.severity(group.severity, l))),
                             .td(.text(String(group.code))), .td(.text(String(group.count))),
@@ -153,6 +154,51 @@ extension TestSessionPage.Model {
                         .td(.text(String(entry.sequence))), .td(.text(Self.time(entry.receivedAt))), .td(.text(entry.message)),
                         .td(.text(entry.controlID)), .td(.text(entry.acknowledgement.rawValue)),
                         .td(.class("hash"), .text(entry.sha256)), .td(.class("hash"), .text(entry.hash))
+                    )
+                })
+            ))
+        )
+    }
+
+    /// The DICOM objects: the profile, counts by SOP class, transfer syntax and status, the test cases, the
+    /// findings and each object with its UIDs and hashes.
+    private func dicomPart(_ dicom: TestProtocol.DICOMPart) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let counts: [(String, [String: Int])] = [
+            (l("Per SOP-klass", "By SOP class"), dicom.sopClasses), (l("Per överföringssyntax", "By transfer syntax"), dicom.transferSyntaxes),
+            (l("Per C-STORE-status", "By C-STORE status"), dicom.statuses),
+        ]
+        let shown = messageLimit.map { Array(dicom.objects.suffix($0).reversed()) } ?? dicom.objects
+        return .section(
+            .id("dicom"),
+            .h2(.text("DICOM")),
+            .p(.text(l("Profil", "Profile") + " \(dicom.profile.id) " + l("version", "version") + " \(dicom.profile.version) · "
+                + l("\(dicom.objects.count) objekt i \(dicom.studies) undersökningar och \(dicom.series) serier",
+                    "\(dicom.objects.count) objects in \(dicom.studies) studies and \(dicom.series) series"))),
+            .p(.class("meta hash"), .text(l("Profilens hash: ", "Profile hash: ") + dicom.profile.contentHash)),
+            .div(.class("pair"), .forEach(counts) { count in
+                .table(
+                    .caption(.text(count.0)),
+                    .tbody(.forEach(count.1.sorted { $0.key < $1.key }) { .tr(.th(.text($0.key)), .td(.text(String($0.value)))) }))
+            }),
+            testCases(dicom.testCases, id: "dicom-test-cases", title: l("Testfall (DICOM)", "Test cases (DICOM)")),
+            findings(dicom.findings, id: "dicom-findings", title: l("Fynd per regel (DICOM)", "Findings by rule (DICOM)")),
+            .h3(.text(l("Objekt", "Objects"))),
+            .if(shown.count < dicom.objects.count, .p(.class("meta"), .text(l(
+                "De \(shown.count) senaste av \(dicom.objects.count), nyast först.",
+                "The newest \(shown.count) of \(dicom.objects.count), newest first.")))),
+            .div(.class("scroll"), .table(
+                .class("hashes"),
+                .thead(.tr(
+                    .th(.text("#")), .th(.text(l("Mottaget", "Received"))), .th(.text(l("SOP-klass", "SOP class"))),
+                    .th(.text(l("Undersökning / serie / instans (UID)", "Study / series / instance (UID)"))), .th(.text("Status")),
+                    .th(.text(l("SHA-256 av filen", "File SHA-256"))), .th(.text(l("Kedjehash", "Chain hash"))))),
+                .tbody(.forEach(shown) { object in
+                    .tr(
+                        .td(.text(String(object.sequence))), .td(.text(Self.time(object.receivedAt))),
+                        .td(.text(object.sopClassUID)),
+                        .td(.class("hash"), .text("\(object.studyInstanceUID) / \(object.seriesInstanceUID) / \(object.sopInstanceUID)")),
+                        .td(.text(object.status)), .td(.class("hash"), .text(object.sha256)), .td(.class("hash"), .text(object.hash))
                     )
                 })
             ))

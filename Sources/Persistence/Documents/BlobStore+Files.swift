@@ -1,0 +1,46 @@
+import Crypto
+import Domain
+import Foundation
+
+extension BlobStore {
+    /// Moves the finished file at `url` (on the store's file system) into the store under its SHA-256, durably:
+    /// the file is flushed to disk before it gets its name and the folder after, so a name that exists after a
+    /// crash has all its bytes. Content already there is left as it is (the same bytes) and `url` removed.
+    /// Blocking file work: call it off the event loops.
+    public func keepFile(at url: URL) throws -> String {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path]) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else {
+                close(descriptor)
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+        }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard synced else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        let hash = HexDigits.encode(hasher.finalize())
+        let target = self.url(sha256: hash)
+        let folder = target.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard rename(url.path, target.path) == 0 else {
+            try? FileManager.default.removeItem(at: url)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
+        let directory = open(folder.path, O_RDONLY | O_CLOEXEC)
+        if directory >= 0 {
+            defer { close(directory) }
+            guard fsync(directory) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder.path]) }
+        }
+        return hash
+    }
+
+    /// The folder for files on their way in: on the store's file system, so keeping one is a rename.
+    public var incoming: URL { root.appendingPathComponent(".incoming") }
+}

@@ -1,0 +1,157 @@
+import DICOM
+import Domain
+import Foundation
+import Integration
+import Persistence
+
+/// DICOM objects arriving in the verification environment: an association is admitted by the account of its
+/// calling AE title (and the address it comes from when the account names some); each object is checked against
+/// the platform's DICOM profile, its Part 10 file kept durably under its SHA-256 (so nothing sent is lost, whatever
+/// its findings), and recorded in the account's open test session and its chain before the C-STORE response goes
+/// out. The account and its case are read again for each object, so a pause takes effect at the next object.
+public struct DICOMTraffic: Sendable {
+    private let hl7Profiles: [String: HL7Profile]
+    private let checks: [String: DICOMObjectCheck]
+    private let store: Store
+    private let clock: any WallClock
+    private let objects: BlobStore
+    private let fileWork: any BlockingWork
+
+    /// The newest profile of each platform is used; a session opened by an object names the platform's HL7
+    /// profile too, since the same account may send HL7 into it.
+    public init(
+        hl7Profiles: [HL7Profile], dicomProfiles: [DICOMProfile], store: Store, clock: any WallClock, objects: BlobStore,
+        fileWork: any BlockingWork
+    ) {
+        self.hl7Profiles = Dictionary(hl7Profiles.map { ($0.platform, $0) }) { $0.version >= $1.version ? $0 : $1 }
+        checks = Dictionary(dicomProfiles.map { ($0.platform, $0) }) { $0.version >= $1.version ? $0 : $1 }
+            .mapValues(DICOMObjectCheck.init)
+        self.store = store
+        self.clock = clock
+        self.objects = objects
+        self.fileWork = fileWork
+    }
+
+    /// What happened to an object.
+    public enum Outcome: Sendable {
+        /// Kept and recorded; the findings decide between success (none) and a warning status (any).
+        case stored([VerificationFinding])
+        /// Not taken: the account may no longer send (paused, revoked, case out of its phase).
+        case refused(VerificationFinding)
+        /// The file is no DICOM the reader understands.
+        case unreadable(String)
+        /// It could not be kept or recorded; the sender keeps it and sends it again.
+        case notStored(String)
+    }
+
+    /// Nil when the association may proceed; else why not, as a finding whose rule names the reason
+    /// (`admission.unknown-sender`, `admission.paused`, …).
+    public func admit(callingAETitle: String, peer: String?) async -> VerificationFinding? {
+        do {
+            return try await admission(callingAETitle, peer: peer, on: store).refusal
+        } catch {
+            return VerificationFinding(.error, code: 207, rule: "application.internal-error", at: nil, LocalizedText(
+                sv: "Kontot kunde inte läsas; försök igen.", en: "The account could not be read; try again."))
+        }
+    }
+
+    /// Checks, keeps and records the object in the Part 10 `file` the listener wrote (it is moved away when kept).
+    public func store(
+        file: URL, command: DICOMObjectCheck.Command, callingAETitle: String, peer: String?
+    ) async -> Outcome {
+        let read: (DICOMFile, Int, String)
+        do {
+            read = try await fileWork.run { [objects] in
+                let header = try DICOMFile.read(atPath: file.path)
+                let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+                return (header, size, try objects.keepFile(at: file))
+            }
+        } catch let error as DICOMReadError {
+            return .unreadable(error.description)
+        } catch {
+            return .notStored("\(error)")
+        }
+        let (header, size, sha256) = read
+        do {
+            return try await store.write(clock: clock) { tx in
+                let admitted = try await admission(callingAETitle, peer: peer, on: tx.store)
+                if let refusal = admitted.refusal { return .refused(refusal) }
+                guard let account = admitted.account, let platform = admitted.platform,
+                      let check = checks[platform], let hl7 = hl7Profiles[platform]
+                else {
+                    return .refused(VerificationFinding(.error, code: 207, rule: "profile.missing", at: nil, LocalizedText(
+                        sv: "Plattformen har ingen DICOM-profil.", en: "The platform has no DICOM profile.")))
+                }
+                let (findings, summary) = check.check(
+                    header, size: size, command: command, verification: true, today: CivilDate(tx.now))
+                try await record(
+                    summary, findings: findings, sha256: sha256, account: account, check: check, hl7: hl7, in: tx)
+                return .stored(findings)
+            }
+        } catch {
+            // The file stays kept under its hash; without its record the sender sends it again.
+            return .notStored("\(error)")
+        }
+    }
+
+    private struct Admission {
+        var account: SystemAccount?
+        var platform: String?
+        var refusal: VerificationFinding?
+    }
+
+    private func admission(_ title: String, peer: String?, on store: Store) async throws -> Admission {
+        let account = try await SystemAccountStore.active(aeTitle: title, environment: .verification, on: store)
+        var standing: TrafficAdmission.CaseStanding?
+        var platform: String?
+        if let account, let found = try await CaseStore.standing(of: account.caseID, on: store) {
+            let definition = try await DefinitionStore.definition(found.definition, on: store)
+            platform = found.platform
+            standing = TrafficAdmission.CaseStanding(
+                status: found.status,
+                phaseTakesTraffic: definition.phases.first { $0.id == found.currentPhase }?.takesVerificationTraffic ?? false)
+        }
+        let refusal = TrafficAdmission.refusal(
+            account: account, standing: standing, peer: peer.flatMap(IPAddress.init), sender: "AE \(title)")
+        return Admission(account: account, platform: platform, refusal: refusal)
+    }
+
+    /// Appends the object to the account's open session, opening one (audited) if there is none.
+    private func record(
+        _ summary: DICOMObjectSummary, findings: [VerificationFinding], sha256: String, account: SystemAccount,
+        check: DICOMObjectCheck, hl7: HL7Profile, in tx: WriteTransaction
+    ) async throws {
+        let now = tx.now
+        let dicomProfile = TestProtocol.Profile(
+            id: check.profile.id, version: check.profile.version, contentHash: check.profile.contentHash)
+        var session: TestSession
+        if let open = try await TestSessionStore.openSession(of: account.id, on: tx.store) {
+            session = open
+        } else {
+            session = TestSession(
+                id: UUID(), accountID: account.id, caseID: account.caseID, profileID: hl7.id, profileVersion: hl7.version,
+                profileHash: hl7.contentHash, openedAt: now, dicomProfile: dicomProfile)
+            try await TestSessionStore.insert(session, in: tx)
+            try await tx.audit(AuditEventDraft(
+                actor: .systemAccount(account.id), action: .testSessionOpen, subject: CaseRecord.subject(account.caseID),
+                payload: [
+                    "session": .string(session.id.uuidString), "account": .string(account.id.uuidString),
+                    "profile": .string("\(hl7.id)@\(hl7.version)"), "profileHash": .string(session.profileHash),
+                    "dicomProfile": .string("\(dicomProfile.id)@\(dicomProfile.version)"),
+                    "dicomProfileHash": .string(dicomProfile.contentHash),
+                ]))
+        }
+        if session.dicomProfile == nil { session.dicomProfile = dicomProfile }
+        let status = findings.isEmpty ? "0000" : "B000"
+        let sequence = session.messageCount + 1
+        let hash = TestSessionChain.hash(
+            previous: session.headHash, sequence: sequence, receivedAt: now, contentSHA256: sha256, acknowledgement: status)
+        session.messageCount = sequence
+        session.headHash = hash
+        try await TestSessionStore.append(
+            ReceivedDICOMObject(
+                sequence: sequence, receivedAt: now, sha256: sha256, summary: summary, findings: findings, status: status,
+                hash: hash),
+            to: session, in: tx)
+    }
+}
