@@ -102,18 +102,11 @@ public struct DICOMTraffic: Sendable {
 
     private func admission(_ title: String, peer: String?, on store: Store) async throws -> Admission {
         let account = try await SystemAccountStore.active(aeTitle: title, environment: .verification, on: store)
-        var standing: TrafficAdmission.CaseStanding?
-        var platform: String?
-        if let account, let found = try await CaseStore.standing(of: account.caseID, on: store) {
-            let definition = try await DefinitionStore.definition(found.definition, on: store)
-            platform = found.platform
-            standing = TrafficAdmission.CaseStanding(
-                status: found.status,
-                phaseTakesTraffic: definition.phases.first { $0.id == found.currentPhase }?.takesVerificationTraffic ?? false)
-        }
+        var standing: VerificationSessions.Standing?
+        if let account { standing = try await VerificationSessions.standing(of: account, on: store) }
         let refusal = TrafficAdmission.refusal(
-            account: account, standing: standing, peer: peer.flatMap(IPAddress.init), sender: "AE \(title)")
-        return Admission(account: account, platform: platform, refusal: refusal)
+            account: account, standing: standing?.admission, peer: peer.flatMap(IPAddress.init), sender: "AE \(title)")
+        return Admission(account: account, platform: standing?.platform, refusal: refusal)
     }
 
     /// Appends the object to the account's open session, opening one (audited) if there is none.
@@ -124,23 +117,7 @@ public struct DICOMTraffic: Sendable {
         let now = tx.now
         let dicomProfile = TestProtocol.Profile(
             id: check.profile.id, version: check.profile.version, contentHash: check.profile.contentHash)
-        var session: TestSession
-        if let open = try await TestSessionStore.openSession(of: account.id, on: tx.store) {
-            session = open
-        } else {
-            session = TestSession(
-                id: UUID(), accountID: account.id, caseID: account.caseID, profileID: hl7.id, profileVersion: hl7.version,
-                profileHash: hl7.contentHash, openedAt: now, dicomProfile: dicomProfile)
-            try await TestSessionStore.insert(session, in: tx)
-            try await tx.audit(AuditEventDraft(
-                actor: .systemAccount(account.id), action: .testSessionOpen, subject: CaseRecord.subject(account.caseID),
-                payload: [
-                    "session": .string(session.id.uuidString), "account": .string(account.id.uuidString),
-                    "profile": .string("\(hl7.id)@\(hl7.version)"), "profileHash": .string(session.profileHash),
-                    "dicomProfile": .string("\(dicomProfile.id)@\(dicomProfile.version)"),
-                    "dicomProfileHash": .string(dicomProfile.contentHash),
-                ]))
-        }
+        var session = try await VerificationSessions.openSession(of: account, hl7: hl7, dicom: dicomProfile, in: tx)
         if session.dicomProfile == nil { session.dicomProfile = dicomProfile }
         let status = findings.isEmpty ? "0000" : "B000"
         let sequence = session.messageCount + 1

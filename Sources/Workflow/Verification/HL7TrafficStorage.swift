@@ -48,20 +48,13 @@ struct HL7TrafficStorage: Sendable {
         let now = tx.now
         let account = try await SystemAccountStore.active(
             application: sender.application, facility: sender.facility, environment: .verification, on: tx.store)
-        var standing: CaseStore.Standing?
-        var admission: TrafficAdmission.CaseStanding?
-        if let account, let found = try await CaseStore.standing(of: account.caseID, on: tx.store) {
-            let definition = try await DefinitionStore.definition(found.definition, on: tx.store)
-            standing = found
-            admission = TrafficAdmission.CaseStanding(
-                status: found.status,
-                phaseTakesTraffic: definition.phases.first { $0.id == found.currentPhase }?.takesVerificationTraffic ?? false)
-        }
+        var standing: VerificationSessions.Standing?
+        if let account { standing = try await VerificationSessions.standing(of: account, on: tx.store) }
         var acks = [[UInt8]?](repeating: nil, count: arrivals.count)
         var taken: [Int] = []
         for (index, arrival) in arrivals.enumerated() {
             if let refusal = TrafficAdmission.refusal(
-                account: account, standing: admission, peer: IPAddress(arrival.peer), sender: sender.description)
+                account: account, standing: standing?.admission, peer: IPAddress(arrival.peer), sender: sender.description)
             {
                 acks[index] = HL7Acknowledgement.build(
                     for: arrival.message, code: .rejected, findings: [refusal], controlID: Self.controlID(now), at: now)
@@ -77,8 +70,7 @@ struct HL7TrafficStorage: Sendable {
                 }
                 return acks.map { $0 ?? [] }
             }
-            let stored = try await append(
-                taken.map { arrivals[$0] }, account: account, subject: CaseRecord.subject(account.caseID), check: check, in: tx)
+            let stored = try await append(taken.map { arrivals[$0] }, account: account, check: check, in: tx)
             for (position, index) in taken.enumerated() { acks[index] = stored[position] }
         }
         return acks.map { $0 ?? [] }
@@ -86,25 +78,10 @@ struct HL7TrafficStorage: Sendable {
 
     /// Appends the arrivals to the account's open session, opening one if needed; returns their ACKs.
     private func append(
-        _ arrivals: [Arrival], account: SystemAccount, subject: String, check: HL7MessageCheck, in tx: WriteTransaction
+        _ arrivals: [Arrival], account: SystemAccount, check: HL7MessageCheck, in tx: WriteTransaction
     ) async throws -> [[UInt8]] {
         let now = tx.now
-        var session: TestSession
-        if let open = try await TestSessionStore.openSession(of: account.id, on: tx.store) {
-            session = open
-        } else {
-            session = TestSession(
-                id: UUID(), accountID: account.id, caseID: account.caseID, profileID: check.profile.id,
-                profileVersion: check.profile.version, profileHash: check.profile.contentHash, openedAt: now)
-            try await TestSessionStore.insert(session, in: tx)
-            try await tx.audit(AuditEventDraft(
-                actor: .systemAccount(account.id), action: .testSessionOpen, subject: subject,
-                payload: [
-                    "session": .string(session.id.uuidString), "account": .string(account.id.uuidString),
-                    "profile": .string("\(check.profile.id)@\(check.profile.version)"),
-                    "profileHash": .string(session.profileHash),
-                ]))
-        }
+        var session = try await VerificationSessions.openSession(of: account, hl7: check.profile, in: tx)
         var answered = try await TestSessionStore.acknowledgements(
             ofControlIDs: Set(arrivals.map(\.summary.controlID).filter { !$0.isEmpty }), in: session.id, on: tx.store)
         var stored: [TestSessionStore.Arrival] = []
