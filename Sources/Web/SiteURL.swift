@@ -28,6 +28,10 @@ enum SiteURL {
     case caseAccountStatus(Parameter<UUID>, account: Parameter<UUID>)
     case caseTestSession(Parameter<UUID>, session: Parameter<UUID>)
     case caseTestSessionClose(Parameter<UUID>, session: Parameter<UUID>)
+    case caseAssessment(Parameter<UUID>)
+    case queue
+    case platformQueue(Parameter<String>)
+    case platformQueueCapacity(Parameter<String>)
 
     // Admin pages (issue 5): users, organisations, platforms and process definitions; admins only.
     case admin
@@ -82,6 +86,10 @@ enum SiteURL {
             ["cases", id.component("id"), "test-sessions", session.component("session")]
         case .caseTestSessionClose(let id, let session):
             ["cases", id.component("id"), "test-sessions", session.component("session"), "close"]
+        case .caseAssessment(let id): ["cases", id.component("id"), "assessment"]
+        case .queue: ["queue"]
+        case .platformQueue(let code): ["platforms", code.component("code"), "queue"]
+        case .platformQueueCapacity(let code): ["platforms", code.component("code"), "queue", "capacity"]
 
         // Admin pages
         case .admin: ["admin"]

@@ -33,6 +33,11 @@ func routes(_ app: Application) {
         app.post(SiteURL.caseAccountStatus(.key, account: .key).pathComponents, use: CaseController.changeAccount)
         app.get(SiteURL.caseTestSession(.key, session: .key).pathComponents, use: TestSessionController.show)
         app.post(SiteURL.caseTestSessionClose(.key, session: .key).pathComponents, use: CaseController.closeTestSession)
+        app.get(SiteURL.caseAssessment(.key).pathComponents, use: AssessmentController.show)
+        app.post(SiteURL.caseAssessment(.key).pathComponents, use: AssessmentController.assess)
+        app.get(SiteURL.queue.pathComponents, use: QueueController.index)
+        app.get(SiteURL.platformQueue(.key).pathComponents, use: QueueController.show)
+        app.post(SiteURL.platformQueueCapacity(.key).pathComponents, use: QueueController.changeCapacity)
     }
     adminRoutes(app)
     do {  // JSON API: every route goes through `register`, which signs the caller in and applies its access rule
@@ -59,5 +64,8 @@ func routes(_ app: Application) {
         app.register(.listTestSessions, AccountsAPIController.sessions)
         app.register(.closeTestSession, AccountsAPIController.close)
         app.register(.showTestProtocol, AccountsAPIController.testProtocol)
+        app.register(.showQueue, PrioritisationAPIController.queue)
+        app.register(.listAssessments, PrioritisationAPIController.list)
+        app.register(.createAssessment, PrioritisationAPIController.create)
     }
 }

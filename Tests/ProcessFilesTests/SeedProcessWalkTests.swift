@@ -83,7 +83,7 @@ import Testing
 
         #expect(definitions.map(\.id) == ["bfr", "takecare"])
         #expect(definitions.map(\.platform) == ["BFR", "TAKECARE"])
-        #expect(definitions.map(\.version) == [3, 4])
+        #expect(definitions.map(\.version) == [4, 5])
         #expect(Set(definitions.map(\.contentHash)).count == 2)
     }
 

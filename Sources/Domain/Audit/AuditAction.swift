@@ -26,6 +26,9 @@ public enum AuditAction: Sendable, Hashable {
     case accountStatusChange
     case testSessionOpen
     case testSessionClose
+    case matrixPublish
+    case caseAssess
+    case platformCapacityChange
 
     /// The stored text form.
     public var text: String {
@@ -54,6 +57,9 @@ public enum AuditAction: Sendable, Hashable {
         case .accountStatusChange: "case.account.status"
         case .testSessionOpen: "case.test_session.open"
         case .testSessionClose: "case.test_session.close"
+        case .matrixPublish: "matrix.publish"
+        case .caseAssess: "case.assess"
+        case .platformCapacityChange: "platform.capacity.change"
         }
     }
 
@@ -61,6 +67,7 @@ public enum AuditAction: Sendable, Hashable {
         .caseCreate, .caseEdit, .documentUpload, .threadOpen, .threadReply, .threadClose, .organisationRegister,
         .processPublish, .platformCreate, .platformSettingsChange, .userCreate, .userRoleAdd, .userRoleRemove, .userSignIn, .userSignOut, .userPasswordChange,
         .userTokenIssue, .userTokenRevoke, .userTokenRevokeAll, .accountRegister, .accountStatusChange, .testSessionOpen, .testSessionClose,
+        .matrixPublish, .caseAssess, .platformCapacityChange,
     ]
     private static let byText: [String: AuditAction] = Dictionary(
         uniqueKeysWithValues: (fixed + CaseCommand.Name.allCases.map(AuditAction.caseCommand)).map { ($0.text, $0) })

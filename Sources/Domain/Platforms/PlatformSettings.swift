@@ -75,6 +75,25 @@ public struct PlatformSettings: Sendable, Hashable {
         return errors
     }
 
+    /// How many onboardings the team runs at once: the queue's places (``defaultQueueCapacity`` until set).
+    public var queueCapacity: Int {
+        if case .int(let value)? = document["queueCapacity"] { return Int(value) }
+        return Self.defaultQueueCapacity
+    }
+
+    public static let defaultQueueCapacity = 3
+
+    /// The capacity a coordinator typed, or the broken rule at `capacity`.
+    public static func validateCapacity(_ text: String) -> Result<Int, ValidationFailure> {
+        guard let value = Int(text.trimmingWhitespace), (1...1000).contains(value) else {
+            return .failure(ValidationFailure([FieldError(
+                field: "capacity", code: "invalid-capacity",
+                message: LocalizedText(sv: "Kapaciteten ska vara \(knownKeys["queueCapacity"]!.sv).",
+                                       en: "The capacity must be \(knownKeys["queueCapacity"]!.en)."))]))
+        }
+        return .success(value)
+    }
+
     /// The settings document in its canonical text.
     public var documentText: String { CanonicalJSON.object(document).encoded }
 }

@@ -61,7 +61,11 @@ public enum CaseStore {
             case .migrated(let report):
                 try await CaseItemModel.query(on: db).filter(\.$case.$id == caseID)
                     .filter(\.$itemID ~~ report.dropped.map(\.rawValue)).delete()
-            case .statusChanged, .phaseStarted, .phaseCompleted:
+            case .statusChanged(let from, let to, _):
+                try await QueueStore.recordStatusChange(
+                    caseID: caseID, platform: model.platform, from: from, to: to, at: now, on: db)
+            case .skippedInQueue, .phaseStarted, .phaseCompleted:
+                // A skip names who passed the case over; `QueueStore.skip` stores it with the caller's principal.
                 break
             }
         }

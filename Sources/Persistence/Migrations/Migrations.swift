@@ -31,5 +31,7 @@ public enum AnslutMigrations {
         AddTestProtocols(),
         // 014 - DICOM: calling AE titles on accounts, the DICOM profile of a session, the objects received
         AddDICOMTraffic(),
+        // 015 - prioritisation: assessment matrices, assessments, queue skips, status changes
+        CreatePrioritisation(),
     ]
 }

@@ -7,6 +7,7 @@ protocol ColumnReader {
     func string(_ column: String) throws -> String
     func optionalString(_ column: String) throws -> String?
     func int(_ column: String) throws -> Int
+    func optionalInt(_ column: String) throws -> Int?
     func uuid(_ column: String) throws -> UUID
     func optionalUUID(_ column: String) throws -> UUID?
     func optionalDate(_ column: String) throws -> Date?

@@ -22,6 +22,10 @@ extension SQLiteValues {
         try convert(column) { Int(sqliteData: $0) }
     }
 
+    func optionalInt(_ column: String) throws -> Int? {
+        try optional(column) { Int(sqliteData: $0) }
+    }
+
     // Fluent stores UUIDs on SQLite as text.
     func uuid(_ column: String) throws -> UUID {
         try convert(column, uuid)

@@ -29,6 +29,9 @@ enum APIRoute: CaseIterable {
     case listTestSessions
     case closeTestSession
     case showTestProtocol
+    case showQueue
+    case listAssessments
+    case createAssessment
     case openAPI
 
     /// Who may call a route at all.
@@ -44,11 +47,11 @@ enum APIRoute: CaseIterable {
     var method: HTTPMethod {
         switch self {
         case .issueToken, .createCase, .runCommand, .openThread, .replyToThread, .closeThread, .uploadDocument,
-            .registerAccount, .closeTestSession:
+            .registerAccount, .closeTestSession, .createAssessment:
             .POST
         case .editCase, .changeAccount: .PATCH
         case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .listEvents, .listThreads, .listDocuments,
-            .downloadDocument, .listAccounts, .listTestSessions, .showTestProtocol, .openAPI:
+            .downloadDocument, .listAccounts, .listTestSessions, .showTestProtocol, .showQueue, .listAssessments, .openAPI:
             .GET
         }
     }
@@ -73,6 +76,8 @@ enum APIRoute: CaseIterable {
         case .listTestSessions: "/api/v1/cases/{id}/test-sessions"
         case .closeTestSession: "/api/v1/cases/{id}/test-sessions/{session}/close"
         case .showTestProtocol: "/api/v1/cases/{id}/test-sessions/{session}/protocol"
+        case .showQueue: "/api/v1/platforms/{code}/queue"
+        case .listAssessments, .createAssessment: "/api/v1/cases/{id}/assessments"
         case .openAPI: "/api/openapi.json"
         }
     }
@@ -83,8 +88,9 @@ enum APIRoute: CaseIterable {
         case .createCase: .holdersOf([.applicant])
         case .listPlatforms, .showPlatformProcess, .listCases, .showCase, .editCase, .runCommand, .listEvents,
             .listThreads, .openThread, .replyToThread, .closeThread, .listDocuments, .uploadDocument, .downloadDocument,
-            .listAccounts, .listTestSessions, .closeTestSession, .showTestProtocol:
+            .listAccounts, .listTestSessions, .closeTestSession, .showTestProtocol, .showQueue, .listAssessments:
             .signedIn
+        case .createAssessment: .holdersOf([.coordinator])
         case .registerAccount, .changeAccount: .holdersOf([.technician])
         }
     }
@@ -100,6 +106,7 @@ enum APIRoute: CaseIterable {
         case .replyToThread: "Reply"
         case .registerAccount: "RegisterAccount"
         case .changeAccount: "ChangeAccount"
+        case .createAssessment: "CreateAssessment"
         default: nil
         }
     }

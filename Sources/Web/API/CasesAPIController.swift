@@ -85,7 +85,8 @@ enum CasesAPIController {
         let (record, _) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
         let command = try await body.engineCommand(for: record, on: req.store)
         let updated = try await CaseWorkflow.run(
-            command, on: id, by: principal, expectedVersion: body.version, in: req.store, clock: req.application.config.clock)
+            command, on: id, by: principal, expectedVersion: body.version,
+            queueOverride: command == .start ? body.reason : nil, in: req.store, clock: req.application.config.clock)
         return try await CaseDTO.make(updated, for: principal, on: req.store)
     }
 

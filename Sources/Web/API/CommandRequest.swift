@@ -16,6 +16,8 @@ struct CommandRequest: Content {
     let item: String?
     let phase: String?
     let outcome: String?
+    /// The reason of a command that takes one; for `start`, the coordinator's reason to start against the queue's
+    /// order or capacity.
     let reason: String?
     let evidence: [EvidenceInput]?
     /// For `migrate`: the definition version to move to.
@@ -82,6 +84,7 @@ struct CommandRequest: Content {
         case .returnForCompletion: result = .returnForCompletion(reason: require(reason, "reason", reasonLabel))
         case .putOnHold: result = .putOnHold(reason: require(reason, "reason", reasonLabel))
         case .reject: result = .reject(reason: require(reason, "reason", reasonLabel))
+        case .skipInQueue: result = .skipInQueue(reason: require(reason, "reason", reasonLabel))
         case .withdraw: result = .withdraw(reason: reason)
         case .migrate:
             guard let to else {

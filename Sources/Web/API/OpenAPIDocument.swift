@@ -102,6 +102,11 @@ enum OpenAPIDocument {
         case .closeTestSession:
             "Close a test session (technicians, coordinators): its test protocol is written, frozen and its hash audited"
         case .showTestProtocol: "A closed session's frozen test protocol (404 while the session is open)"
+        case .showQueue:
+            "The platform's queue: the whole queue with scores and forecast for its staff; an applicant's own cases with place, number ahead and the rule"
+        case .listAssessments: "The case's assessments, oldest first (the platform team's notes and assessor left out for applicants)"
+        case .createAssessment:
+            "Assess or re-assess the case with the platform's assessment matrix (coordinators; `basedOn` is the newest sequence read)"
         case .openAPI: "This document"
         }
     }
@@ -129,6 +134,9 @@ enum OpenAPIDocument {
         case .changeAccount: ("200", response("The account as it is now", ref("Account")))
         case .listTestSessions: ("200", response("Sessions, newest first", ["type": "array", "items": ref("TestSession")]))
         case .closeTestSession, .showTestProtocol: ("200", response("The test protocol", ref("TestProtocol")))
+        case .showQueue: ("200", response("The queue as the caller may see it", ref("Queue")))
+        case .listAssessments: ("200", response("Assessments, oldest first", ["type": "array", "items": ref("Assessment")]))
+        case .createAssessment: ("201", response("The recorded assessment", ref("Assessment")))
         case .openAPI: ("200", response("OpenAPI 3.1", ["type": "object"]))
         }
         var result: [String: CanonicalJSON] = [success.0: success.1]
@@ -171,6 +179,11 @@ enum OpenAPIDocument {
         if [.registerAccount, .changeAccount].contains(route) {
             add("409", "The case is not in a verification phase, the account cannot take that status, or a stale version")
             add("422", "Invalid names or addresses, or the sender already has an account; `errors` names every field")
+        }
+        if route == .createAssessment {
+            add("403", "The caller is not a coordinator of the case's platform")
+            add("409", "Another assessment was recorded since `basedOn`, or the case is not waiting")
+            add("422", "A score not allowed, a rationale missing, or a re-assessment without a reason; `errors` names each")
         }
         if [.createCase, .editCase, .runCommand, .listCases].contains(route) {
             add("422", "Invalid or incomplete input; `errors` names every field and rule")
@@ -330,6 +343,38 @@ enum OpenAPIDocument {
                     "verdict": ["type": "string", "enum": ["passed", "not_passed"]],
                     "messages": ["type": "array", "items": ["type": "object"]], "chainHead": string,
                 ], required: ["caseNumber", "profile", "openedAt", "closedAt", "testCases", "verdict", "messages", "chainHead"]),
+            "CreateAssessment": object(
+                [
+                    "scores": ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0, "maximum": 100]],
+                    "rationales": stringMap, "notes": stringMap,
+                    "employees": ["type": "integer", "minimum": 0, "maximum": 10_000_000],
+                    "reason": string, "basedOn": ["type": "integer", "minimum": 0, "maximum": .int(Int64(Int32.max))],
+                ], required: ["scores", "rationales", "basedOn"]),
+            "Assessment": object(
+                [
+                    "id": ["type": "string", "format": "uuid"], "sequence": integer,
+                    "matrix": ref("DefinitionReference"),
+                    "scores": ["type": "array", "items": object(
+                        ["criterion": string, "score": integer, "weight": integer, "rationale": string],
+                        required: ["criterion", "score", "weight", "rationale"])],
+                    "employees": integer, "sizeClass": string, "sizePoints": integer, "total": integer,
+                    "breakdown": ["type": "array", "items": string], "reason": string,
+                    "notes": stringMap, "assessedBy": string, "assessedAt": ["type": "string", "format": "date-time"],
+                ], required: ["id", "sequence", "matrix", "scores", "total", "breakdown", "assessedAt"]),
+            "Queue": object(
+                [
+                    "platform": string, "scope": ["type": "string", "enum": ["team", "applicant"]], "rule": string,
+                    "capacity": integer, "freePlaces": integer, "matrix": ref("DefinitionReference"),
+                    "offered": ["type": "string", "format": "uuid"],
+                    "waiting": ["type": "array", "items": ["type": "object"]],
+                    "notAssessed": ["type": "array", "items": ["type": "object"]],
+                    "running": ["type": "array", "items": ["type": "object"]],
+                    "forecast": object(["medianDays": ["type": "number"], "samples": integer, "minimumSamples": integer, "note": string]),
+                    "yourCases": ["type": "array", "items": object(
+                        ["caseID": string, "number": string, "status": string, "total": integer,
+                         "standing": object(["state": ["type": "string", "enum": ["waiting", "not_assessed", "running"]],
+                                             "position": integer, "ahead": integer, "waiting": integer])])],
+                ], required: ["platform", "scope", "capacity"]),
             "AuditEvent": object(
                 [
                     "sequence": integer, "occurredAt": string,

@@ -123,6 +123,21 @@ enum DemoData {
             try await completeCurrentPhase(of: testing)
             try await completeCurrentPhase(of: testing)
             try await tickSome(of: testing, count: 2)
+
+            // BFR's queue: three assessed cases waiting to start; the last one submitted scores highest, and the
+            // one submitted first was re-assessed down once the coordinator had read its attachments.
+            let bfrQueue = try await queuedCases(platform: "BFR", [
+                (anna, "Tandröntgen, Vårdgivaren Väst", 40, [0, 1, 2, 1]),
+                (bo, "Endoskopi, Privatkliniken Syd", 600, [0, 3, 2, 2]),
+                (anna, "Strålbehandling, Vårdgivaren Väst", 320, [4, 4, 3, 3]),
+            ])
+            try await assess(bfrQueue[0], scores: [0, 1, 1, 1],
+                             reason: "Bilagorna visar att bilderna redan nås via en annan tjänst; mindre nytta än beskrivet.")
+            // TakeCare's queue: two cases of its own, in reverse order of submission.
+            _ = try await queuedCases(platform: "TAKECARE", [
+                (bo, "Fysioterapi, Privatkliniken Syd", 85, [0, 1, 2, 1]),
+                (bo, "Akutlab, Privatkliniken Syd", 85, [4, 4, 3, 2]),
+            ])
         }
 
         private func create(by principal: Principal, platform: String, fields: [String: String]) async throws -> UUID {
@@ -131,6 +146,52 @@ enum DemoData {
 
         private func run(_ command: CaseCommand, on id: UUID, by principal: Principal) async throws {
             _ = try await CaseWorkflow.run(command, on: id, by: principal, expectedVersion: nil, in: app.store, clock: app.config.clock)
+        }
+
+        /// Has the platform's coordinator assess the case: with `scores` (lagkrav, patientsäkerhet, verksamhetsnytta,
+        /// ökad informationssäkerhet), or as the applicant proposed. Returns the assessment's id.
+        @discardableResult
+        private func assess(_ id: UUID, scores: [Int]?, reason: String? = nil) async throws -> UUID {
+            let (record, _) = try await current(id)
+            guard let matrix = try await MatrixStore.current(platform: record.platform, on: app.store) else {
+                throw CommandExit(status: 1, message: "No assessment matrix for \(record.platform).")
+            }
+            let proposed = matrix.proposal(from: record.fields).scores
+            let given = scores.map { Dictionary(uniqueKeysWithValues: zip(matrix.criteria.map(\.id), $0)) } ?? proposed
+            let rationales = Dictionary(uniqueKeysWithValues: matrix.criteria.map { criterion in
+                (criterion.id, given[criterion.id] == proposed[criterion.id]
+                    ? "Som sökanden föreslog; beskrivningen stöder betyget."
+                    : "Justerat från sökandens förslag \(proposed[criterion.id].map(String.init) ?? "–") efter genomgång av beskrivningen.")
+            })
+            let input = AssessmentInput(
+                scores: given, rationales: rationales, employees: nil,
+                notes: ["resursatgang": "Ungefär tre veckors arbete för integrationsteamet."], reason: reason)
+            let history = try await AssessmentStore.history(of: id, on: app.store)
+            return try await AssessmentWorkflow.assess(
+                input, of: id, basedOn: history.last?.sequence ?? 0, by: worker(.coordinator, of: record), in: app.store,
+                clock: app.config.clock
+            ).id
+        }
+
+        /// Cases of `platform` that are assessed and queued, created in the order given and scored so that the
+        /// queue's order differs from the order they were submitted in.
+        private func queuedCases(
+            platform: String, _ cases: [(applicant: Principal, system: String, employees: Int, scores: [Int])]
+        ) async throws -> [UUID] {
+            var ids: [UUID] = []
+            for demo in cases {
+                let applicant = demo.applicant
+                let fields = platform == "BFR"
+                    ? DemoOrders.bfr(system: demo.system, employees: demo.employees)
+                    : DemoOrders.takeCare(system: demo.system, employees: demo.employees)
+                let id = try await create(by: applicant, platform: platform, fields: fields)
+                try await run(.submit, on: id, by: applicant)
+                try await run(.beginTriage, on: id, by: worker(.coordinator, of: try await current(id).0))
+                try await assess(id, scores: demo.scores)
+                try await completeCurrentPhase(of: id)
+                ids.append(id)
+            }
+            return ids
         }
 
         /// Who works an item of the case as its owner: the case's applicant, or the platform's staff member
@@ -186,6 +247,10 @@ enum DemoData {
                     evidence.append(Evidence(.attachment, try await upload(.other, "Underlag \(item.id).pdf", on: record, by: owner)))
                 case .testProtocol:
                     evidence.append(Evidence(.testProtocol, try await upload(.testProtocol, "Testprotokoll.pdf", on: record, by: owner)))
+                case .assessment:
+                    let history = try await AssessmentStore.history(of: record.id, on: app.store)
+                    let id = if let last = history.last { last.id } else { try await assess(record.id, scores: nil) }
+                    evidence.append(Evidence(.assessment, id.uuidString))
                 }
             }
             try await run(.tick(item.id, evidence: evidence), on: record.id, by: owner)

@@ -5,14 +5,12 @@ import Persistence
 /// each linked (through `link`) to its row.
 enum ApplicantTaskText {
     static func lines(
-        _ tasks: [ApplicantTask], place: CaseQueue.Place?, language l: Domain.Language,
+        _ tasks: [ApplicantTask], standing: OnboardingQueue.Standing?, language l: Domain.Language,
         link: (ProcessDefinition.Item) -> String
     ) -> [CaseShow.Todo] {
         guard !tasks.isEmpty else {
-            if let place {
-                return [.init(text: l("Ingen åtgärd behövs från er just nu. Ärendet står i kö: plats \(place.position) av \(place.total).",
-                          "Nothing is needed from you now. The case is waiting in the queue: place \(place.position) of \(place.total).")
-                )]
+            if let standing, standing != .running {
+                return [.init(text: l("Ingen åtgärd behövs från er just nu.", "Nothing is needed from you now.") + " " + standing.sentence(l))]
             }
             return [.init(text: l("Ingen åtgärd behövs från er just nu.", "Nothing is needed from you now."))]
         }

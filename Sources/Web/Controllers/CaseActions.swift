@@ -18,7 +18,9 @@ enum CaseActions {
         let caseCommands: [(CaseCommand, CaseShow.Action)] = [
             (.submit, .init(command: .submit, title: l("Skicka in", "Submit"))),
             (.beginTriage, .init(command: .beginTriage, title: l("Påbörja bedömningen", "Begin triage"))),
-            (.start, .init(command: .start, title: l("Starta arbetet", "Start work"))),
+            (.start, .init(command: .start, title: l("Starta arbetet", "Start work"), reason: .optional)),
+            (.skipInQueue(reason: "x"), .init(
+                command: .skipInQueue, title: l("Hoppa över i kön", "Skip in the queue"), reason: .required)),
             (.completePhase(phase), .init(command: .completePhase, title: l("Slutför fasen", "Complete the phase"),
                                           phase: phase.rawValue)),
             (.resubmit, .init(command: .resubmit, title: l("Skicka in igen", "Resubmit"))),

@@ -17,6 +17,9 @@ enum CaseController {
         let evidence_comment: String?
         let evidence_attachment: String?
         let evidence_test_protocol: String?
+        let evidence_assessment: String?
+        /// Where to go once the command went through (a local path, such as the queue page it was given on).
+        let return_to: String?
     }
 
     struct ThreadForm: Content {
@@ -51,6 +54,8 @@ enum CaseController {
         let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.store)
         // Read once: the page's verification part lists them, and the closed ones are test protocol evidence.
         let sessions = try await TestSessionStore.sessions(of: id, on: req.store)
+        let standing = try await QueueWorkflow.standing(of: id, platform: record.platform, in: req.store)
+        let assessments = try await AssessmentStore.history(of: id, on: req.store)
         let query = CasePage.Query(
             filter: req.query[String.self, at: "filter"].flatMap(CaseShow.Checklist.Filter.init(rawValue:)),
             item: req.query[String.self, at: "item"],
@@ -58,13 +63,12 @@ enum CaseController {
             eventsPage: req.query[Int.self, at: "events_page"] ?? 1)
         let casePage = CasePage(
             record: record, definition: definition, roles: roles, documents: documents,
-            protocols: sessions.filter { $0.closedAt != nil },
+            protocols: sessions.filter { $0.closedAt != nil }, assessments: assessments,
             events: events, people: people, query: query, now: req.application.config.clock.now(), language: l)
         let user = ActingUser(id: principal.userID.uuidString, roles: roles)
         let actions = CaseActions.available(
             record, definition: definition, user: user, language: l, evidenceFields: casePage.evidenceFields)
         let phase = definition.phases.first { $0.id == record.state.currentPhase }
-        let place = try await CaseQueue.place(of: id, in: req.store)
         let openQuestions = threads.filter { thread in
             thread.kind == .question && thread.status == .open
                 && !(people.roles[thread.createdBy]?.contains(.applicant) ?? false)
@@ -72,7 +76,7 @@ enum CaseController {
         let todo = roles.contains(.applicant)
             ? casePage.todo(
                 ApplicantTask.tasks(for: record.state, fields: record.fields, in: definition, openQuestions: openQuestions),
-                place: place)
+                standing: standing?.standing)
             : nil
         let model = CaseShow.Model(
             context: req.pageContext, id: id, number: record.number, platform: record.platform,
@@ -81,7 +85,7 @@ enum CaseController {
             version: record.state.version, problem: problem, notice: notice,
             risks: principal.isPlatformTeamOrAdmin ? definition.form.risks(record.fields).map { RiskFlagText.line($0, l) } : [],
             orderIsEditable: roles.contains(.applicant) && record.state.status.acceptsOrderChanges,
-            queuePlace: place.map { $0.text(l) },
+            queuePlace: standing.map { $0.standing.text(l) },
             progress: casePage.progress(questionsForApplicant: openQuestions), todo: todo,
             actions: actions.case,
             checklist: casePage.checklist(actions: actions.items, focus: focus ?? query.item),
@@ -110,7 +114,9 @@ enum CaseController {
             maxUpload: DocumentUpload.describe(bytes: req.application.config.maxUploadBytes),
             timeline: casePage.timeline(),
             verification: try await CaseVerification.model(
-                record, sessions: sessions, roles: roles, phaseTakesTraffic: phase?.takesVerificationTraffic ?? false, req: req))
+                record, sessions: sessions, roles: roles, phaseTakesTraffic: phase?.takesVerificationTraffic ?? false, req: req),
+            prioritisation: try await CasePrioritisation.model(
+                record, roles: roles, standing: standing, assessments: assessments, req: req))
         return model.html.response(status)
     }
 
@@ -121,16 +127,19 @@ enum CaseController {
         let (record, _) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
         let evidence = [
             ("comment", form.evidence_comment), ("attachment", form.evidence_attachment),
-            ("test_protocol", form.evidence_test_protocol),
+            ("test_protocol", form.evidence_test_protocol), ("assessment", form.evidence_assessment),
         ].compactMap { kind, reference in reference.map { CommandRequest.EvidenceInput(kind: kind, reference: $0) } }
         let request = CommandRequest(
             command: form.command, version: form.version, item: form.item, phase: form.phase, outcome: form.outcome,
             reason: form.reason, evidence: evidence, to: nil)
         // A command on an item comes back to its row, so its new state is in view.
         let back = form.item.map { SiteURL.caseShow(.value(id)).path + CasePage.itemQuery($0) }
+            ?? form.return_to.map(LocalRedirect.target)
         return try await attempt(id, principal, req, focus: form.item, then: back) {
             let command = try await request.engineCommand(for: record, on: req.store)
-            _ = try await CaseWorkflow.run(command, on: id, by: principal, expectedVersion: form.version, in: req.store, clock: req.application.config.clock)
+            _ = try await CaseWorkflow.run(
+                command, on: id, by: principal, expectedVersion: form.version,
+                queueOverride: command == .start ? form.reason : nil, in: req.store, clock: req.application.config.clock)
         }
     }
 

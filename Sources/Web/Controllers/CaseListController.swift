@@ -1,5 +1,6 @@
 import Domain
 import Persistence
+import Workflow
 import Vapor
 
 /// `/cases`: the cases the signed-in person may see, newest change first; for platform staff an inbox
@@ -39,7 +40,7 @@ enum CaseListController {
         let now = req.application.config.clock.now()
         let definitions = try await DefinitionStore.current(on: req.store)
         let names = try await AccountStore.organisationNames(Set(summaries.map(\.organisationID)), on: req.store)
-        let places = try await CaseQueue.places(on: Set(summaries.map(\.platform)), in: req.store)
+        let places = try await QueueWorkflow.standings(on: Set(summaries.map(\.platform)), in: req.store)
         let awaitingApplicant = try await CaseThreads.awaitingApplicant(among: summaries.map(\.id), on: req.store)
         let settled = principal.isPlatformTeamOrAdmin
             ? try await CaseStore.settledItems(of: summaries.map(\.id), on: req.store) : [:]

@@ -45,6 +45,8 @@ struct CasePage {
     let documents: [CaseDocuments.Document]
     /// The case's closed test sessions: the protocols Anslut wrote, which test protocol evidence may name.
     let protocols: [TestSession]
+    /// The case's assessments, oldest first: what assessment evidence may name.
+    let assessments: [RecordedAssessment]
     let events: [AuditEvent]
     let people: CasePeople
     let query: Query
@@ -116,6 +118,11 @@ struct CasePage {
     }
 
     private func evidenceLink(_ evidence: Evidence) -> CaseShow.EvidenceLink {
+        if evidence.kind == .assessment, let assessment = assessments.first(where: { $0.id.uuidString.lowercased() == evidence.reference.lowercased() }) {
+            return CaseShow.EvidenceLink(
+                kind: evidence.kind.rawValue, text: assessmentTitle(assessment),
+                href: SiteURL.caseAssessment(.value(record.id)).path)
+        }
         if evidence.kind == .testProtocol, let session = protocols.first(where: { $0.id.uuidString.lowercased() == evidence.reference.lowercased() }) {
             return CaseShow.EvidenceLink(kind: evidence.kind.rawValue, text: protocolTitle(session), href: nil)
         }
@@ -137,10 +144,21 @@ struct CasePage {
           "Test protocol by Anslut, \(PageTime.formatWithZone(session.openedAt)), \(session.messageCount) messages")
     }
 
+    /// "Bedömning 2: 12 poäng, Cora Carlsson, 2026-12-06 10:15".
+    private func assessmentTitle(_ recorded: RecordedAssessment) -> String {
+        l("Bedömning \(recorded.sequence): \(recorded.assessment.total) poäng, \(recorded.assessorName), \(PageTime.format(recorded.assessedAt))",
+          "Assessment \(recorded.sequence): \(recorded.assessment.total) points, \(recorded.assessorName), \(PageTime.format(recorded.assessedAt))")
+    }
+
     /// The evidence fields of a tick: documents of a fitting kind to choose from, newest first, and the kinds an
     /// upload in the same step may have.
     func evidenceFields(_ kinds: [EvidenceKind]) -> [CaseShow.Action.EvidenceField] {
         kinds.map { kind in
+            if kind == .assessment {
+                return CaseShow.Action.EvidenceField(
+                    kind: kind, title: kind.title.text(in: l),
+                    documents: assessments.reversed().map { ($0.id.uuidString.lowercased(), assessmentTitle($0)) })
+            }
             let fitting: (DocumentKind) -> Bool = kind == .testProtocol ? { $0 == .testProtocol } : { $0 != .testProtocol }
             let written = kind == .testProtocol ? protocols.map { ($0.id.uuidString.lowercased(), protocolTitle($0)) } : []
             let choices = written + documents.filter { fitting($0.kind) }.sorted { $0.uploadedAt > $1.uploadedAt }.map {
@@ -173,8 +191,8 @@ struct CasePage {
     }
 
     /// The applicant's "Att göra nu": sentences, and the items to do by section with links to their rows.
-    func todo(_ tasks: [ApplicantTask], place: CaseQueue.Place?) -> [CaseShow.Todo] {
-        ApplicantTaskText.lines(tasks, place: place, language: l) { item in
+    func todo(_ tasks: [ApplicantTask], standing: OnboardingQueue.Standing?) -> [CaseShow.Todo] {
+        ApplicantTaskText.lines(tasks, standing: standing, language: l) { item in
             query.href(record.id, anchor: "item-\(item.id.rawValue)") { $0.filter = .mine; $0.item = item.id.rawValue }
         }
     }

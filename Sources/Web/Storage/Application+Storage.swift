@@ -1,6 +1,7 @@
 import Foundation
 import Persistence
 import Workflow
+import Domain
 import ProcessFiles
 import Vapor
 
@@ -45,6 +46,13 @@ extension Application {
         if let processes {
             let definitions = try ProcessDefinitionLoader.loadFolder(processes)
             try await DefinitionWorkflow.publish(definitions, by: .system, in: store, clock: config.clock)
+            // Each matrix is checked against the newest process of its platform, whose form it reads.
+            var newest: [String: ProcessDefinition] = [:]
+            for definition in definitions where definition.version > (newest[definition.platform]?.version ?? 0) {
+                newest[definition.platform] = definition
+            }
+            let matrices = try MatrixLoader.loadFolder(MatrixLoader.folder(in: processes))
+            try await MatrixWorkflow.publish(matrices, definitions: newest, by: .system, in: store, clock: config.clock)
         }
     }
 

@@ -2,13 +2,20 @@ import Domain
 
 /// What an audit event says about a case command: the command with its arguments and what it changed.
 enum CaseAuditPayload {
-    static func payload(command: CaseCommand, actions: [CaseAction], version: Int) -> CanonicalJSON {
-        [
+    /// `queueOverride`: the reason a coordinator gave to start a case against the queue's rule, and that rule.
+    static func payload(
+        command: CaseCommand, actions: [CaseAction], version: Int, queueOverride: (reason: String, rule: String)? = nil
+    ) -> CanonicalJSON {
+        var members: [String: CanonicalJSON] = [
             "command": .string(command.name.rawValue),
             "arguments": arguments(command),
             "changes": .array(actions.map(change)),
             "version": .int(Int64(version)),
         ]
+        if let queueOverride {
+            members["queueOverride"] = ["reason": .string(queueOverride.reason), "rule": .string(queueOverride.rule)]
+        }
+        return .object(members)
     }
 
     private static func arguments(_ command: CaseCommand) -> CanonicalJSON {
@@ -20,7 +27,7 @@ enum CaseAuditPayload {
         case .decide(let item, let outcome, let reason):
             ["item": .string(item.rawValue), "outcome": .string(outcome.rawValue), "reason": optional(reason)]
         case .completePhase(let phase): ["phase": .string(phase.rawValue)]
-        case .returnForCompletion(let reason), .putOnHold(let reason), .reject(let reason):
+        case .returnForCompletion(let reason), .putOnHold(let reason), .reject(let reason), .skipInQueue(let reason):
             ["reason": .string(reason)]
         case .withdraw(let reason): ["reason": optional(reason)]
         case .migrate(let target): ["to": .string(target.reference.description)]
@@ -33,6 +40,7 @@ enum CaseAuditPayload {
         case .statusChanged(let from, let to, let reason):
             ["status": ["from": .string(from.rawValue), "to": .string(to.rawValue), "reason": optional(reason)]]
         case .phaseStarted(let phase): ["phaseStarted": .string(phase.rawValue)]
+        case .skippedInQueue(let reason): ["skippedInQueue": ["reason": .string(reason)]]
         case .phaseCompleted(let phase): ["phaseCompleted": .string(phase.rawValue)]
         case .itemChanged(let item, let state):
             ["item": ["id": .string(item.rawValue), "status": .string(state.status.rawValue), "reason": optional(state.reason)]]

@@ -47,11 +47,15 @@ public enum CaseWorkflow {
 
     /// Runs `command` on the case for `principal`, if the case is still at `expectedVersion` (nil skips the
     /// check). Submitting (and resubmitting) checks the order's fields first and reports every broken rule.
+    /// Starting checks the platform's queue (order and capacity); `queueOverride` is the coordinator's reason to
+    /// start anyway, recorded in the audit event.
     public static func run(
         _ command: CaseCommand, on caseID: UUID, by principal: Principal, expectedVersion: Int?,
-        in store: Store, clock: any WallClock
+        queueOverride: String? = nil, in store: Store, clock: any WallClock
     ) async throws -> CaseRecord {
-        let textErrors = command.freeTextErrors
+        var textErrors = command.freeTextErrors
+        let queueOverride = queueOverride.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let queueOverride, let error = FreeText.check(queueOverride, field: "reason") { textErrors.append(error) }
         guard textErrors.isEmpty else { throw ValidationFailure(textErrors) }
         return try await store.write(clock: clock) { tx in
             let (record, roles) = try await CaseAccess.visibleCase(caseID, to: principal, on: tx.store)
@@ -76,15 +80,26 @@ public enum CaseWorkflow {
                 let documents = try await CaseDocuments.documents(of: caseID, on: tx.store)
                 let errors = EvidenceCheck.errors(
                     in: evidence, documents: Dictionary(documents.map { ($0.id, $0.kind) }) { first, _ in first },
-                    protocols: try await TestSessionStore.closedSessionIDs(of: caseID, on: tx.store))
+                    protocols: try await TestSessionStore.closedSessionIDs(of: caseID, on: tx.store),
+                    assessments: try await AssessmentStore.ids(of: caseID, on: tx.store))
                 if !errors.isEmpty { throw ValidationFailure(errors) }
+            }
+            var overridden: String?
+            if command == .start, let refusal = try await QueueWorkflow.startRefusal(of: record, in: tx) {
+                guard let queueOverride else { throw CaseRefused(refusal: CaseRefusal(.queueOrder, refusal)) }
+                overridden = refusal.en
             }
             try await CaseStore.save(
                 state, actions: actions, caseID: caseID, expectedVersion: record.state.version, at: tx.now, in: tx)
+            if case .skipInQueue(let reason) = command {
+                try await QueueStore.skip(caseID, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), by: principal.userID, in: tx)
+            }
+            let payload = CaseAuditPayload.payload(
+                command: command, actions: actions, version: state.version,
+                queueOverride: overridden.flatMap { rule in queueOverride.map { ($0, rule) } })
             try await tx.audit(
                 AuditEventDraft(
-                    actor: principal.actor, action: .caseCommand(command.name), subject: record.subject,
-                    payload: CaseAuditPayload.payload(command: command, actions: actions, version: state.version)))
+                    actor: principal.actor, action: .caseCommand(command.name), subject: record.subject, payload: payload))
             return record.after(state, actions: actions, at: tx.now)
         }
     }

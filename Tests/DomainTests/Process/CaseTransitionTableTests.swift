@@ -16,6 +16,7 @@ import Testing
         .decide: [.triage: .triage, .inProgress: .inProgress],
         .completePhase: [.triage: .queued, .inProgress: .inProgress],
         .start: [.queued: .inProgress],
+        .skipInQueue: [.queued: .queued],
         .returnForCompletion: [
             .submitted: .returnedForCompletion, .triage: .returnedForCompletion, .inProgress: .returnedForCompletion,
         ],
@@ -95,6 +96,7 @@ import Testing
         case .decide: (.decide(decision.id, outcome: .approve, reason: nil), ProcessFixture.user(phase.gate.decisionRole))
         case .completePhase: (.completePhase(state.currentPhase), ProcessFixture.coordinator)
         case .start: (.start, ProcessFixture.coordinator)
+        case .skipInQueue: (.skipInQueue(reason: "Leverantören är inte redo"), ProcessFixture.coordinator)
         case .returnForCompletion: (.returnForCompletion(reason: "Komplettera"), ProcessFixture.coordinator)
         case .resubmit: (.resubmit, ProcessFixture.applicant)
         case .putOnHold: (.putOnHold(reason: "Paus"), ProcessFixture.coordinator)

@@ -40,6 +40,12 @@ struct AccessMatrixTests {
         case "uploadDocument": return !seesSubmitted ? .notFound : (who == .admin ? .forbidden : .created)
         // Putting a case on hold is the coordinator's.
         case "runCommand": return !seesSubmitted ? .notFound : (who == .coordinatorBFR ? .ok : .forbidden)
+        // Every signed-in user sees a queue, scoped to what they may see; assessments with the case.
+        case "showQueue": return .ok
+        case "listAssessments": return seesSubmitted ? .ok : .notFound
+        // Assessing is a coordinator's of the case's platform; the other platform's coordinator does not see it.
+        case "createAssessment":
+            return who == .coordinatorBFR ? .created : (who == .coordinatorTakeCare ? .notFound : .forbidden)
         default: Issue.record("no expectation for \(request)"); return .imATeapot
         }
     }
@@ -97,6 +103,13 @@ struct AccessMatrixTests {
                 ("closeTestSession", .closeTestSession, .POST, "/api/v1/cases/\(s)/test-sessions/\(UUID())/close", nil),
                 ("showTestProtocol", .showTestProtocol, .GET, "/api/v1/cases/\(s)/test-sessions/\(UUID())/protocol", nil),
                 ("changeAccount", .changeAccount, .PATCH, "/api/v1/cases/\(s)/accounts/\(UUID())", ["status": "paused", "version": 1]),
+                ("showQueue", .showQueue, .GET, "/api/v1/platforms/BFR/queue", nil),
+                ("listAssessments", .listAssessments, .GET, "/api/v1/cases/\(s)/assessments", nil),
+                ("createAssessment", .createAssessment, .POST, "/api/v1/cases/\(s)/assessments",
+                 ["scores": ["lagkrav": 0, "patientsakerhet": 2, "verksamhetsnytta": 2, "informationssakerhet": 1],
+                  "rationales": ["lagkrav": "Inget lagkrav.", "patientsakerhet": "Färre avskrifter.",
+                                 "verksamhetsnytta": "Sparar tid.", "informationssakerhet": "Mindre papper."],
+                  "basedOn": 0]),
                 ("runCommand", .runCommand, .POST, "/api/v1/cases/\(s)/commands",
                  ["command": "put_on_hold", "reason": "Väntar på avtal", "version": submitted["version"]]),
             ]

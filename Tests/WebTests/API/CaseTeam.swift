@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 import Vapor
+import Persistence
 
 /// The people of one platform's process, and a driver that works a case through its phases over the API.
 struct CaseTeam {
@@ -57,11 +58,34 @@ struct CaseTeam {
     /// to the case for it (a test protocol where one is asked for).
     static func evidence(_ kind: String, on caseJSON: CanonicalJSON, by user: TestUser, _ app: Application) async throws -> String {
         guard kind != "comment" else { return "Kontrollerat vid genomgång." }
+        if kind == "assessment" { return try await assess(app, caseJSON, by: user) }
         let documentKind = kind == "test_protocol" ? "test_protocol" : "other"
         let uploaded = try await app.uploadDocument(
             caseJSON["id"].stringValue!, kind: documentKind, name: "\(documentKind).pdf", data: Array("%PDF-1.4\n%%EOF\n".utf8), as: user)
         #expect(uploaded.status == .created, "\(uploaded.text)")
         return uploaded.json["id"].stringValue ?? ""
+    }
+
+    /// Has `coordinator` assess the case with `scores` (every criterion's lowest allowed score when nil) and returns
+    /// the assessment's id.
+    static func assess(
+        _ app: Application, _ caseJSON: CanonicalJSON, by coordinator: TestUser, scores: [String: Int]? = nil
+    ) async throws -> String {
+        let id = caseJSON["id"].stringValue!
+        let platform = caseJSON["platform"].stringValue!
+        let existing = try await app.api(.GET, "/api/v1/cases/\(id)/assessments", as: coordinator).json.elements
+        let matrix = try await MatrixStore.current(platform: platform, on: app.store)!
+        let chosen = scores ?? Dictionary(uniqueKeysWithValues: matrix.criteria.map { ($0.id, $0.values[0]) })
+        let response = try await app.api(
+            .POST, "/api/v1/cases/\(id)/assessments", as: coordinator,
+            json: [
+                "scores": .object(chosen.mapValues { .int(Int64($0)) }),
+                "rationales": .object(chosen.mapValues { _ in "Enligt beskrivningen i beställningen." }),
+                "reason": existing.isEmpty ? .null : "Ny bedömning efter genomgång.",
+                "basedOn": .int(Int64(existing.count)),
+            ] as CanonicalJSON)
+        #expect(response.status == .created, "\(response.text)")
+        return response.json["id"].stringValue ?? ""
     }
 
     /// Runs a command and expects `status`; returns the answer.

@@ -82,8 +82,10 @@ struct CaseWalkTests {
                            "case.tick", "case.decide", "case.complete_phase", "case.start"] {
                 #expect(actions.contains(action), "\(action) missing from \(actions)")
             }
-            // Every change of the case's state is one event; the documents its evidence names are uploads beside them.
-            #expect(actions.filter { $0 != "case.document.upload" }.count == (current["version"].intValue ?? 0) + 1)
+            // Every change of the case's state is one event; the documents and the assessment its evidence names are
+            // recorded beside them.
+            #expect(actions.filter { !["case.document.upload", "case.assess"].contains($0) }.count == (current["version"].intValue ?? 0) + 1)
+            #expect(actions.contains("case.assess"))
             #expect(actions.contains("case.document.upload"))
             #expect(try await AuditVerification.verify(on: app.store).intact)
         }

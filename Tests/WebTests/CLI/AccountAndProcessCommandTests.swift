@@ -63,25 +63,25 @@ struct AccountAndProcessCommandTests {
                 app, current, by: team.coordinator, "tick",
                 ["item": "del1.bestallning.arende-skapat", "evidence": [["kind": "comment", "reference": "INC-1"]]]).json
 
-            // Version 4 drops one of the two ticked items.
+            // Version 5 drops one of the two ticked items.
             let original = try String(contentsOfFile: processesFolder + "/bfr.yaml", encoding: .utf8)
             var lines = original.components(separatedBy: "\n")
             let start = lines.firstIndex { $0.contains("- id: del1.bestallning.beredd-med-sis") }!
             lines.removeSubrange(start..<(start + 5))
-            let version4 = lines.joined(separator: "\n").replacingOccurrences(of: "\nversion: 3\n", with: "\nversion: 4\n")
+            let version4 = lines.joined(separator: "\n").replacingOccurrences(of: "\nversion: 4\n", with: "\nversion: 5\n")
             let definition = try ProcessDefinitionLoader.load(yaml: version4, file: "bfr-v4.yaml")
             try await DefinitionWorkflow.publish([definition], by: .commandLine(operator: nil), in: app.store, clock: app.config.clock)
 
             let environment = ["ANSLUT_DATA_DIR": app.config.dataDirectory, "DATABASE_URL": app.config.databaseURL,
                                "ANSLUT_PROCESSES_DIR": processesFolder]
             let number = current["number"].stringValue!
-            let moved = try AnslutExecutable.run(["process", "migrate", number, "--to", "4"], environment: environment)
+            let moved = try AnslutExecutable.run(["process", "migrate", number, "--to", "5"], environment: environment)
             #expect(moved.status == 0, "\(moved.stderr)")
-            #expect(moved.stdout.contains("Moved \(number) from bfr@3 to bfr@4"))
+            #expect(moved.stdout.contains("Moved \(number) from bfr@4 to bfr@5"))
             #expect(moved.stdout.contains("Dropped item states: del1.bestallning.beredd-med-sis"))
 
             let after = try await app.api(.GET, "/api/v1/cases/\(current["id"].stringValue!)", as: team.coordinator).json
-            #expect(after["definition"]["version"] == 4)
+            #expect(after["definition"]["version"] == 5)
             let kept = after["phases"].elements[0]["sections"].elements[0]["items"].elements
                 .first { $0["id"] == "del1.bestallning.arende-skapat" }
             #expect(kept?["state"]["status"] == "done")

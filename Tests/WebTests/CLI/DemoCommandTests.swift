@@ -29,8 +29,8 @@ struct DemoCommandTests {
         list.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         let (listData, _) = try await URLSession.shared.data(for: list)
         let statuses = try JSONDecoder().decode(CanonicalJSON.self, from: listData)["items"].elements.compactMap { $0["status"].stringValue }
-        // The coordinator sees Anna's BFR cases except her draft, which stays hers until she submits it.
-        #expect(Set(statuses) == ["submitted", "triage", "in_progress"])
+        // The coordinator sees the BFR cases except Anna's draft, which stays hers until she submits it; three wait in the queue.
+        #expect(Set(statuses) == ["submitted", "triage", "queued", "in_progress"])
 
         kill(server.processIdentifier, SIGTERM)
         server.waitUntilExit()

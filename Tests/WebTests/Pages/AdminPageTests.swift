@@ -35,7 +35,7 @@ struct AdminPageTests {
     private static func changeBFR(in folder: String, version: Int) throws {
         let url = URL(fileURLWithPath: folder).appendingPathComponent("bfr.yaml")
         let text = try String(contentsOf: url, encoding: .utf8)
-            .replacingOccurrences(of: "\nversion: 3\n", with: "\nversion: \(version)\n")
+            .replacingOccurrences(of: "\nversion: 4\n", with: "\nversion: \(version)\n")
             .replacingOccurrences(of: "\nen: Connecting to BFR\n", with: "\nen: Connecting to BFR, revised\n")
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
@@ -99,19 +99,19 @@ struct AdminPageTests {
 
             let platforms = try await browser.get("/admin/platforms")
             #expect(platforms.body.contains("BFR") && platforms.body.contains("TAKECARE"))
-            #expect(platforms.body.contains(#"href="/admin/processes/bfr/3""#))
+            #expect(platforms.body.contains(#"href="/admin/processes/bfr/4""#))
 
             let processes = try await browser.get("/admin/processes")
-            #expect(processes.body.contains("bfr@3") && processes.body.contains("takecare@4"))
+            #expect(processes.body.contains("bfr@4") && processes.body.contains("takecare@5"))
 
-            let bfr = try await browser.get("/admin/processes/bfr/3")
+            let bfr = try await browser.get("/admin/processes/bfr/4")
             #expect(bfr.status == .ok)
             #expect(bfr.body.contains("Del 1 Anslutningsbeställning") && bfr.body.contains("Grind: beslut fattas av beslutsfattare"))
             #expect(bfr.body.contains("del1.bestallning.ifylld-undertecknad") && bfr.body.contains("formulär"))
             #expect(try await browser.get("/admin/processes/bfr/99").status == .notFound)
 
-            _ = try await browser.post("/language", ["language": "en", "return": "/admin/processes/bfr/3"])
-            let english = try await browser.get("/admin/processes/bfr/3")
+            _ = try await browser.post("/language", ["language": "en", "return": "/admin/processes/bfr/4"])
+            let english = try await browser.get("/admin/processes/bfr/4")
             #expect(english.body.contains(#"<html lang="en">"#))
             #expect(english.body.contains("Part 1 Connection order") && english.body.contains("Gate: decided by decision maker"))
             #expect(try await browser.get("/admin/users").body.contains("coordinator (BFR)"))
@@ -225,18 +225,18 @@ struct AdminPageTests {
             #expect(unchanged.status == .ok)
             #expect(unchanged.body.contains("Inget nytt att publicera"))
 
-            try Self.changeBFR(in: folder, version: 4)
+            try Self.changeBFR(in: folder, version: 5)
             let published = try await browser.post("/admin/processes/publish", [:])
             #expect(published.status == .ok, "\(published.body)")
-            #expect(published.body.contains("Publicerade: bfr@4."))
-            #expect(try await DefinitionStore.versions(of: "bfr", on: app.store).map(\.version) == [3, 4])
+            #expect(published.body.contains("Publicerade: bfr@5."))
+            #expect(try await DefinitionStore.versions(of: "bfr", on: app.store).map(\.version) == [4, 5])
             let events = try await AuditLog.events(about: "process:bfr", on: app.store)
             #expect(events.last?.action == "process.publish" && events.last?.actor == "user:\(admin.id)")
-            #expect(try await browser.get("/admin/platforms").body.contains(#"href="/admin/processes/bfr/4""#))
-            #expect(try await browser.get("/admin/processes/bfr/4").status == .ok)
+            #expect(try await browser.get("/admin/platforms").body.contains(#"href="/admin/processes/bfr/5""#))
+            #expect(try await browser.get("/admin/processes/bfr/5").status == .ok)
 
             let pinned = try await app.api(.GET, "/api/v1/cases/\(caseID)", as: applicant).json
-            #expect(pinned["definition"]["version"].intValue == 3)
+            #expect(pinned["definition"]["version"].intValue == 4)
         }
     }
 
@@ -247,17 +247,17 @@ struct AdminPageTests {
         try await withTestApp(adjust: { $0.processesDirectory = folder }) { app in
             let (_, browser) = try await Self.admin(app)
             let before = try await AuditLog.count(on: app.store)
-            try Self.changeBFR(in: folder, version: 3)
+            try Self.changeBFR(in: folder, version: 4)
             let refused = try await browser.post("/admin/processes/publish", [:])
             #expect(refused.status == .conflict)
             #expect(refused.body.contains("Ingenting publicerades."))
-            #expect(refused.body.contains("Processdefinitionen bfr@3 skiljer sig från den som redan är publicerad"))
-            #expect(try await DefinitionStore.versions(of: "bfr", on: app.store).map(\.version) == [3])
+            #expect(refused.body.contains("Processdefinitionen bfr@4 skiljer sig från den som redan är publicerad"))
+            #expect(try await DefinitionStore.versions(of: "bfr", on: app.store).map(\.version) == [4])
             #expect(try await AuditLog.count(on: app.store) == before)
 
             _ = try await browser.post("/language", ["language": "en", "return": "/admin/processes"])
             let english = try await browser.post("/admin/processes/publish", [:])
-            #expect(english.body.contains("The process definition bfr@3 differs from the one already published"))
+            #expect(english.body.contains("The process definition bfr@4 differs from the one already published"))
         }
     }
 

@@ -20,11 +20,11 @@ struct CaseWorkingSurfaceTests {
             let page = try await cora.get("/cases/\(Self.id(triaged))")
             #expect(page.body.contains(#"<li class="phase current" aria-current="step"><span class="visually-hidden">pågår: </span>Del 1 Anslutningsbeställning</li>"#))
             #expect(page.body.contains(#"<li class="phase ahead"><span class="visually-hidden">kommande: </span>Del 4 Etablering</li>"#))
-            #expect(page.body.contains(#"<progress id="phase-progress" max="10" value="0""#))
-            #expect(page.body.contains("0 klara, 10 öppna, 0 ej tillämpliga av 10 obligatoriska"))
+            #expect(page.body.contains(#"<progress id="phase-progress" max="11" value="0""#))
+            #expect(page.body.contains("0 klara, 11 öppna, 0 ej tillämpliga av 11 obligatoriska"))
             // The applicant owns open required items of Del 1, so the case waits for them.
             #expect(page.body.contains(#"<strong id="case-turn">Väntar på sökande</strong>"#))
-            #expect(page.body.contains(##"<a href="#checklist">Checklista (10 öppna)</a>"##))
+            #expect(page.body.contains(##"<a href="#checklist">Checklista (11 öppna)</a>"##))
         }
     }
 
@@ -90,7 +90,7 @@ struct CaseWorkingSurfaceTests {
             #expect(ticked.status == .seeOther, "\(ticked.body)")
             let after = try await cora.get("/cases/\(id)")
             #expect(after.body.contains(#"<a href="/cases/\#(id)/documents/\#(document)">skarm.pdf (Skärmdump v1)</a>"#))
-            #expect(after.body.contains("1 klara, 9 öppna"))
+            #expect(after.body.contains("1 klara, 10 öppna"))
         }
     }
 

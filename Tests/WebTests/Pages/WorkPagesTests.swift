@@ -26,9 +26,16 @@ struct WorkPagesTests {
                 .POST, "/api/v1/cases", as: team.applicant, json: ["platform": "BFR"] as CanonicalJSON).json
             let anna = try await Self.signedIn(app, team.applicant)
 
+            let unassessed = try await anna.get("/cases/\(Self.id(second))")
+            #expect(unassessed.body.contains(#"<dd id="queue-place">ej bedömt än</dd>"#))
+            #expect(unassessed.body.contains("Ärendet är inte bedömt än och har ingen plats i kön; 0 bedömda ärenden väntar."))
+            // Assessed, the later case scores higher and goes first; the applicant sees their places and the rule.
+            _ = try await CaseTeam.assess(app, first, by: team.coordinator, scores: ["lagkrav": 0, "patientsakerhet": 1, "verksamhetsnytta": 1, "informationssakerhet": 1])
+            _ = try await CaseTeam.assess(app, second, by: team.coordinator, scores: ["lagkrav": 4, "patientsakerhet": 3, "verksamhetsnytta": 2, "informationssakerhet": 1])
             let waiting = try await anna.get("/cases/\(Self.id(second))")
-            #expect(waiting.body.contains(#"<dd id="queue-place">2 av 2</dd>"#))
-            #expect(waiting.body.contains("Ingen åtgärd behövs från er just nu. Ärendet står i kö: plats 2 av 2."))
+            #expect(waiting.body.contains(#"<dd id="queue-place">1 av 2</dd>"#))
+            #expect(waiting.body.contains("Ingen åtgärd behövs från er just nu. Ärendet är först i kön (2 bedömda ärenden väntar)"))
+            #expect(waiting.body.contains(#"id="queue-rule""#) && waiting.body.contains("räknas × 2"))
             let drafted = try await anna.get("/cases/\(Self.id(draft))")
             #expect(drafted.body.contains("Fyll i beställningen och skicka in den ("))
             #expect(!drafted.body.contains(#"id="queue-place""#), "a draft is in no queue")
@@ -45,7 +52,7 @@ struct WorkPagesTests {
             #expect(working.body.contains(
                 #"item=del1%2Ebestallning%2Earende%2Dskapat#item-del1.bestallning.arende-skapat">Ärende skapat i VGR IT"#))
             let after = try await anna.get("/cases/\(Self.id(second))")
-            #expect(after.body.contains(#"<dd id="queue-place">2 av 2</dd>"#), "triage still waits for work to start")
+            #expect(after.body.contains(#"<dd id="queue-place">1 av 2</dd>"#), "triage still waits for work to start")
             let list = try await anna.get("/cases")
             #expect(list.body.contains("Plats i kön") && list.body.contains("1 av 2") && list.body.contains("2 av 2"))
         }

@@ -13,6 +13,8 @@ public enum CaseAction: Sendable, Hashable {
     case itemChanged(ItemID, ItemState)
     /// A decision was recorded, whatever its outcome.
     case decisionRecorded(Decision)
+    /// A coordinator passed the queued case over when the queue offered it.
+    case skippedInQueue(reason: String)
     /// The case was moved to another version of its process definition.
     case migrated(MigrationReport)
 }

@@ -6,7 +6,7 @@ extension CaseCommand {
         case .tick(_, let evidence):
             FreeText.check(evidence.enumerated().map { ("evidence/\($0.offset)/reference", $0.element.reference) })
         case .markNotApplicable(_, let reason), .returnForCompletion(let reason), .putOnHold(let reason),
-            .reject(let reason):
+            .reject(let reason), .skipInQueue(let reason):
             FreeText.check([("reason", reason)])
         case .decide(_, _, let reason), .withdraw(let reason):
             FreeText.check([("reason", reason ?? "")])

@@ -1,7 +1,7 @@
 /// Something a person asks to do to a case; ``CaseState/handle(_:by:at:in:)`` accepts or refuses it.
 ///
 /// Who may issue each command: the applicant submits, resubmits and withdraws; a coordinator begins
-/// triage, starts, completes phases, returns for completion, holds and resumes, closes, and rejects before
+/// triage, starts or skips in the queue, completes phases, returns for completion, holds and resumes, closes, and rejects before
 /// the queue (`submitted`, `triage`); a decision maker rejects at any open status after the draft; items are
 /// ticked, marked not applicable and reopened by holders of their owner role or by a coordinator; decision
 /// items are decided and reopened only by holders of their gate's decision role; an admin migrates.
@@ -22,6 +22,9 @@ public enum CaseCommand: Sendable, Hashable {
     case completePhase(PhaseID)
     /// Take a queued case into work on the phase after intake.
     case start
+    /// Pass over a queued case that the queue offers, with a reason; it keeps its rank, and the next case is
+    /// offered, until it is assessed again or started.
+    case skipInQueue(reason: String)
     /// Send the case back to the applicant to complete, with a reason.
     case returnForCompletion(reason: String)
     /// Send a case that was returned for completion back to where it was.
@@ -58,6 +61,8 @@ public enum CaseCommand: Sendable, Hashable {
         case completePhase = "complete_phase"
         /// ``CaseCommand/start``.
         case start
+        /// ``CaseCommand/skipInQueue(reason:)``.
+        case skipInQueue = "skip_in_queue"
         /// ``CaseCommand/returnForCompletion(reason:)``.
         case returnForCompletion = "return_for_completion"
         /// ``CaseCommand/resubmit``.
@@ -81,7 +86,7 @@ public enum CaseCommand: Sendable, Hashable {
             case .submit: [.draft]
             case .beginTriage: [.submitted]
             case .tick, .markNotApplicable, .reopen, .decide, .completePhase: [.triage, .inProgress]
-            case .start: [.queued]
+            case .start, .skipInQueue: [.queued]
             case .returnForCompletion: [.submitted, .triage, .inProgress]
             case .resubmit: [.returnedForCompletion]
             case .putOnHold: [.submitted, .triage, .queued, .inProgress]
@@ -105,6 +110,7 @@ public enum CaseCommand: Sendable, Hashable {
         case .decide: .decide
         case .completePhase: .completePhase
         case .start: .start
+        case .skipInQueue: .skipInQueue
         case .returnForCompletion: .returnForCompletion
         case .resubmit: .resubmit
         case .putOnHold: .putOnHold

@@ -34,6 +34,8 @@ public struct CaseRefusal: Error, Sendable, Hashable {
         case definitionMismatch = "definition-mismatch"
         /// A migration targets the definition the case is already on.
         case alreadyOnDefinition = "already-on-definition"
+        /// Starting the case would break the queue's order or capacity, and no override reason was given.
+        case queueOrder = "queue-order"
     }
 
     /// The kind of refusal.

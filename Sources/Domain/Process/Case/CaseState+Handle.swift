@@ -12,7 +12,9 @@ extension CaseState {
     /// Status commands: `submit` moves `draft` to `submitted`; `begin_triage` moves `submitted` to `triage`
     /// and starts the intake phase; `complete_phase` in triage completes the intake phase and queues the
     /// case, in progress it completes the phase and starts the next, or after the last phase moves to
-    /// `in_production`; `start` moves `queued` to `in_progress`; `return_for_completion` and `put_on_hold`
+    /// `in_production`; `start` moves `queued` to `in_progress`
+    /// (the queue's order and capacity are checked by the caller, which knows the other cases); `skip_in_queue`
+    /// passes a queued case over with a reason, changing nothing but the version; `return_for_completion` and `put_on_hold`
     /// remember the status to go back to and `resubmit` and `resume` go back there; `reject`, `withdraw`
     /// and `close` end the case. A decision with outcome `return_for_completion` or `reject` has the same
     /// effect as those commands.
@@ -79,6 +81,9 @@ extension CaseState {
         case .start:
             try Self.require(user, holdsAnyOf: [.coordinator], for: name)
             return moveStatus(to: .inProgress) + [.phaseStarted(currentPhase)]
+        case .skipInQueue(let reason):
+            try Self.require(user, holdsAnyOf: [.coordinator], for: name)
+            return [.skippedInQueue(reason: try Self.requireReason(reason, for: name))]
         case .returnForCompletion(let reason):
             try Self.require(user, holdsAnyOf: [.coordinator], for: name)
             return suspend(to: .returnedForCompletion, reason: try Self.requireReason(reason, for: name))

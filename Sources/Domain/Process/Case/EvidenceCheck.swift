@@ -9,12 +9,14 @@ import Foundation
 ///   environment (its frozen protocol, written by Anslut), or a document of kind `test_protocol` (a protocol uploaded
 ///   from elsewhere, shown as "uploaded, not verified by Anslut").
 ///
+/// - `assessment`: the id of an assessment of this case recorded with the platform's matrix.
+///
 /// A reference to a document of another case answers exactly like one to no document, so ids leak nothing.
 public enum EvidenceCheck {
     /// Every broken rule, at `evidence/<index>/reference`; `documents` are the case's documents by id, `protocols`
-    /// the ids of its closed test sessions.
+    /// the ids of its closed test sessions, `assessments` the ids of its assessments.
     public static func errors(
-        in evidence: [Evidence], documents: [UUID: DocumentKind], protocols: Set<UUID> = []
+        in evidence: [Evidence], documents: [UUID: DocumentKind], protocols: Set<UUID> = [], assessments: Set<UUID> = []
     ) -> [FieldError] {
         evidence.enumerated().compactMap { index, piece in
             let field = "evidence/\(index)/reference"
@@ -22,6 +24,13 @@ public enum EvidenceCheck {
             switch piece.kind {
             case .comment:
                 return nil
+            case .assessment:
+                if let id = UUID(uuidString: reference), assessments.contains(id) { return nil }
+                return FieldError(
+                    field: field, code: "unknown-assessment",
+                    message: LocalizedText(
+                        sv: "Underlaget \"\(reference)\" är ingen bedömning av ärendet: gör bedömningen först.",
+                        en: "The evidence \"\(reference)\" is no assessment of this case: record the assessment first."))
             case .attachment, .testProtocol:
                 if piece.kind == .testProtocol, let id = UUID(uuidString: reference), protocols.contains(id) { return nil }
                 guard let id = UUID(uuidString: reference), let kind = documents[id] else {

@@ -6,6 +6,8 @@ public enum EvidenceKind: String, Sendable, Hashable, Codable, CaseIterable, Com
     case attachment
     /// A test protocol, from the verification environment or uploaded by the applicant.
     case testProtocol = "test_protocol"
+    /// An assessment recorded with the platform's assessment matrix.
+    case assessment
 
     /// The kind's name for people, in Swedish and English.
     public var title: LocalizedText {
@@ -13,6 +15,7 @@ public enum EvidenceKind: String, Sendable, Hashable, Codable, CaseIterable, Com
         case .comment: LocalizedText(sv: "kommentar", en: "comment")
         case .attachment: LocalizedText(sv: "bilaga", en: "attachment")
         case .testProtocol: LocalizedText(sv: "testprotokoll", en: "test protocol")
+        case .assessment: LocalizedText(sv: "bedömning", en: "assessment")
         }
     }
 

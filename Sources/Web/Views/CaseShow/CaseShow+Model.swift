@@ -42,6 +42,8 @@ enum CaseShow {
         let timeline: Timeline
         /// Verification accounts and test sessions; nil when the case has none and is in no phase taking traffic.
         var verification: Verification? = nil
+        /// The case's standing in the queue and the rule; its assessment for the platform team.
+        var prioritisation: Prioritisation? = nil
 
         var documentCount: Int { documents.map(\.versions.count).reduce(0, +) }
     }

@@ -45,6 +45,7 @@ extension CaseShow.Model {
             checklistView,
             questions,
             documentsSection,
+            .unwrap(prioritisation) { prioritisationView($0) },
             .unwrap(verification) { verificationView($0) },
             timelineView
         )
@@ -171,9 +172,11 @@ extension CaseShow.Model {
         return .div(
             .class("field"),
             .label(.for(id), .text(label)),
-            .if(evidence.documents.isEmpty, .p(.class("note"), .text(l(
-                "Ärendet har inget sådant dokument ännu: ladda upp det nedan.",
-                "The case has no such document yet: upload it below.")))),
+            .if(evidence.documents.isEmpty, .p(.class("note"), .text(evidence.kind == .assessment
+                ? l("Ärendet är inte bedömt ännu: gör bedömningen under Prioritering.",
+                    "The case is not assessed yet: assess it under Prioritisation.")
+                : l("Ärendet har inget sådant dokument ännu: ladda upp det nedan.",
+                    "The case has no such document yet: upload it below.")))),
             .select(
                 .attribute(named: "name", value: "evidence_\(evidence.kind.rawValue)"), .id(id), .attribute(named: "required"),
                 .choice("", l("Välj ett dokument i ärendet", "Choose a document of the case"), selected: false),

@@ -25,6 +25,7 @@ enum Layout {
                     .if(context.user != nil, .nav(
                         .ariaLabel(l("Huvudmeny", "Main menu")),
                         .a(.href(SiteURL.cases.path), .text(l("Ärenden", "Cases"))),
+                        .a(.href(SiteURL.queue.path), .text(l("Kö", "Queue"))),
                         .if(context.user?.isStaff == true, .a(.href(SiteURL.tasks.path), .text(l("Mina uppgifter", "My tasks")))),
                         .a(.href(SiteURL.password.path), .text(l("Byt lösenord", "Change password"))),
                         .if(context.user?.isAdmin == true, .a(.href(SiteURL.admin.path), .text(l("Administration", "Administration"))))
