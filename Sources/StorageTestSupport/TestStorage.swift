@@ -41,8 +41,8 @@ public func withTestStorage<T: Sendable>(
         logger: logger)
     let storage = TestStorage(store: opened.store, choice: choice, dataDirectory: folder, clock: clock)
     do {
-        let definitions = try ProcessDefinitionLoader.loadFolder(URL(fileURLWithPath: processesFolder))
-        try await DefinitionWorkflow.publish(definitions, by: .system, in: storage.store, clock: clock)
+        let (definitions, matrices) = try ProcessFolder.load(URL(fileURLWithPath: processesFolder))
+        try await DefinitionWorkflow.publish(definitions, matrices: matrices, by: .system, in: storage.store, clock: clock)
         let result = try await body(storage)
         await opened.close()
         try await database.drop()

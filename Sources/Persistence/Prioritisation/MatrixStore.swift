@@ -10,10 +10,16 @@ public enum MatrixStore {
         public let reference: AssessmentMatrix.Reference
         public let publishedHash: String
 
-        public var description: String {
-            "The assessment matrix \(reference) differs from the one already published under that version"
-                + " (hash \(publishedHash.prefix(12))…, now \(reference.contentHash.prefix(12))…)."
-                + " Give the changed file a new version number; assessments keep the version they were made with."
+        public var description: String { message.en }
+
+        public var message: LocalizedText {
+            let hashes = "(hash \(publishedHash.prefix(12))…, now \(reference.contentHash.prefix(12))…)"
+            return LocalizedText(
+                sv: "Bedömningsmatrisen \(reference) skiljer sig från den som redan är publicerad under den versionen "
+                    + hashes.replacingOccurrences(of: "now", with: "nu")
+                    + ". Ge den ändrade filen ett nytt versionsnummer; bedömningar behåller den version de gjordes med.",
+                en: "The assessment matrix \(reference) differs from the one already published under that version \(hashes)."
+                    + " Give the changed file a new version number; assessments keep the version they were made with.")
         }
     }
 

@@ -47,18 +47,25 @@ enum AdminProcessesController {
         let admin = try req.requireAdmin()
         let l = req.pageLanguage
         let definitions: [ProcessDefinition]
+        let matrices: [AssessmentMatrix]
         do throws(ProcessLoadError) {
-            definitions = try ProcessDefinitionLoader.loadFolder(URL(fileURLWithPath: req.application.config.processesDirectory))
+            (definitions, matrices) = try ProcessFolder.load(URL(fileURLWithPath: req.application.config.processesDirectory))
         } catch {
             let messages = error.problems.map { "\($0.file):\($0.line):\($0.column): \($0.message.text(in: l))" }
             return try await page(req, outcome: .refused(messages)).html.response(.unprocessableEntity)
         }
         do {
-            let published = try await DefinitionWorkflow.publish(definitions, by: admin.actor, in: req.store, clock: req.application.config.clock)
-                .map(\.reference.description)
+            let published = try await DefinitionWorkflow.publish(
+                definitions, matrices: matrices, by: admin.actor, in: req.store, clock: req.application.config.clock
+            ).map(\.reference.description)
             return try await page(req, outcome: published.isEmpty ? .nothingNew : .published(published)).html.response()
         } catch let conflict as DefinitionStore.Conflict {
             return try await page(req, outcome: .refused([message(conflict).text(in: l)])).html.response(.conflict)
+        } catch let conflict as MatrixStore.Conflict {
+            return try await page(req, outcome: .refused([conflict.message.text(in: l)])).html.response(.conflict)
+        } catch let mismatch as DefinitionWorkflow.MatrixMismatch {
+            return try await page(req, outcome: .refused(mismatch.problems.map { "\(mismatch.matrix): \($0.text(in: l))" }))
+                .html.response(.unprocessableEntity)
         }
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import Persistence
 import Workflow
-import Domain
 import ProcessFiles
 import Vapor
 
@@ -44,15 +43,8 @@ extension Application {
         storage[OpenStorageKey.self] = opened
         lifecycle.use(StorageClosing(storage: opened))
         if let processes {
-            let definitions = try ProcessDefinitionLoader.loadFolder(processes)
-            try await DefinitionWorkflow.publish(definitions, by: .system, in: store, clock: config.clock)
-            // Each matrix is checked against the newest process of its platform, whose form it reads.
-            var newest: [String: ProcessDefinition] = [:]
-            for definition in definitions where definition.version > (newest[definition.platform]?.version ?? 0) {
-                newest[definition.platform] = definition
-            }
-            let matrices = try MatrixLoader.loadFolder(MatrixLoader.folder(in: processes))
-            try await MatrixWorkflow.publish(matrices, definitions: newest, by: .system, in: store, clock: config.clock)
+            let (definitions, matrices) = try ProcessFolder.load(processes)
+            try await DefinitionWorkflow.publish(definitions, matrices: matrices, by: .system, in: store, clock: config.clock)
         }
     }
 

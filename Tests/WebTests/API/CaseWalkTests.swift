@@ -72,6 +72,9 @@ struct CaseWalkTests {
                 phases += 1
             }
             #expect(current["status"] == "in_production")
+            // The start and the arrival in production are recorded: the queue's forecast learns from them.
+            let durations = try await QueueStore.onboardingDurations(platform: "BFR", since: .distantPast, on: app.store)
+            #expect(durations.count == 1 && durations[0] >= 0)
             #expect(phases == 4)
 
             // Every step is in the case's audit trail, and the chain is intact.
@@ -113,6 +116,9 @@ struct CaseWalkTests {
             }
             #expect(steps == 6)
             #expect(current["status"] == "in_production")
+            // The start and the arrival in production are recorded: the queue's forecast learns from them.
+            let durations = try await QueueStore.onboardingDurations(platform: "TAKECARE", since: .distantPast, on: app.store)
+            #expect(durations.count == 1 && durations[0] >= 0)
             #expect(try await AuditVerification.verify(on: app.store).intact)
         }
     }
