@@ -208,6 +208,8 @@ let package = Package(
             ],
             path: "Benchmarks/mllp/Swift"
         ),
+        // The queue's re-ranking of 10,000 waiting cases after one re-assessment; built in release by Benchmarks/queue/run.sh.
+        .executableTarget(name: "queue-bench", dependencies: ["Domain"], path: "Benchmarks/queue/Swift"),
         // Header-read throughput against pydicom and dcmdump; built in release by Benchmarks/dicom/run.sh.
         .executableTarget(name: "dicom-bench", dependencies: ["DICOM"], path: "Benchmarks/dicom/Swift"),
         // Receiving over the network against dcmtk's storescp (Benchmarks/dicom-net/run.sh); the large-object test

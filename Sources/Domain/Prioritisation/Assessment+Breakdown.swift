@@ -8,10 +8,10 @@ extension Assessment {
             return LocalizedText(sv: "\(title.sv): \(product)", en: "\(title.en): \(product)")
         }
         if let sizeClass, let size = matrix.size.classes.first(where: { $0.id == sizeClass }) {
-            let sv = employees.map { " (\($0) anställda)" } ?? ""
-            let en = employees.map { " (\($0) employees)" } ?? ""
-            lines.append(LocalizedText(sv: "Storlek: \(size.title.sv)\(sv) ger \(sizePoints)",
-                                       en: "Size: \(size.title.en)\(en) gives \(sizePoints)"))
+            let sv = employees.map { "\($0) anställda, " } ?? ""
+            let en = employees.map { "\($0) employees, " } ?? ""
+            lines.append(LocalizedText(sv: "Storlek: \(sv)\(size.title.sv): \(sizePoints)",
+                                       en: "Size: \(en)\(size.title.en): \(sizePoints)"))
         }
         lines.append(LocalizedText(sv: "Summa: \(total) av högst \(matrix.maximumTotal)",
                                    en: "Total: \(total) of at most \(matrix.maximumTotal)"))

@@ -366,8 +366,8 @@ enum OpenAPIDocument {
                     "platform": string, "scope": ["type": "string", "enum": ["team", "applicant"]], "rule": string,
                     "capacity": integer, "freePlaces": integer, "matrix": ref("DefinitionReference"),
                     "offered": ["type": "string", "format": "uuid"],
-                    "waiting": ["type": "array", "items": ["type": "object"]],
-                    "notAssessed": ["type": "array", "items": ["type": "object"]],
+                    "waiting": ["type": "array", "items": ["type": "object"]], "waitingCount": integer,
+                    "notAssessed": ["type": "array", "items": ["type": "object"]], "notAssessedCount": integer,
                     "running": ["type": "array", "items": ["type": "object"]],
                     "forecast": object(["medianDays": ["type": "number"], "samples": integer, "minimumSamples": integer, "note": string]),
                     "yourCases": ["type": "array", "items": object(

@@ -72,8 +72,11 @@ enum PrioritisationAPIController {
         let freePlaces: Int?
         let matrix: AssessmentMatrix.Reference?
         let offered: UUID?
+        /// A page of the waiting cases (`limit`, `offset`), and how many there are in all.
         let waiting: [QueueEntryDTO]?
+        let waitingCount: Int?
         let notAssessed: [QueueEntryDTO]?
+        let notAssessedCount: Int?
         let running: [QueueEntryDTO]?
         let forecast: ForecastDTO?
         /// For an applicant: their own organisation's cases only.
@@ -99,6 +102,7 @@ enum PrioritisationAPIController {
         let principal = try req.requirePrincipal()
         let platform = req.parameters.get("code")?.uppercased() ?? ""
         let l = req.language
+        let page = try QueuePageParameters(req)
         guard let view = try await QueueWorkflow.view(
             of: platform, for: principal, in: req.store, now: req.application.config.clock.now())
         else { throw ProblemMiddleware.notFound(l) }
@@ -116,8 +120,10 @@ enum PrioritisationAPIController {
                 platform: platform, scope: "team", rule: team.matrix?.orderRule(capacity: queue.capacity).text(in: l),
                 capacity: queue.capacity, freePlaces: queue.freePlaces, matrix: team.matrix?.reference,
                 offered: queue.offered?.caseID,
-                waiting: queue.waiting.enumerated().map { entry($1, position: $0 + 1) },
-                notAssessed: queue.notAssessed.map { entry($0, position: nil) },
+                waiting: page.slice(queue.waiting).map { entry($0.element, position: $0.offset + 1) },
+                waitingCount: queue.waiting.count,
+                notAssessed: page.slice(queue.notAssessed).map { entry($0.element, position: nil) },
+                notAssessedCount: queue.notAssessed.count,
                 running: queue.running.map { entry($0, position: nil) },
                 forecast: ForecastDTO(
                     medianDays: team.forecast.median.map { $0 / 86_400 }, samples: team.forecast.samples,
@@ -129,12 +135,43 @@ enum PrioritisationAPIController {
         case .applicant(let own):
             dto = QueueDTO(
                 platform: platform, scope: "applicant", rule: own.rule?.text(in: l), capacity: own.capacity, freePlaces: nil,
-                matrix: nil, offered: nil, waiting: nil, notAssessed: nil, running: nil, forecast: nil,
+                matrix: nil, offered: nil, waiting: nil, waitingCount: nil, notAssessed: nil, notAssessedCount: nil,
+                running: nil, forecast: nil,
                 yourCases: own.cases.map { own in
                     OwnCaseDTO(caseID: own.caseID, number: own.number, status: own.status, standing: standing(own.standing), total: own.total)
                 })
         }
         return try json(dto, status: .ok)
+    }
+
+    /// `limit` (1–1000, default 100) and `offset` of the team view's lists; a queue of thousands is read a page at a time.
+    struct QueuePageParameters {
+        let limit: Int
+        let offset: Int
+
+        init(_ req: Request) throws {
+            var errors: [FieldError] = []
+            func read(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
+                guard let text = req.query[String.self, at: name] else { return value }
+                guard let number = Int(text), range.contains(number) else {
+                    errors.append(FieldError(
+                        field: name, code: "out-of-range",
+                        message: LocalizedText(sv: "\(name) ska vara ett heltal \(range.lowerBound)–\(range.upperBound).",
+                                               en: "\(name) must be a whole number \(range.lowerBound)–\(range.upperBound).")))
+                    return value
+                }
+                return number
+            }
+            limit = read("limit", default: 100, range: 1...1000)
+            offset = read("offset", default: 0, range: 0...10_000_000)
+            if !errors.isEmpty { throw ValidationFailure(errors) }
+        }
+
+        /// The page of `entries`, each with its offset in the whole list.
+        func slice(_ entries: [QueueEntry]) -> [(offset: Int, element: QueueEntry)] {
+            guard offset < entries.count else { return [] }
+            return Array(entries.enumerated().dropFirst(offset).prefix(limit)).map { ($0.offset, $0.element) }
+        }
     }
 
     private static func standing(_ standing: OnboardingQueue.Standing) -> StandingDTO {

@@ -127,8 +127,10 @@ enum QueueController {
             mayChange: principal.grants.contains { $0.role == .coordinator && $0.platform == team.platform } || principal.holds(.admin),
             capacityError: capacityError, forecastNote: forecastNote,
             offered: queue.offered.map { offered in row(offered, position: queue.waiting.firstIndex(of: offered).map { $0 + 1 }) },
-            waiting: queue.waiting.enumerated().map { row($1, position: $0 + 1) },
-            notAssessed: queue.notAssessed.map { row($0, position: nil) },
+            waiting: queue.waiting.prefix(QueuePage.shown).enumerated().map { row($1, position: $0 + 1) },
+            waitingTotal: queue.waiting.count,
+            notAssessed: queue.notAssessed.prefix(QueuePage.shown).map { row($0, position: nil) },
+            notAssessedTotal: queue.notAssessed.count,
             runningRows: queue.running.map { row($0, position: nil) })
     }
 }

@@ -15,10 +15,10 @@ extension OnboardingQueue.Standing {
         switch self {
         case .waiting(let position, let total):
             position == 1
-                ? l("Ärendet är först i kön (\(total) bedömda ärenden väntar) och startar när en plats blir ledig.",
-                    "The case is first in the queue (\(total) assessed cases wait) and starts when a place frees.")
-                : l("Ärendet står på plats \(position) av \(total) i kön; \(position - 1) ärenden ligger före.",
-                    "The case is at place \(position) of \(total) in the queue; \(position - 1) cases are ahead.")
+                ? l("Ärendet är först i kön (\(total) bedömda ärenden väntar) och står näst i tur att starta.",
+                    "The case is first in the queue (\(total) assessed cases wait) and is next in line to start.")
+                : l("Ärendet står på plats \(position) av \(total) i kön; \(position - 1) \(position == 2 ? "ärende ligger" : "ärenden ligger") före.",
+                    "The case is at place \(position) of \(total) in the queue; \(position - 1) \(position == 2 ? "case is" : "cases are") ahead.")
         case .notAssessed(let assessed):
             l("Ärendet är inte bedömt än och har ingen plats i kön; \(assessed) bedömda ärenden väntar.",
               "The case is not assessed yet and has no place in the queue; \(assessed) assessed cases wait.")

@@ -62,7 +62,7 @@ struct AssessmentMatrixTests {
         let assessment = try matrix.assess(input(["lagkrav": 4, "patientsakerhet": 3, "nytta": 1], employees: 60), replacing: nil).get()
         #expect(assessment.breakdown(with: matrix).map(\.sv) == [
             "Lagkrav: 4", "Patientsäkerhet: 3 × 2 = 6", "Verksamhetsnytta: 1",
-            "Storlek: medel (60 anställda) ger 2", "Summa: 13 av högst 20",
+            "Storlek: 60 anställda, medel: 2", "Summa: 13 av högst 20",
         ])
     }
 

@@ -13,7 +13,7 @@ extension AssessmentPage.Model {
                 .forEach(problem) { .p(.text($0)) })),
             .section(
                 .id("proposal"),
-                .h2(.text(l("Sökandens beskrivning och förslag", "The applicant's description and proposal"))),
+                .h2(.text(l("Sökandens förslag i sammandrag", "The applicant's proposal in brief"))),
                 .p(.id("proposed-size"), .text(proposedSize)),
                 .unwrap(proposedTotal) { .p(.id("proposed-total"), .text($0)) }
             ),
@@ -27,7 +27,7 @@ extension AssessmentPage.Model {
     private var form: Node<HTML.BodyContext> {
         let l = context.language
         return .form(
-            .id("assessment-form"), .class("stack"), .method(.post), .action(SiteURL.caseAssessment(.value(caseID)).path),
+            .id("assessment-form"), .class("stack wide"), .method(.post), .action(SiteURL.caseAssessment(.value(caseID)).path),
             .csrf(context.csrfToken),
             .input(.type(.hidden), .name("based_on"), .value(String(basedOn))),
             .forEach(criteria) { criterionFields($0) },

@@ -24,10 +24,16 @@ enum QueuePage {
         /// "Prognosen bygger på mediantiden 42 dagar för 5 avslutade anslutningar" or why there is none.
         let forecastNote: String
         let offered: Row?
+        /// The first ``QueuePage/shown`` of each list; the totals count them all.
         let waiting: [Row]
+        let waitingTotal: Int
         let notAssessed: [Row]
+        let notAssessedTotal: Int
         let runningRows: [Row]
     }
+
+    /// How many rows of a list the page shows; the API pages through the rest.
+    static let shown = 200
 
     struct Row: Sendable {
         let caseID: UUID

@@ -8,9 +8,9 @@ extension QueuePage.Model {
             .h1(.text("\(l("Kön till", "The queue for")) \(platform)")),
             .if(platforms.count > 1, .nav(
                 .class("tabs"), .ariaLabel(l("Plattformar", "Platforms")),
-                .forEach(platforms) { item in
-                    item.current ? .strong(.text(item.code)) : .a(.href(item.href), .text(item.code))
-                })),
+                .ul(.forEach(platforms) { item in
+                    .li(.a(.href(item.href), .if(item.current, .attribute(named: "aria-current", value: "page")), .text(item.code)))
+                }))),
             .if(!problem.isEmpty, .div(
                 .class("error"), .id("queue-problem"), .attribute(named: "role", value: "alert"), .forEach(problem) { .p(.text($0)) })),
             .unwrap(rule) { .p(.id("queue-rule"), .class("note"), .text($0)) },
@@ -27,10 +27,11 @@ extension QueuePage.Model {
             .if(cases.isEmpty, .p(.text(l("Ni har inga ärenden som väntar på den här plattformen.",
                                           "You have no cases waiting on this platform.")))),
             .if(!cases.isEmpty, .div(.class("scroll"), .table(
+                .class("queue"),
                 .thead(.tr(.th(.text(l("Ärende", "Case"))), .th(.text(l("Status", "Status"))),
-                           .th(.text(l("Plats", "Place"))), .th(.text(l("Ert betyg", "Your score"))))),
+                           .th(.text(l("Plats", "Place"))), .th(.text(l("Era poäng", "Your points"))))),
                 .tbody(.forEach(cases) { own in
-                    .tr(.td(.a(.href(own.href), .text(own.number))), .td(.text(own.status)), .td(.class("standing"), .text(own.standing)),
+                    .tr(.td(.class("number"), .a(.href(own.href), .text(own.number))), .td(.text(own.status)), .td(.class("standing"), .text(own.standing)),
                         .td(.text(own.total ?? "–")))
                 })
             )))
@@ -44,7 +45,7 @@ extension QueuePage.Model {
                 .id("capacity"),
                 .h2(.text(l("Kapacitet", "Capacity"))),
                 .p(.id("capacity-summary"), .text(l(
-                    "\(team.running) av \(team.capacity) platser upptagna, \(team.freePlaces) lediga.",
+                    "\(team.running) av \(team.capacity) platser upptagna, \(team.freePlaces) \(team.freePlaces == 1 ? "ledig" : "lediga").",
                     "\(team.running) of \(team.capacity) places taken, \(team.freePlaces) free."))),
                 .if(team.mayChange, .form(
                     .class("inline"), .method(.post), .action(SiteURL.platformQueueCapacity(.value(platform)).path),
@@ -61,10 +62,14 @@ extension QueuePage.Model {
                 .unwrap(team.offered, { offered in
                     .group(
                         .p(.id("offered-case"), .text(l(
-                            "En plats är ledig: \(offered.number) (\(offered.organisation), \(offered.total) poäng) erbjuds.",
-                            "A place is free: \(offered.number) (\(offered.organisation), \(offered.total) points) is offered."))),
-                        .div(.class("actions"), commandForm(offered, command: "start", title: l("Starta", "Start"), reasonRequired: false),
-                             commandForm(offered, command: "skip_in_queue", title: l("Hoppa över", "Skip"), reasonRequired: true))
+                            "\(team.freePlaces == 1 ? "En plats är ledig" : "\(team.freePlaces) platser är lediga"); näst i tur: \(offered.number) (\(offered.organisation), \(offered.total) poäng).",
+                            "\(team.freePlaces == 1 ? "One place is free" : "\(team.freePlaces) places are free"); next in line: \(offered.number) (\(offered.organisation), \(offered.total) points)."))),
+                        commandForm(offered, command: "start", title: l("Starta \(offered.number)", "Start \(offered.number)"), reasonRequired: false),
+                        .element(named: "details", nodes: [
+                            .class("skip-offer"),
+                            .element(named: "summary", nodes: [.text(l("Hoppa över \(offered.number) med ett skäl", "Skip \(offered.number) with a reason"))]),
+                            commandForm(offered, command: "skip_in_queue", title: l("Hoppa över", "Skip"), reasonRequired: true),
+                        ])
                     )
                 }, else: .p(.id("offered-case"), .text(team.freePlaces == 0
                     ? l("Ingen plats är ledig.", "No place is free.")
@@ -72,14 +77,16 @@ extension QueuePage.Model {
             ),
             .section(
                 .id("waiting"),
-                .h2(.text(l("Bedömda ärenden i kö (\(team.waiting.count))", "Assessed cases waiting (\(team.waiting.count))"))),
+                .h2(.text(l("Bedömda ärenden i kö (\(team.waitingTotal))", "Assessed cases waiting (\(team.waitingTotal))"))),
                 .p(.class("note"), .id("forecast-note"), .text(team.forecastNote)),
-                table(team.waiting, positions: true, forecast: true)
+                table(team.waiting, positions: true, forecast: true),
+                shownNote(team.waiting.count, of: team.waitingTotal)
             ),
             .section(
                 .id("not-assessed"),
-                .h2(.text(l("Inte bedömda än (\(team.notAssessed.count))", "Not assessed yet (\(team.notAssessed.count))"))),
-                table(team.notAssessed, positions: false, forecast: false)
+                .h2(.text(l("Inte bedömda än (\(team.notAssessedTotal))", "Not assessed yet (\(team.notAssessedTotal))"))),
+                table(team.notAssessed, positions: false, forecast: false),
+                shownNote(team.notAssessed.count, of: team.notAssessedTotal)
             ),
             .section(
                 .id("running"),
@@ -87,6 +94,13 @@ extension QueuePage.Model {
                 table(team.runningRows, positions: false, forecast: false)
             )
         )
+    }
+
+    private func shownNote(_ shown: Int, of total: Int) -> Node<HTML.BodyContext> {
+        let l = context.language
+        return .if(shown < total, .p(.class("note"), .text(l(
+            "Visar de första \(shown) av \(total); hela listan finns i API:t (GET /api/v1/platforms/\(platform)/queue?offset=…).",
+            "Showing the first \(shown) of \(total); the whole list is in the API (GET /api/v1/platforms/\(platform)/queue?offset=…)."))))
     }
 
     private func table(_ rows: [QueuePage.Row], positions: Bool, forecast: Bool) -> Node<HTML.BodyContext> {
@@ -102,10 +116,10 @@ extension QueuePage.Model {
             .tbody(.forEach(rows) { row in
                 .tr(
                     .if(positions, .td(.text(row.position.map(String.init) ?? ""))),
-                    .td(.a(.href(row.href), .text(row.number))), .td(.text(row.organisation)), .td(.text(row.system)),
-                    .td(.text(row.total)), .td(.text(row.submitted)),
+                    .td(.class("number"), .a(.href(row.href), .text(row.number))), .td(.text(row.organisation)), .td(.text(row.system)),
+                    .td(.text(row.total)), .td(.class("date"), .text(row.submitted)),
                     .td(.text(row.status), .unwrap(row.skipReason) { .small(.class("skip"), .text(" · " + l("överhoppat: ", "skipped: ") + $0)) }),
-                    .if(forecast, .td(.text(row.expectedStart)))
+                    .if(forecast, .td(.class("date"), .text(row.expectedStart)))
                 )
             })
         ))
