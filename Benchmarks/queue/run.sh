@@ -74,7 +74,7 @@ for round in range(requests):
     scores = {c: (round % 2) * (4 if c == "lagkrav" else 3) for c in criteria}
     elapsed, made = call("POST", f"/api/v1/cases/{target}/assessments", coordinator, {
         "scores": scores, "rationales": {c: "Ny bedömning." for c in criteria}, "reason": "Omprövning.",
-        "basedOn": sequence})
+        "basedOn": sequence, "employees": 10})
     sequence = made["sequence"]
     posts.append(elapsed)
     elapsed, queue = call("GET", f"/api/v1/platforms/BFR/queue?limit=1000", coordinator)

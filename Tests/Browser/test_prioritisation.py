@@ -11,19 +11,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from test_pages import BASE, browser, press, shot, sign_in, sign_out  # noqa: F401 (browser is a fixture)
-from test_working_surface import open_case, serious_violations
+from test_working_surface import full_shot, open_case, serious_violations
 
 QUEUE = BASE + "/platforms/bfr/queue"
-
-
-def whole_page_shot(driver, name):
-    """Like full_shot, but the window also holds headless chromium's own 143 px or so above the page,
-    which full_shot leaves out: its screenshots lose the page's last lines."""
-    chrome = driver.execute_script("return window.outerHeight - window.innerHeight")
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1280, min(height + chrome, 8000))
-    shot(driver, name)
-    driver.set_window_size(1280, 900)
 
 
 def waiting(driver):
@@ -58,7 +48,7 @@ def test_coordinator_reads_the_queue_and_reassesses_a_case_up(browser):
     assert browser.find_element(By.ID, "start-offered").is_displayed()
     assert browser.find_element(By.ID, "capacity-input").get_attribute("value")
     assert "poängordning" in browser.find_element(By.ID, "queue-rule").text
-    whole_page_shot(browser, "30-bfr-queue-coordinator")
+    full_shot(browser, "30-bfr-queue-coordinator")
 
     open_case(browser, "BFR-2026-0006")
     section = browser.find_element(By.ID, "prioritisation")
@@ -115,7 +105,7 @@ def test_coordinator_reads_the_queue_and_reassesses_a_case_up(browser):
     assert newest.startswith("Bedömning 3,") and ": 13 poäng" in newest, newest
     assert "Skäl: Regionen har sedan dess infört ett lagkrav" in newest
     assert "Lagkrav 0 → 4" in newest and "Summa 5 → 13" in newest, newest
-    whole_page_shot(browser, "31-assessment-page")
+    full_shot(browser, "31-assessment-page")
 
     browser.get(QUEUE)
     assert waiting(browser) == [("1", "BFR-2026-0008", "20"), ("2", "BFR-2026-0006", "13"), ("3", "BFR-2026-0007", "13")]
@@ -142,7 +132,7 @@ def test_applicant_sees_only_her_own_place_in_the_queue(browser):
             browser.find_elements(By.CSS_SELECTOR, "#own-cases tbody tr")}
     assert "först i kön" in rows["BFR-2026-0008"].find_element(By.CLASS_NAME, "standing").text
     assert "inte bedömt" in rows["BFR-2026-0002"].find_element(By.CLASS_NAME, "standing").text
-    whole_page_shot(browser, "32-applicant-queue")
+    full_shot(browser, "32-applicant-queue")
 
     open_case(browser, "BFR-2026-0006")
     section = browser.find_element(By.ID, "prioritisation")

@@ -21,8 +21,10 @@ def page_height(driver):
 
 
 def full_shot(driver, name):
-    """A screenshot of the whole page, then the window as it was."""
-    driver.set_window_size(1280, min(page_height(driver), 8000))
+    """A screenshot of the whole page, then the window as it was. The window also holds headless chromium's own
+    bar above the page (about 143 px), which is added, else the page's last lines are cut off."""
+    chrome = driver.execute_script("return window.outerHeight - window.innerHeight")
+    driver.set_window_size(1280, min(page_height(driver) + chrome, 8000))
     shot(driver, name)
     driver.set_window_size(1280, 900)
 

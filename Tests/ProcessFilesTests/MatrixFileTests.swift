@@ -64,3 +64,14 @@ struct MatrixFileTests {
         #expect(problems.contains { $0.contains("size.field: organisation must be a number field") })
     }
 }
+
+@Suite struct MatrixReadmeExampleTests {
+    @Test("the matrix example in Processes/README.md is a valid matrix")
+    func theReadmesMatrixExampleLoads() throws {
+        let readme = try String(contentsOf: RepositoryFiles.process("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Assessment matrices").dropFirst().first)
+        let example = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        let matrix = try MatrixLoader.load(yaml: example, file: "README.md")
+        #expect(matrix.criteria.map(\.id) == ["lagkrav"] && matrix.size.classes.count == 2)
+    }
+}

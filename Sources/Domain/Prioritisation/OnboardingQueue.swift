@@ -28,8 +28,9 @@ public struct OnboardingQueue: Sendable {
             }
         }
         self.running = running.sorted(by: Self.bySubmission)
-        self.waiting = waiting.sorted(by: Self.ranksBefore)
-        self.notAssessed = notAssessed.sorted(by: Self.bySubmission)
+        self.waiting = Self.ranked(waiting)
+        // Without totals the keys order by submission, then id: the same order as `bySubmission`, as fast as `waiting`.
+        self.notAssessed = Self.ranked(notAssessed)
     }
 
     /// Whether a case holds a place: its status is one the matrix lists, and a case on hold or returned for completion
@@ -44,16 +45,22 @@ public struct OnboardingQueue: Sendable {
     }
 
     /// The matrix's order: the higher total first; equal totals by earlier submission; then by case id, so that
-    /// the order never depends on how the rows were read.
+    /// the order never depends on how the rows were read (``QueueEntry/RankKey``).
     public static func ranksBefore(_ a: QueueEntry, _ b: QueueEntry) -> Bool {
-        let (ta, tb) = (a.total ?? Int.min, b.total ?? Int.min)
-        if ta != tb { return ta > tb }
-        if a.submittedAt != b.submittedAt { return a.submittedAt < b.submittedAt }
-        return a.caseID.uuidString < b.caseID.uuidString
+        a.rankKey < b.rankKey
+    }
+
+    /// `entries` in the matrix's order: their keys are computed once and sorted with their positions, then the
+    /// entries are gathered, so the sort moves 40-byte keys instead of entries and compares numbers only.
+    static func ranked(_ entries: [QueueEntry]) -> [QueueEntry] {
+        let keys = entries.enumerated().map { ($1.rankKey, $0) }.sorted { $0.0 < $1.0 }
+        return keys.map { entries[$0.1] }
     }
 
     private static func bySubmission(_ a: QueueEntry, _ b: QueueEntry) -> Bool {
-        a.submittedAt != b.submittedAt ? a.submittedAt < b.submittedAt : a.caseID.uuidString < b.caseID.uuidString
+        guard a.submittedAt == b.submittedAt else { return a.submittedAt < b.submittedAt }
+        let (ka, kb) = (a.rankKey, b.rankKey)
+        return (ka.idHigh, ka.idLow) < (kb.idHigh, kb.idLow)
     }
 
     /// Places not held, never below 0 (the capacity may have shrunk below the running cases).
@@ -127,11 +134,12 @@ public struct OnboardingQueue: Sendable {
     }
 
     private mutating func insert(_ entry: QueueEntry) {
+        let key = entry.rankKey
         var low = 0
         var high = waiting.count
         while low < high {
             let mid = (low + high) / 2
-            if Self.ranksBefore(waiting[mid], entry) { low = mid + 1 } else { high = mid }
+            if waiting[mid].rankKey < key { low = mid + 1 } else { high = mid }
         }
         waiting.insert(entry, at: low)
     }

@@ -6,41 +6,53 @@ import SQLKit
 /// What the queue reads and writes: a platform's cases as queue entries, skips, and the status changes the
 /// forecast learns from. The order itself is `OnboardingQueue`'s (Domain); nothing here ranks.
 public enum QueueStore {
-    /// An entry with what only the platform team sees beside it.
-    public struct Row: Sendable, Hashable {
-        public let entry: QueueEntry
+    /// What only the platform team sees beside an entry, read for the cases a page shows.
+    public struct Details: Sendable, Hashable {
         public let organisationName: String
         public let systemName: String?
         /// The case's version, for the start and skip forms' concurrency check.
         public let caseVersion: Int
     }
 
-    /// The platform's cases that wait or may hold a place, with their current assessment's total and any skip.
-    public static func rows(platform: String, on store: Store) async throws -> [Row] {
+    /// The platform's cases that wait or may hold a place, with their current assessment's total and any skip: every
+    /// request for the queue reads them all (10,000 in the benchmark), so only what the order needs is read.
+    public static func entries(platform: String, on store: Store) async throws -> [QueueEntry] {
         let statuses = (QueueEntry.waitingStatuses + QueueEntry.placeHoldingStatuses).map(\.rawValue)
         return try await store.database.rows(
             """
-            SELECT c.id, c.number, c.organisation_id, o.name AS organisation_name, c.system_name, c.status,
-                   c.resume_status, c.submitted_at, c.created_at, c.version, a.total, s.reason AS skip_reason
-            FROM cases c JOIN organisations o ON o.id = c.organisation_id
+            SELECT c.id, c.number, c.organisation_id, c.status, c.resume_status, c.submitted_at, c.created_at, a.total,
+                   s.reason AS skip_reason
+            FROM cases c
             LEFT JOIN case_assessments a ON a.case_id = c.id AND a.is_current = \(bind: true)
             LEFT JOIN queue_skips s ON s.case_id = c.id
             WHERE c.platform = \(bind: platform) AND c.status IN (\(binds: statuses))
             """ as SQLQueryString
         ) { row in
-            let status = try row.string("status")
-            return Row(
-                entry: QueueEntry(
-                    caseID: try row.uuid("id"), number: try row.string("number"),
-                    organisationID: try row.uuid("organisation_id"),
-                    status: CaseStatus(rawValue: status) ?? .submitted,
-                    resumeStatus: try row.optionalString("resume_status").flatMap(CaseStatus.init(rawValue:)),
-                    // Cases submitted before submission times were kept count from their creation.
-                    submittedAt: try row.optionalDate("submitted_at") ?? row.date("created_at"),
-                    total: try row.optionalInt("total"), skipReason: try row.optionalString("skip_reason")),
-                organisationName: try row.string("organisation_name"), systemName: try row.optionalString("system_name"),
-                caseVersion: try row.int("version"))
+            QueueEntry(
+                caseID: try row.uuid("id"), number: try row.string("number"),
+                organisationID: try row.uuid("organisation_id"),
+                status: CaseStatus(rawValue: try row.string("status")) ?? .submitted,
+                resumeStatus: try row.optionalString("resume_status").flatMap(CaseStatus.init(rawValue:)),
+                // Cases submitted before submission times were kept count from their creation.
+                submittedAt: try row.optionalDate("submitted_at") ?? row.date("created_at"),
+                total: try row.optionalInt("total"), skipReason: try row.optionalString("skip_reason"))
         }
+    }
+
+    /// The organisation, system and version of each case of `ids`.
+    public static func details(of ids: [UUID], on store: Store) async throws -> [UUID: Details] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await store.database.rows(
+            """
+            SELECT c.id, o.name AS organisation_name, c.system_name, c.version
+            FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE c.id IN (\(binds: ids))
+            """ as SQLQueryString
+        ) { row in
+            (try row.uuid("id"), Details(
+                organisationName: try row.string("organisation_name"), systemName: try row.optionalString("system_name"),
+                caseVersion: try row.int("version")))
+        }
+        return Dictionary(rows) { first, _ in first }
     }
 
     /// Records that a case's status changed.

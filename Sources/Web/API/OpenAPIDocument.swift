@@ -59,6 +59,12 @@ enum OpenAPIDocument {
                 ]),
             ]
         }
+        if route == .showQueue {
+            parameters += [
+                queryParameter("limit", ["type": "integer", "minimum": 1, "maximum": 1000, "default": 100]),
+                queryParameter("offset", ["type": "integer", "minimum": 0, "maximum": 10_000_000, "default": 0]),
+            ]
+        }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         if let body = route.requestSchema {
             operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
@@ -180,6 +186,7 @@ enum OpenAPIDocument {
             add("409", "The case is not in a verification phase, the account cannot take that status, or a stale version")
             add("422", "Invalid names or addresses, or the sender already has an account; `errors` names every field")
         }
+        if route == .showQueue { add("422", "`limit` or `offset` out of range; `errors` names it") }
         if route == .createAssessment {
             add("403", "The caller is not a coordinator of the case's platform")
             add("409", "Another assessment was recorded since `basedOn`, or the case is not waiting")

@@ -104,7 +104,8 @@ enum PrioritisationAPIController {
         let l = req.language
         let page = try QueuePageParameters(req)
         guard let view = try await QueueWorkflow.view(
-            of: platform, for: principal, in: req.store, now: req.application.config.clock.now())
+            of: platform, for: principal, shown: page.offset..<(page.offset + page.limit), in: req.store,
+            now: req.application.config.clock.now())
         else { throw ProblemMiddleware.notFound(l) }
         let dto: QueueDTO
         switch view {
@@ -113,7 +114,7 @@ enum PrioritisationAPIController {
             func entry(_ entry: QueueEntry, position: Int?) -> QueueEntryDTO {
                 QueueEntryDTO(
                     caseID: entry.caseID, number: entry.number, status: entry.status, position: position, total: entry.total,
-                    organisation: team.rows[entry.caseID]?.organisationName, systemName: team.rows[entry.caseID]?.systemName,
+                    organisation: team.details[entry.caseID]?.organisationName, systemName: team.details[entry.caseID]?.systemName,
                     submittedAt: entry.submittedAt, skipReason: entry.skipReason, expectedStart: team.forecast.starts[entry.caseID])
             }
             dto = QueueDTO(

@@ -18,7 +18,10 @@ enum CaseActions {
         let caseCommands: [(CaseCommand, CaseShow.Action)] = [
             (.submit, .init(command: .submit, title: l("Skicka in", "Submit"))),
             (.beginTriage, .init(command: .beginTriage, title: l("Påbörja bedömningen", "Begin triage"))),
-            (.start, .init(command: .start, title: l("Starta arbetet", "Start work"), reason: .optional)),
+            (.start, .init(
+                command: .start, title: l("Starta arbetet", "Start work"), reason: .optional,
+                reasonLabel: l("Skäl att starta utanför köns ordning eller kapacitet (behövs bara då)",
+                               "Reason to start against the queue's order or capacity (needed only then)"))),
             (.skipInQueue(reason: "x"), .init(
                 command: .skipInQueue, title: l("Hoppa över i kön", "Skip in the queue"), reason: .required)),
             (.completePhase(phase), .init(command: .completePhase, title: l("Slutför fasen", "Complete the phase"),

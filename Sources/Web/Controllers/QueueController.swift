@@ -69,7 +69,9 @@ enum QueueController {
     ) async throws -> Response {
         let l = req.pageLanguage
         let now = req.application.config.clock.now()
-        guard let view = try await QueueWorkflow.view(of: platform, for: principal, in: req.store, now: now) else {
+        guard let view = try await QueueWorkflow.view(
+            of: platform, for: principal, shown: 0..<QueuePage.shown, in: req.store, now: now)
+        else {
             throw CaseNotFound()
         }
         let platforms = try await visiblePlatforms(for: principal, req: req).map {
@@ -99,7 +101,7 @@ enum QueueController {
     ) -> QueuePage.Team {
         let queue = team.queue
         func row(_ entry: QueueEntry, position: Int?) -> QueuePage.Row {
-            let details = team.rows[entry.caseID]
+            let details = team.details[entry.caseID]
             return QueuePage.Row(
                 caseID: entry.caseID, position: position, number: entry.number,
                 href: SiteURL.caseShow(.value(entry.caseID)).path, organisation: details?.organisationName ?? "–",

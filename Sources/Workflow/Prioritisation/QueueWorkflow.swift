@@ -9,7 +9,9 @@ public enum QueueWorkflow {
         public let platform: String
         public let matrix: AssessmentMatrix?
         public let queue: OnboardingQueue
-        public let rows: [UUID: QueueStore.Row]
+        /// Organisation, system and version of the cases shown: the running ones, the offered one, and the pages
+        /// asked for.
+        public let details: [UUID: QueueStore.Details]
         public let forecast: QueueForecast
         /// The platform row's version, for the capacity form's concurrency check.
         public let platformVersion: Int
@@ -40,28 +42,33 @@ public enum QueueWorkflow {
     /// How far back the forecast looks for finished onboardings.
     public static let historyWindow: TimeInterval = 2 * 365 * 24 * 3600
 
-    /// The queue of `platform` as `principal` may see it: the whole queue for its staff and admins, the
-    /// organisation's own cases for an applicant (none is an empty view, not an error). Nil for an unknown platform.
+    /// The queue of `platform` as `principal` may see it: the whole queue for its staff and admins (with the details
+    /// of the cases in `shown` of the waiting and the not assessed), the organisation's own cases for an applicant
+    /// (none is an empty view, not an error). Nil for an unknown platform.
     public static func view(
-        of platform: String, for principal: Principal, in store: Store, now: Date
+        of platform: String, for principal: Principal, shown: Range<Int> = 0..<100, in store: Store, now: Date
     ) async throws -> View? {
         guard let settings = try await PlatformStore.platform(platform, on: store) else { return nil }
         let matrix = try await MatrixStore.current(platform: platform, on: store)
-        let rows = try await QueueStore.rows(platform: platform, on: store)
+        let entries = try await QueueStore.entries(platform: platform, on: store)
         let queue = OnboardingQueue(
-            entries: rows.map(\.entry), capacity: settings.settings.queueCapacity,
+            entries: entries, capacity: settings.settings.queueCapacity,
             placeStatuses: matrix?.placeStatuses ?? [.inProgress])
         if principal.staffPlatforms.contains(platform) || principal.holds(.admin) {
+            func page(_ list: [QueueEntry]) -> ArraySlice<QueueEntry> {
+                list[min(shown.lowerBound, list.count)..<min(shown.upperBound, list.count)]
+            }
+            let visible = queue.running + [queue.offered].compactMap { $0 } + page(queue.waiting) + page(queue.notAssessed)
             let starts = try await QueueStore.startTimes(of: queue.running.map(\.caseID), on: store)
             let durations = try await QueueStore.onboardingDurations(
                 platform: platform, since: now - historyWindow, on: store)
             return .team(TeamView(
                 platform: platform, matrix: matrix, queue: queue,
-                rows: Dictionary(uniqueKeysWithValues: rows.map { ($0.entry.caseID, $0) }),
+                details: try await QueueStore.details(of: visible.map(\.caseID), on: store),
                 forecast: QueueForecast(queue: queue, startedAt: starts, durations: durations, now: now),
                 platformVersion: settings.version))
         }
-        let own = rows.map(\.entry).filter { $0.organisationID == principal.organisationID && principal.organisationID != nil }
+        let own = entries.filter { $0.organisationID == principal.organisationID && principal.organisationID != nil }
         let cases = own.compactMap { entry in
             queue.standing(of: entry.caseID).map {
                 OwnCase(caseID: entry.caseID, number: entry.number, status: entry.status, standing: $0, total: entry.total)
@@ -135,8 +142,8 @@ extension QueueWorkflow {
         let capacity = try await PlatformStore.platform(platform, on: store)?.settings.queueCapacity
             ?? PlatformSettings.defaultQueueCapacity
         let matrix = try await MatrixStore.current(platform: platform, on: store)
-        let rows = try await QueueStore.rows(platform: platform, on: store)
-        return (OnboardingQueue(entries: rows.map(\.entry), capacity: capacity, placeStatuses: matrix?.placeStatuses ?? [.inProgress]), matrix)
+        let entries = try await QueueStore.entries(platform: platform, on: store)
+        return (OnboardingQueue(entries: entries, capacity: capacity, placeStatuses: matrix?.placeStatuses ?? [.inProgress]), matrix)
     }
 }
 

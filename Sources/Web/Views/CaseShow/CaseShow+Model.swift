@@ -154,6 +154,8 @@ enum CaseShow {
         var item: String? = nil
         var phase: String? = nil
         var reason: Reason = .none
+        /// The reason field's label when the generic one would not say what it is for.
+        var reasonLabel: String? = nil
         var evidence: [EvidenceField] = []
         /// For a decision: the outcomes to choose from, as value and title.
         var outcomes: [(value: String, title: String)] = []

@@ -154,7 +154,7 @@ extension CaseShow.Model {
                 )
             )),
             .if(action.reason != .none, .field(
-                action.reason == .required ? l("Skäl", "Reason") : l("Skäl (frivilligt)", "Reason (optional)"),
+                action.reasonLabel ?? (action.reason == .required ? l("Skäl", "Reason") : l("Skäl (frivilligt)", "Reason (optional)")),
                 name: "reason", id: "\(key)-reason", required: action.reason == .required)),
             .button(.type(.submit), .text(action.title))
         )
