@@ -119,8 +119,10 @@ public struct OnboardingQueue: Sendable {
     }
 
     /// Moves one waiting case to the place its new total gives it (after a re-assessment), without sorting the whole
-    /// queue again: what the pages and the API do after each assessment.
-    public mutating func reassess(_ caseID: UUID, total: Int) {
+    /// queue again: what the kept queue does after each assessment. False when the case is not waiting (running, or
+    /// not in the queue), and nothing changed.
+    @discardableResult
+    public mutating func reassess(_ caseID: UUID, total: Int) -> Bool {
         if let index = waiting.firstIndex(where: { $0.caseID == caseID }) {
             var entry = waiting.remove(at: index)
             entry.total = total
@@ -130,7 +132,10 @@ public struct OnboardingQueue: Sendable {
             var entry = notAssessed.remove(at: index)
             entry.total = total
             insert(entry)
+        } else {
+            return false
         }
+        return true
     }
 
     private mutating func insert(_ entry: QueueEntry) {

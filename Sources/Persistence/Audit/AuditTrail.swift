@@ -41,6 +41,14 @@ public enum AuditLog {
         ).all().map(decodeEvent)
     }
 
+    /// The sequence of the trail's newest event (0 when empty). Every change is audited in its own transaction, so a
+    /// reader that remembers it can tell whether anything changed since: the queue's cache asks.
+    public static func headSequence(on store: Store) async throws -> Int64 {
+        try await store.database.rows(
+            "SELECT sequence FROM \(unsafeRaw: AuditEventsTable.name) ORDER BY sequence DESC LIMIT 1" as SQLQueryString
+        ) { Int64(try $0.int("sequence")) }.first ?? 0
+    }
+
     /// How many events the trail holds.
     public static func count(on store: Store) async throws -> Int64 {
         let database = store.database

@@ -105,7 +105,7 @@ enum PrioritisationAPIController {
         let page = try QueuePageParameters(req)
         guard let view = try await QueueWorkflow.view(
             of: platform, for: principal, shown: page.offset..<(page.offset + page.limit), in: req.store,
-            now: req.application.config.clock.now())
+            cache: req.application.queueCache, now: req.application.config.clock.now())
         else { throw ProblemMiddleware.notFound(l) }
         let dto: QueueDTO
         switch view {
@@ -207,7 +207,8 @@ enum PrioritisationAPIController {
                 AssessmentInput(
                     scores: body.scores ?? [:], rationales: body.rationales ?? [:], employees: body.employees,
                     notes: body.notes ?? [:], reason: body.reason),
-                of: id, basedOn: basedOn, by: principal, in: req.store, clock: req.application.config.clock)
+                of: id, basedOn: basedOn, by: principal, in: req.store, cache: req.application.queueCache,
+                clock: req.application.config.clock)
             return try json(try await dto(recorded, team: true, language: req.language, on: req.store), status: .created)
         } catch let conflict as AssessmentConflict {
             throw APIProblem(

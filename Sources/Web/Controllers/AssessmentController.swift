@@ -21,7 +21,7 @@ enum AssessmentController {
         do {
             _ = try await AssessmentWorkflow.assess(
                 input, of: id, basedOn: Int(form["based_on"] ?? "") ?? 0, by: principal, in: req.store,
-                clock: req.application.config.clock)
+                cache: req.application.queueCache, clock: req.application.config.clock)
             return req.redirect(to: SiteURL.caseAssessment(.value(id)).path, redirectType: .normal)
         } catch is AssessmentConflict {
             return try await page(id, for: principal, sent: form, problem: [l(

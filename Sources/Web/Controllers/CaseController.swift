@@ -54,7 +54,8 @@ enum CaseController {
         let people = try await CasePeople.load(actors, viewer: principal.userID, record: record, language: l, on: req.store)
         // Read once: the page's verification part lists them, and the closed ones are test protocol evidence.
         let sessions = try await TestSessionStore.sessions(of: id, on: req.store)
-        let standing = try await QueueWorkflow.standing(of: id, platform: record.platform, in: req.store)
+        let standing = try await QueueWorkflow.standing(
+            of: id, platform: record.platform, in: req.store, cache: req.application.queueCache)
         let assessments = try await AssessmentStore.history(of: id, on: req.store)
         let query = CasePage.Query(
             filter: req.query[String.self, at: "filter"].flatMap(CaseShow.Checklist.Filter.init(rawValue:)),

@@ -40,7 +40,8 @@ enum CaseListController {
         let now = req.application.config.clock.now()
         let definitions = try await DefinitionStore.current(on: req.store)
         let names = try await AccountStore.organisationNames(Set(summaries.map(\.organisationID)), on: req.store)
-        let places = try await QueueWorkflow.standings(on: Set(summaries.map(\.platform)), in: req.store)
+        let places = try await QueueWorkflow.standings(
+            on: Set(summaries.map(\.platform)), in: req.store, cache: req.application.queueCache)
         let awaitingApplicant = try await CaseThreads.awaitingApplicant(among: summaries.map(\.id), on: req.store)
         let settled = principal.isPlatformTeamOrAdmin
             ? try await CaseStore.settledItems(of: summaries.map(\.id), on: req.store) : [:]

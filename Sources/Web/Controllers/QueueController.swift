@@ -70,7 +70,8 @@ enum QueueController {
         let l = req.pageLanguage
         let now = req.application.config.clock.now()
         guard let view = try await QueueWorkflow.view(
-            of: platform, for: principal, shown: 0..<QueuePage.shown, in: req.store, now: now)
+            of: platform, for: principal, shown: 0..<QueuePage.shown, in: req.store, cache: req.application.queueCache,
+            now: now)
         else {
             throw CaseNotFound()
         }

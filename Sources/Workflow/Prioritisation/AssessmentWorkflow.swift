@@ -19,11 +19,12 @@ public enum AssessmentWorkflow {
     /// Records a coordinator's assessment of the case with the platform's current matrix, when the case's newest
     /// assessment is still `basedOn` (its sequence; 0 when there was none, nil skips the check). A number of employees
     /// left out is taken from the order. A re-assessment needs a reason, and ends a skip.
+    /// `cache`, when given, moves the case in its kept queue once the assessment is committed.
     public static func assess(
         _ input: AssessmentInput, of caseID: UUID, basedOn: Int?, by principal: Principal, in store: Store,
-        clock: any WallClock
+        cache: QueueCache? = nil, clock: any WallClock
     ) async throws -> RecordedAssessment {
-        try await store.write(clock: clock) { tx in
+        let (recorded, platform, sequence) = try await store.write(clock: clock) { tx in
             let (record, roles) = try await CaseAccess.visibleCase(caseID, to: principal, on: tx.store)
             guard roles.contains(.coordinator) else {
                 throw CaseRefused(refusal: CaseRefusal(.missingRole, LocalizedText(
@@ -55,7 +56,7 @@ public enum AssessmentWorkflow {
             let recorded = try await AssessmentStore.record(
                 assessment, of: caseID, by: principal.userID, assessorName: name, in: tx)
             try await QueueStore.clearSkip(of: caseID, on: tx.database)
-            try await tx.audit(AuditEventDraft(
+            let event = try await tx.audit(AuditEventDraft(
                 actor: principal.actor, action: .caseAssess, subject: record.subject,
                 payload: [
                     "sequence": .int(Int64(recorded.sequence)),
@@ -68,7 +69,9 @@ public enum AssessmentWorkflow {
                     "previousTotal": history.last.map { .int(Int64($0.assessment.total)) } ?? .null,
                     "reason": assessment.reason.map(CanonicalJSON.string) ?? .null,
                 ]))
-            return recorded
+            return (recorded, record.platform, event.sequence)
         }
+        cache?.reassessed(caseID, total: recorded.assessment.total, on: platform, auditedAt: sequence)
+        return recorded
     }
 }

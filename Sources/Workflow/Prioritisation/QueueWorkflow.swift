@@ -46,14 +46,11 @@ public enum QueueWorkflow {
     /// of the cases in `shown` of the waiting and the not assessed), the organisation's own cases for an applicant
     /// (none is an empty view, not an error). Nil for an unknown platform.
     public static func view(
-        of platform: String, for principal: Principal, shown: Range<Int> = 0..<100, in store: Store, now: Date
+        of platform: String, for principal: Principal, shown: Range<Int> = 0..<100, in store: Store, cache: QueueCache,
+        now: Date
     ) async throws -> View? {
         guard let settings = try await PlatformStore.platform(platform, on: store) else { return nil }
-        let matrix = try await MatrixStore.current(platform: platform, on: store)
-        let entries = try await QueueStore.entries(platform: platform, on: store)
-        let queue = OnboardingQueue(
-            entries: entries, capacity: settings.settings.queueCapacity,
-            placeStatuses: matrix?.placeStatuses ?? [.inProgress])
+        let (queue, matrix) = try await cache.queue(of: platform, in: store).pair
         if principal.staffPlatforms.contains(platform) || principal.holds(.admin) {
             func page(_ list: [QueueEntry]) -> ArraySlice<QueueEntry> {
                 list[min(shown.lowerBound, list.count)..<min(shown.upperBound, list.count)]
@@ -68,7 +65,8 @@ public enum QueueWorkflow {
                 forecast: QueueForecast(queue: queue, startedAt: starts, durations: durations, now: now),
                 platformVersion: settings.version))
         }
-        let own = entries.filter { $0.organisationID == principal.organisationID && principal.organisationID != nil }
+        let own = (queue.running + queue.waiting + queue.notAssessed)
+            .filter { $0.organisationID == principal.organisationID && principal.organisationID != nil }
         let cases = own.compactMap { entry in
             queue.standing(of: entry.caseID).map {
                 OwnCase(caseID: entry.caseID, number: entry.number, status: entry.status, standing: $0, total: entry.total)
@@ -113,16 +111,19 @@ public enum QueueWorkflow {
     /// The queue's objection to starting `record` now, read inside the start's own transaction so that two starts
     /// cannot both take the last place.
     static func startRefusal(of record: CaseRecord, in tx: WriteTransaction) async throws -> LocalizedText? {
-        try await queue(of: record.platform, in: tx.store).queue.startRefusal(of: record.id)
+        // Read inside the transaction, never kept: the check must see exactly what the start commits against.
+        try await read(record.platform, in: tx.store).queue.startRefusal(of: record.id)
     }
 }
 
 extension QueueWorkflow {
     /// Where each case of `platforms` stands in its platform's queue, by case id; cases outside the queue are absent.
-    public static func standings(on platforms: Set<String>, in store: Store) async throws -> [UUID: OnboardingQueue.Standing] {
+    public static func standings(
+        on platforms: Set<String>, in store: Store, cache: QueueCache
+    ) async throws -> [UUID: OnboardingQueue.Standing] {
         var standings: [UUID: OnboardingQueue.Standing] = [:]
         for platform in platforms.sorted() {
-            let queue = try await queue(of: platform, in: store).queue
+            let queue = try await cache.queue(of: platform, in: store).queue
             for entry in queue.running + queue.waiting + queue.notAssessed {
                 standings[entry.caseID] = queue.standing(of: entry.caseID)
             }
@@ -132,19 +133,24 @@ extension QueueWorkflow {
 
     /// One case's standing in its platform's queue, with the queue's rule in words; nil when it is not in the queue.
     public static func standing(
-        of caseID: UUID, platform: String, in store: Store
+        of caseID: UUID, platform: String, in store: Store, cache: QueueCache
     ) async throws -> (standing: OnboardingQueue.Standing, rule: LocalizedText?)? {
-        let (queue, matrix) = try await queue(of: platform, in: store)
+        let (queue, matrix) = try await cache.queue(of: platform, in: store).pair
         return queue.standing(of: caseID).map { ($0, matrix?.orderRule(capacity: queue.capacity)) }
     }
 
-    private static func queue(of platform: String, in store: Store) async throws -> (queue: OnboardingQueue, matrix: AssessmentMatrix?) {
+    /// The platform's queue read from the database (`QueueCache` keeps it between changes).
+    static func read(_ platform: String, in store: Store) async throws -> (queue: OnboardingQueue, matrix: AssessmentMatrix?) {
         let capacity = try await PlatformStore.platform(platform, on: store)?.settings.queueCapacity
             ?? PlatformSettings.defaultQueueCapacity
         let matrix = try await MatrixStore.current(platform: platform, on: store)
         let entries = try await QueueStore.entries(platform: platform, on: store)
         return (OnboardingQueue(entries: entries, capacity: capacity, placeStatuses: matrix?.placeStatuses ?? [.inProgress]), matrix)
     }
+}
+
+extension QueueCache.Kept {
+    var pair: (OnboardingQueue, AssessmentMatrix?) { (queue, matrix) }
 }
 
 extension QueueWorkflow {

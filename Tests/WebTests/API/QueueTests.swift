@@ -171,4 +171,34 @@ struct QueueTests {
             #expect(try await Self.queue(app, as: nobody, "NOSUCH").status == .notFound)
         }
     }
+
+    @Test("the kept queue follows every change: a re-assessment moves its case, any other audited change is read again")
+    func keptQueue() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let low = try await Self.queued(app, team, [0, 1, 1, 1])
+            let high = try await Self.queued(app, team, [4, 4, 3, 3])
+            func order() async throws -> [String?] {
+                try await Self.queue(app, as: team.coordinator).json["waiting"].elements.map { $0["caseID"].stringValue }
+            }
+            #expect(try await order() == [high["id"].stringValue, low["id"].stringValue])
+            // Through the API: the kept queue moves the case without reading the queue again.
+            _ = try await CaseTeam.assess(
+                app, low, by: team.coordinator,
+                scores: ["lagkrav": 4, "patientsakerhet": 4, "verksamhetsnytta": 4, "informationssakerhet": 4])
+            #expect(try await order() == [low["id"].stringValue, high["id"].stringValue])
+            // Another instance sharing the database (no cache of this app's): the audit head moved, so it is read again.
+            _ = try await AssessmentWorkflow.assess(
+                AssessmentInput(
+                    scores: ["lagkrav": 0, "patientsakerhet": 0, "verksamhetsnytta": 0, "informationssakerhet": 0],
+                    rationales: ["lagkrav": "x", "patientsakerhet": "x", "verksamhetsnytta": "x", "informationssakerhet": "x"],
+                    employees: 5, reason: "Omprövad."),
+                of: UUID(uuidString: low["id"].stringValue!)!, basedOn: nil, by: try await Self.principal(app, team.coordinator),
+                in: app.store, clock: app.config.clock)
+            #expect(try await order() == [high["id"].stringValue, low["id"].stringValue])
+            let current = try await app.api(.GET, "/api/v1/cases/\(high["id"].stringValue!)", as: team.coordinator).json
+            _ = try await CaseTeam.command(app, current, by: team.coordinator, "put_on_hold", ["reason": "Paus"])
+            #expect(try await order() == [low["id"].stringValue])
+        }
+    }
 }
