@@ -46,10 +46,11 @@ struct HL7TrafficStorage: Sendable {
     /// The ACKs of one sender's arrivals, in order.
     private func admitAndAppend(_ arrivals: [Arrival], from sender: Sender, in tx: WriteTransaction) async throws -> [[UInt8]] {
         let now = tx.now
-        let account = try await SystemAccountStore.active(
-            application: sender.application, facility: sender.facility, environment: .verification, on: tx.store)
+        // The account, its case and its open session in one statement.
+        let found = try await HL7SenderStanding.read(application: sender.application, facility: sender.facility, in: tx)
+        let account = found?.account
         var standing: VerificationSessions.Standing?
-        if let account { standing = try await VerificationSessions.standing(of: account, on: tx.store) }
+        if let caseStanding = found?.caseStanding { standing = try await VerificationSessions.standing(caseStanding, on: tx.store) }
         var acks = [[UInt8]?](repeating: nil, count: arrivals.count)
         var taken: [Int] = []
         for (index, arrival) in arrivals.enumerated() {
@@ -70,18 +71,22 @@ struct HL7TrafficStorage: Sendable {
                 }
                 return acks.map { $0 ?? [] }
             }
-            let stored = try await append(taken.map { arrivals[$0] }, account: account, check: check, in: tx)
+            let stored = try await append(
+                taken.map { arrivals[$0] }, account: account, openSession: found?.openSession, check: check, in: tx)
             for (position, index) in taken.enumerated() { acks[index] = stored[position] }
         }
         return acks.map { $0 ?? [] }
     }
 
-    /// Appends the arrivals to the account's open session, opening one if needed; returns their ACKs.
+    /// Appends the arrivals to the account's open session, opening one if it has none; returns their ACKs.
     private func append(
-        _ arrivals: [Arrival], account: SystemAccount, check: HL7MessageCheck, in tx: WriteTransaction
+        _ arrivals: [Arrival], account: SystemAccount, openSession: TestSession?, check: HL7MessageCheck,
+        in tx: WriteTransaction
     ) async throws -> [[UInt8]] {
         let now = tx.now
-        var session = try await VerificationSessions.openSession(of: account, hl7: check.profile, in: tx)
+        var session = if let openSession { openSession } else {
+            try await VerificationSessions.open(for: account, hl7: check.profile, in: tx)
+        }
         var answered = try await TestSessionStore.acknowledgements(
             ofControlIDs: Set(arrivals.map(\.summary.controlID).filter { !$0.isEmpty }), in: session.id, on: tx.store)
         var stored: [TestSessionStore.Arrival] = []
