@@ -23,8 +23,11 @@ public struct HL7Traffic: Sendable {
     private let commits: GroupCommit<Arrival, [UInt8]>
 
     /// `profiles` are the platforms' HL7 profiles; the newest version of each platform's is used. At most
-    /// `maximumBatch` messages share a transaction.
-    public init(profiles: [HL7Profile], store: Store, clock: any WallClock, maximumBatch: Int = 256) {
+    /// `maximumBatch` messages share a transaction, whose commit survives `durability` before the ACKs go out.
+    public init(
+        profiles: [HL7Profile], store: Store, clock: any WallClock, durability: CommitDurability = .powerLoss,
+        maximumBatch: Int = 256
+    ) {
         var newest: [String: HL7Profile] = [:]
         for profile in profiles where (newest[profile.platform]?.version ?? 0) < profile.version {
             newest[profile.platform] = profile
@@ -33,7 +36,7 @@ public struct HL7Traffic: Sendable {
         self.checks = checks
         self.store = store
         self.clock = clock
-        let storage = HL7TrafficStorage(checks: checks, store: store, clock: clock)
+        let storage = HL7TrafficStorage(checks: checks, store: store, clock: clock, durability: durability)
         commits = GroupCommit(maximumBatch: maximumBatch) { await storage.write($0) }
     }
 

@@ -14,11 +14,13 @@ struct HL7TrafficStorage: Sendable {
     let checks: [String: HL7MessageCheck]
     let store: Store
     let clock: any WallClock
+    /// What a batch's commit survives before its ACKs go out.
+    let durability: CommitDurability
 
     /// One ACK per arrival, in order.
     func write(_ arrivals: [Arrival]) async -> [[UInt8]] {
         do {
-            return try await store.write(clock: clock) { tx in
+            return try await store.write(clock: clock, durability: durability) { tx in
                 var acks = [[UInt8]?](repeating: nil, count: arrivals.count)
                 var senders: [Sender: [Int]] = [:]
                 var order: [Sender] = []
