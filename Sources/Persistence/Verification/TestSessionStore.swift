@@ -93,13 +93,31 @@ public enum TestSessionStore {
     /// A received message as it is stored: the summary and findings, its bytes and the ACK sent.
     public struct Arrival: Sendable {
         public let message: ReceivedMessage
+        /// `message`'s summary and findings as stored.
+        public let json: MessageJSON
         public let raw: [UInt8]
         public let ack: [UInt8]
 
-        public init(message: ReceivedMessage, raw: [UInt8], ack: [UInt8]) {
+        public init(message: ReceivedMessage, json: MessageJSON, raw: [UInt8], ack: [UInt8]) {
             self.message = message
+            self.json = json
             self.raw = raw
             self.ack = ack
+        }
+    }
+
+    /// A message's summary and findings as the JSON `messages(of:)` reads back. Encoded where the message is
+    /// checked, by the connection's own task, rather than in the batch's transaction: every sender waits on that
+    /// one write, and the encoding was a tenth of it (BENCHMARKS.md, MLLP end to end).
+    public struct MessageJSON: Sendable {
+        public let summary: String
+        public let findings: String
+
+        public init(summary: HL7MessageSummary, findings: [VerificationFinding]) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            self.summary = String(decoding: try encoder.encode(summary), as: UTF8.self)
+            self.findings = String(decoding: try encoder.encode(findings), as: UTF8.self)
         }
     }
 
@@ -109,17 +127,14 @@ public enum TestSessionStore {
     /// were most of the CPU time of a stored batch (BENCHMARKS.md, MLLP end to end).
     public static func append(_ arrivals: [Arrival], to session: TestSession, in tx: WriteTransaction) async throws {
         guard !arrivals.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         var rows: [SQLQueryString] = []
         rows.reserveCapacity(arrivals.count)
         for arrival in arrivals {
             let message = arrival.message
-            let summary = String(decoding: try encoder.encode(message.summary), as: UTF8.self)
-            let findings = String(decoding: try encoder.encode(message.findings), as: UTF8.self)
             rows.append("""
                 (\(bind: UUID()), \(bind: session.id), \(bind: message.sequence), \(bind: message.receivedAt), \
-                \(bind: message.sha256), \(bind: Data(arrival.raw)), \(bind: summary), \(bind: findings), \
+                \(bind: message.sha256), \(bind: Data(arrival.raw)), \(bind: arrival.json.summary), \
+                \(bind: arrival.json.findings), \
                 \(bind: Data(arrival.ack)), \(bind: message.acknowledgement.rawValue), \(bind: message.summary.controlID), \
                 \(bind: message.hash))
                 """)

@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 import HL7
@@ -101,14 +100,15 @@ struct HL7TrafficStorage: Sendable {
             }
             // Checked against another platform's profile only if the sender's account moved to another case
             // since its platform was remembered.
-            let (findings, summary) = arrival.platform == check.profile.platform
-                ? (arrival.findings, arrival.summary)
-                : check.check(arrival.message, verification: true, today: CivilDate(now))
+            var (findings, summary, json) = (arrival.findings, arrival.summary, arrival.json)
+            if arrival.platform != check.profile.platform {
+                (findings, summary) = check.check(arrival.message, verification: true, today: CivilDate(now))
+                json = try TestSessionStore.MessageJSON(summary: summary, findings: findings)
+            }
             let code = AcknowledgementCode.for(findings)
-            let sha256 = HexDigits.encode(SHA256.hash(data: arrival.bytes))
             let sequence = session.messageCount + 1
             let hash = TestSessionChain.hash(
-                previous: session.headHash, sequence: sequence, receivedAt: now, contentSHA256: sha256,
+                previous: session.headHash, sequence: sequence, receivedAt: now, contentSHA256: arrival.sha256,
                 acknowledgement: code.rawValue)
             let ack = HL7Acknowledgement.build(
                 for: arrival.message, code: code, findings: findings,
@@ -117,9 +117,9 @@ struct HL7TrafficStorage: Sendable {
             session.headHash = hash
             stored.append(TestSessionStore.Arrival(
                 message: ReceivedMessage(
-                    sequence: sequence, receivedAt: now, sha256: sha256, summary: summary, findings: findings,
+                    sequence: sequence, receivedAt: now, sha256: arrival.sha256, summary: summary, findings: findings,
                     acknowledgement: code, hash: hash),
-                raw: arrival.bytes, ack: ack))
+                json: json, raw: arrival.bytes, ack: ack))
             if !controlID.isEmpty { answered[controlID] = ack }
             acks.append(ack)
         }
