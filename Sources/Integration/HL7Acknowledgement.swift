@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import HL7
+import Synchronization
 
 /// Builds the HL7 acknowledgement (original mode) the verification environment answers with: MSA-1 AA, AE or
 /// AR, MSA-2 echoing MSH-10, one ERR segment per finding (ERR-2 location, ERR-3 table 0357 code, ERR-4 severity,
@@ -111,8 +112,20 @@ public enum HL7Acknowledgement {
         }
     }
 
-    /// HL7 DTM in Swedish time with its offset: `20261206054512+0100`.
+    /// HL7 DTM in Swedish time with its offset: `20261206054512+0100`. The same for every ACK of a second, so the
+    /// last one is kept: the calendar arithmetic and formatting cost more than the rest of an ACK (BENCHMARKS.md,
+    /// MLLP end to end).
     static func timestamp(_ date: Date) -> String {
+        let second = date.timeIntervalSince1970.rounded(.down)
+        if let last = lastTimestamp.withLock({ $0 }), last.second == second { return last.text }
+        let text = formattedTimestamp(date)
+        lastTimestamp.withLock { $0 = (second, text) }
+        return text
+    }
+
+    private static let lastTimestamp = Mutex<(second: Double, text: String)?>(nil)
+
+    private static func formattedTimestamp(_ date: Date) -> String {
         let zone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

@@ -50,6 +50,21 @@ import Testing
         #expect(ack.segments("ERR").isEmpty)
     }
 
+    /// MSH-7 is kept from one ACK to the next of the same second; each second, and the summer's offset, is its own.
+    @Test func theACKsTimestampIsSwedishTimeToTheSecond() throws {
+        let message = Self.adt(pid3: "\(Self.testPersonnummer)^^^&1.2.752.129.2.1.3.1&ISO^PI")
+        func msh7(_ seconds: Double) throws -> String? {
+            try Message(bytes: HL7Acknowledgement.build(
+                for: message, code: .accepted, findings: [], controlID: "T", at: Date(timeIntervalSince1970: seconds)))
+                .value(at: "MSH-7")
+        }
+        #expect(try msh7(1_796_000_000) == "20261130015320+0100")
+        #expect(try msh7(1_796_000_000.9) == "20261130015320+0100")
+        #expect(try msh7(1_796_000_001) == "20261130015321+0100")
+        #expect(try msh7(1_783_000_000) == "20260702154640+0200")
+        #expect(try msh7(1_796_000_000.5) == "20261130015320+0100")
+    }
+
     @Test func aRealPersonnummerIsAnErrorOfItsOwnKindWithAnERRSegment() throws {
         let message = Self.adt(pid3: "191212121212^^^&1.2.752.129.2.1.3.1&ISO^PI")
         let findings = Self.check(message)

@@ -51,4 +51,30 @@ struct GroupCommitTests {
         #expect(written.dropFirst().map(\.count) == [4, 4, 1], "the nine queued entries in batches of at most four")
         #expect(Set(written.flatMap { $0 }) == Set(0...9))
     }
+
+    @Test("senders that each wait for their outcome before sending again end up sharing every commit")
+    func senders() async {
+        let batches = Batches()
+        // A slow write, like a flushed commit: the writer may gather for half of it.
+        let commits = GroupCommit<Int, Int>(maximumBatch: 16) { entries in
+            batches.written.withLock { $0.append(entries) }
+            try? await Task.sleep(for: .milliseconds(60))
+            return entries
+        }
+        let senders = 4, rounds = 6
+        await withTaskGroup(of: Void.self) { group in
+            for sender in 0..<senders {
+                group.addTask {
+                    for round in 0..<rounds { _ = await commits.submit(sender * 100 + round) }
+                }
+            }
+        }
+        let written = batches.written.withLock { $0 }
+        #expect(written.flatMap { $0 }.count == senders * rounds)
+        // The first batch takes whoever was queued when the writer started, the rest wait for the next; from then
+        // on all four come back within the pause and share each batch, instead of alternating between two groups.
+        // The senders of the first batch are one round ahead, so the last batch is the others' alone.
+        #expect(written.count >= rounds)
+        #expect(written.dropFirst().dropLast().allSatisfy { $0.count == senders }, "batches: \(written.map(\.count))")
+    }
 }

@@ -19,9 +19,10 @@ public struct Store: Sendable {
     /// Runs `work` in one write transaction that writers take turns at (see `Database.write`).
     @discardableResult
     public func write<T: Sendable>(
-        clock: any WallClock, _ work: @escaping @Sendable (WriteTransaction) async throws -> T
+        clock: any WallClock, durability: CommitDurability = .powerLoss,
+        _ work: @escaping @Sendable (WriteTransaction) async throws -> T
     ) async throws -> T {
-        try await database.write(clock: clock, work)
+        try await database.write(clock: clock, durability: durability, work)
     }
 }
 

@@ -33,31 +33,48 @@ extension Database {
     /// `BEGIN IMMEDIATE`, which takes the write lock before the first read (a deferred transaction that reads
     /// and then writes fails with `SQLITE_BUSY` when another connection wrote in between). On PostgreSQL it
     /// takes a transaction-scoped advisory lock, which holds across instances sharing the database.
+    ///
+    /// `durability` is what the commit survives once this returns (see `CommitDurability`).
     @discardableResult
     public func write<T: Sendable>(
-        clock: any WallClock, _ work: @escaping @Sendable (WriteTransaction) async throws -> T
+        clock: any WallClock, durability: CommitDurability = .powerLoss,
+        _ work: @escaping @Sendable (WriteTransaction) async throws -> T
     ) async throws -> T {
         switch engine {
         case .postgres:
             return try await transaction { database in
-                try await database.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.writerLockKey))").run()
+                switch durability {
+                case .powerLoss:
+                    try await database.sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.writerLockKey))").run()
+                case .processCrash:
+                    // SET LOCAL synchronous_commit = off, in the lock's round trip; it ends with the transaction.
+                    try await database.sql.raw(
+                        "SELECT pg_advisory_xact_lock(\(bind: Self.writerLockKey)), set_config('synchronous_commit', 'off', true)"
+                    ).run()
+                }
                 return try await work(WriteTransaction(database: database, clock: clock))
             }
         case .sqlite:
             // Writers of this process queue here, suspended, before they take a connection: one waiting inside
             // BEGIN IMMEDIATE would sleep on one of the few threads every SQLite call shares. busy_timeout is
             // left for another process (an `anslut user create` beside a running server).
-            return try await sqliteWriters.withLock { try await self.writeOnSQLite(clock: clock, work) }
+            return try await sqliteWriters.withLock {
+                try await self.writeOnSQLite(clock: clock, durability: durability, work)
+            }
         }
     }
 
     private func writeOnSQLite<T: Sendable>(
-        clock: any WallClock, _ work: @escaping @Sendable (WriteTransaction) async throws -> T
+        clock: any WallClock, durability: CommitDurability,
+        _ work: @escaping @Sendable (WriteTransaction) async throws -> T
     ) async throws -> T {
         try await withConnection { connection in
             let sql = connection.sql
             // Per connection, and replaces the driver's busy handler, which retries without pausing.
             try await sql.raw("PRAGMA busy_timeout = 10000").run()
+            // Per connection too, and it cannot change inside a transaction: every write sets its own, so one that
+            // chose `.processCrash` leaves nothing behind for the next write on this connection.
+            try await sql.raw("PRAGMA synchronous = \(unsafeRaw: durability.sqliteSynchronous)").run()
             try await sql.raw("BEGIN IMMEDIATE").run()
             do {
                 // The transaction is begun by hand, so the connection does not know it is in one.

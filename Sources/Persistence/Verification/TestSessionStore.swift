@@ -1,5 +1,6 @@
 import Domain
 import FluentKit
+import SQLKit
 import Foundation
 
 /// Test sessions and the messages received in them. Messages and their session's new head are written in the
@@ -72,11 +73,19 @@ public enum TestSessionStore {
         guard !controlIDs.isEmpty else { return [:] }
         // Not sorted in SQL: ORDER BY sequence made SQLite walk the session's messages in sequence order instead
         // of using the (session_id, control_id) index, a scan of the whole session for every batch (BENCHMARKS.md).
-        let found = try await TestMessageModel.query(on: store.database).filter(\.$sessionID == sessionID)
-            .filter(\.$controlID ~~ Array(controlIDs)).all()
+        // SQL of its own rather than Fluent's query, whose model reflection cost more than SQLite's lookup.
+        let ids: [any Encodable & Sendable] = Array(controlIDs)
+        let rows = try await store.database.sql.raw("""
+            SELECT control_id, sequence, ack FROM test_messages
+            WHERE session_id = \(bind: sessionID) AND control_id IN (\(binds: ids))
+            """).all()
         var first: [String: (sequence: Int, ack: [UInt8])] = [:]
-        for message in found where first[message.controlID].map({ message.sequence < $0.sequence }) ?? true {
-            first[message.controlID] = (message.sequence, [UInt8](message.ack))
+        for row in rows {
+            let controlID = try row.decode(column: "control_id", as: String.self)
+            let sequence = try row.decode(column: "sequence", as: Int.self)
+            if first[controlID].map({ sequence < $0.sequence }) ?? true {
+                first[controlID] = (sequence, [UInt8](try row.decode(column: "ack", as: Data.self)))
+            }
         }
         return first.mapValues(\.ack)
     }
@@ -84,42 +93,61 @@ public enum TestSessionStore {
     /// A received message as it is stored: the summary and findings, its bytes and the ACK sent.
     public struct Arrival: Sendable {
         public let message: ReceivedMessage
+        /// `message`'s summary and findings as stored.
+        public let json: MessageJSON
         public let raw: [UInt8]
         public let ack: [UInt8]
 
-        public init(message: ReceivedMessage, raw: [UInt8], ack: [UInt8]) {
+        public init(message: ReceivedMessage, json: MessageJSON, raw: [UInt8], ack: [UInt8]) {
             self.message = message
+            self.json = json
             self.raw = raw
             self.ack = ack
         }
     }
 
+    /// A message's summary and findings as the JSON `messages(of:)` reads back. Encoded where the message is
+    /// checked, by the connection's own task, rather than in the batch's transaction: every sender waits on that
+    /// one write, and the encoding was a tenth of it (BENCHMARKS.md, MLLP end to end).
+    public struct MessageJSON: Sendable {
+        public let summary: String
+        public let findings: String
+
+        public init(summary: HL7MessageSummary, findings: [VerificationFinding]) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            self.summary = String(decoding: try encoder.encode(summary), as: UTF8.self)
+            self.findings = String(decoding: try encoder.encode(findings), as: UTF8.self)
+        }
+    }
+
     /// Appends `arrivals` to the session (whose `messageCount` and `headHash` the caller has advanced past the last)
-    /// with one statement for the messages and one for the session.
+    /// with one statement for the messages and one for the session. Plain SQL with binds, not Fluent models: the
+    /// models' reflection (`Fields.properties`, a Mirror per property) and SQLKit's quoting of every identifier
+    /// were most of the CPU time of a stored batch (BENCHMARKS.md, MLLP end to end).
     public static func append(_ arrivals: [Arrival], to session: TestSession, in tx: WriteTransaction) async throws {
         guard !arrivals.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let models = try arrivals.map { arrival in
+        var rows: [SQLQueryString] = []
+        rows.reserveCapacity(arrivals.count)
+        for arrival in arrivals {
             let message = arrival.message
-            let model = TestMessageModel()
-            model.id = UUID()
-            model.sessionID = session.id
-            model.sequence = message.sequence
-            model.receivedAt = message.receivedAt
-            model.sha256 = message.sha256
-            model.raw = Data(arrival.raw)
-            model.summary = String(decoding: try encoder.encode(message.summary), as: UTF8.self)
-            model.findings = String(decoding: try encoder.encode(message.findings), as: UTF8.self)
-            model.ack = Data(arrival.ack)
-            model.ackCode = message.acknowledgement.rawValue
-            model.controlID = message.summary.controlID
-            model.hash = message.hash
-            return model
+            rows.append("""
+                (\(bind: UUID()), \(bind: session.id), \(bind: message.sequence), \(bind: message.receivedAt), \
+                \(bind: message.sha256), \(bind: Data(arrival.raw)), \(bind: arrival.json.summary), \
+                \(bind: arrival.json.findings), \
+                \(bind: Data(arrival.ack)), \(bind: message.acknowledgement.rawValue), \(bind: message.summary.controlID), \
+                \(bind: message.hash))
+                """)
         }
-        try await models.create(on: tx.database)
-        try await TestSessionModel.query(on: tx.database).filter(\.$id == session.id)
-            .set(\.$headHash, to: session.headHash).set(\.$messageCount, to: session.messageCount).update()
+        let sql = tx.database.sql
+        try await sql.raw("""
+            INSERT INTO test_messages (id, session_id, sequence, received_at, sha256, raw, summary, findings, ack, \
+            ack_code, control_id, hash) VALUES \(rows.joined(separator: ", "))
+            """).run()
+        try await sql.raw("""
+            UPDATE test_sessions SET head_hash = \(bind: session.headHash), message_count = \(bind: session.messageCount)
+            WHERE id = \(bind: session.id)
+            """).run()
     }
 
     /// One session of the case, or `CaseNotFound` (also when it belongs to another case).

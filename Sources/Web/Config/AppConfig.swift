@@ -20,6 +20,11 @@ public struct AppConfig: Sendable {
     /// `ANSLUT_AUDIT_KEY_FILE`: the Ed25519 key that signs audit checkpoints. Default `audit-signing-key` in the
     /// data folder, created at first use.
     public var auditKeyFile: String?
+    /// `ANSLUT_TRAFFIC_DURABILITY`: what the commit of verification HL7 traffic survives before its ACK goes out,
+    /// `power-loss` (the default: flushed to the disk) or `process-crash` (written to the database but not
+    /// flushed: survives anslut being killed, not the machine's crash or power loss; several times faster on a
+    /// disk whose flush is slow, BENCHMARKS.md).
+    public var trafficDurability: CommitDurability = .powerLoss
     /// The time that sessions, sign-in throttling and token expiry go by; tests set a `FixedClock`.
     public var clock: any WallClock = SystemClock()
 
@@ -57,6 +62,13 @@ public struct AppConfig: Sendable {
             processesDirectory: environment["ANSLUT_PROCESSES_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./Processes",
             maxUploadBytes: maxUploadBytes)
         config.trustedProxies = try TrustedProxies.parse(environment["ANSLUT_TRUSTED_PROXIES"] ?? "")
+        if let text = environment["ANSLUT_TRAFFIC_DURABILITY"], !text.isEmpty {
+            guard let durability = CommitDurability(rawValue: text) else {
+                throw InvalidSetting(description:
+                    "ANSLUT_TRAFFIC_DURABILITY is \"\(text)\"; it must be power-loss (the default) or process-crash.")
+            }
+            config.trafficDurability = durability
+        }
         config.metricsToken = environment["ANSLUT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.auditKeyFile = environment["ANSLUT_AUDIT_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         return config

@@ -13,7 +13,8 @@ extension Application {
     /// the messages in hand are stored and answered.
     func startHL7Listener(host: String, port: Int) async throws -> Int {
         let profiles = try hl7Profiles()
-        let traffic = HL7Traffic(profiles: profiles, store: store, clock: config.clock)
+        let traffic = HL7Traffic(
+            profiles: profiles, store: store, clock: config.clock, durability: config.trafficDurability)
         let logger = logger
         let server = try await MLLPServer.start(
             host: host, port: port, configuration: MLLPConfiguration(), handler: HL7TrafficHandler(traffic: traffic),

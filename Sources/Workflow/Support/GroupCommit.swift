@@ -3,8 +3,11 @@ import Synchronization
 /// Writes that arrive while one is being written are written together, in the next: one transaction and one
 /// commit for many. Storing each HL7 message before its ACK cost a commit (an fsync on SQLite, a round trip more
 /// on PostgreSQL) per message; with eight senders waiting, the messages now share them (BENCHMARKS.md, MLLP end to
-/// end). Nobody waits for a batch to fill: the first entry is written at once, and whatever arrives meanwhile
-/// goes into the next batch.
+/// end).
+///
+/// A lone entry is written at once. Under load the writer gathers briefly before a batch (see ``gather()``): the
+/// senders answered by one batch send again a moment later, and without the pause they kept splitting into two
+/// groups that each paid a commit, half the senders behind each flush.
 ///
 /// `write` gets a batch in submission order and returns one outcome per entry, in the same order; it handles its
 /// own errors (for traffic: an AR for every entry of a batch that could not be stored).
@@ -17,6 +20,14 @@ final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
         var pending: [(entry: Entry, waiter: CheckedContinuation<Outcome, Never>)] = []
         /// Whether a task is writing batches; it goes on until nothing is pending.
         var writing = false
+        /// The entries outstanding when the last batch was written: those it answered and those that waited. Their
+        /// senders are the ones expected in the next batch.
+        var expected = 0
+        /// How long the writer may gather for the next batch: half as long as the last write took, after it.
+        var gatherUntil = ContinuousClock.now
+        /// The writer while it gathers, woken when `expected` entries are pending or the time is up.
+        var gathering: (waiter: CheckedContinuation<Void, Never>, generation: Int)?
+        var generation = 0
     }
 
     init(maximumBatch: Int, write: @escaping @Sendable ([Entry]) async -> [Outcome]) {
@@ -28,12 +39,15 @@ final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
     /// Queues `entry` and returns its outcome once the batch it went into was written.
     func submit(_ entry: Entry) async -> Outcome {
         await withCheckedContinuation { waiter in
-            let startsWriter = state.withLock { state in
+            let (startsWriter, gathered) = state.withLock { state in
                 state.pending.append((entry, waiter))
-                guard !state.writing else { return false }
+                var gathered: CheckedContinuation<Void, Never>?
+                if state.pending.count >= min(state.expected, maximumBatch) { gathered = state.gathering.take()?.waiter }
+                guard !state.writing else { return (false, gathered) }
                 state.writing = true
-                return true
+                return (true, gathered)
             }
+            gathered?.resume()
             if startsWriter { Task { await self.writeBatches() } }
         }
     }
@@ -43,6 +57,7 @@ final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
 
     private func writeBatches() async {
         while true {
+            await gather()
             let batch = state.withLock { state in
                 let batch = Array(state.pending.prefix(maximumBatch))
                 state.pending.removeFirst(batch.count)
@@ -50,9 +65,48 @@ final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
                 return batch
             }
             guard !batch.isEmpty else { return }
+            let started = ContinuousClock.now
             let outcomes = await write(batch.map(\.entry))
             precondition(outcomes.count == batch.count, "one outcome per entry")
+            let finished = ContinuousClock.now
+            state.withLock { state in
+                state.expected = batch.count + state.pending.count
+                state.gatherUntil = finished + (finished - started) / 2
+            }
             for (pending, outcome) in zip(batch, outcomes) { pending.waiter.resume(returning: outcome) }
+        }
+    }
+
+    /// Waits, after a write, until as many entries are pending as were outstanding when it ended (the senders it
+    /// answered send again within a round trip), but at most half as long as that write took: merging two batches
+    /// saves a whole commit, so waiting half of one pays. A lone sender is expected alone and never waits; when
+    /// writes are cheap (no flush) the pause is as short as they are.
+    private func gather() async {
+        let wait: (deadline: ContinuousClock.Instant, generation: Int)? = state.withLock { state in
+            guard state.pending.count < min(state.expected, maximumBatch), ContinuousClock.now < state.gatherUntil
+            else { return nil }
+            state.generation += 1
+            return (state.gatherUntil, state.generation)
+        }
+        guard let wait else { return }
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let enough = state.withLock { state in
+                guard state.pending.count < min(state.expected, maximumBatch) else { return true }
+                state.gathering = (waiter, wait.generation)
+                return false
+            }
+            if enough {
+                waiter.resume()
+                return
+            }
+            Task {
+                try? await Task.sleep(until: wait.deadline, clock: .continuous)
+                // Only this gathering's own pause: a later one has its own deadline.
+                let late = self.state.withLock { state in
+                    state.gathering?.generation == wait.generation ? state.gathering.take()?.waiter : nil
+                }
+                late?.resume()
+            }
         }
     }
 }

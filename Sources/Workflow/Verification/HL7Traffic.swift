@@ -23,8 +23,11 @@ public struct HL7Traffic: Sendable {
     private let commits: GroupCommit<Arrival, [UInt8]>
 
     /// `profiles` are the platforms' HL7 profiles; the newest version of each platform's is used. At most
-    /// `maximumBatch` messages share a transaction.
-    public init(profiles: [HL7Profile], store: Store, clock: any WallClock, maximumBatch: Int = 256) {
+    /// `maximumBatch` messages share a transaction, whose commit survives `durability` before the ACKs go out.
+    public init(
+        profiles: [HL7Profile], store: Store, clock: any WallClock, durability: CommitDurability = .powerLoss,
+        maximumBatch: Int = 256
+    ) {
         var newest: [String: HL7Profile] = [:]
         for profile in profiles where (newest[profile.platform]?.version ?? 0) < profile.version {
             newest[profile.platform] = profile
@@ -33,7 +36,7 @@ public struct HL7Traffic: Sendable {
         self.checks = checks
         self.store = store
         self.clock = clock
-        let storage = HL7TrafficStorage(checks: checks, store: store, clock: clock)
+        let storage = HL7TrafficStorage(checks: checks, store: store, clock: clock, durability: durability)
         commits = GroupCommit(maximumBatch: maximumBatch) { await storage.write($0) }
     }
 
@@ -65,13 +68,20 @@ public struct HL7Traffic: Sendable {
             return HL7TrafficStorage.reject(bytes, 207, "profile.missing", LocalizedText(
                 sv: "Plattformen har ingen HL7-profil.", en: "The platform has no HL7 profile."), now)
         }
-        // The findings' sentences are worded here, on the connection's own task, once: the ACK and the stored
-        // session read each of them again inside the shared write (group commit).
+        // The findings' sentences are worded here, on the connection's own task, once, and the stored JSON and
+        // digest made: the ACK and the stored session read them again inside the shared write (group commit), which
+        // every sender waits on.
         let (checked, summary) = check.check(message, verification: true, today: CivilDate(now))
         let findings = checked.map(\.worded)
+        let json: TestSessionStore.MessageJSON
+        do {
+            json = try TestSessionStore.MessageJSON(summary: summary, findings: findings)
+        } catch {
+            return HL7TrafficStorage.notStored(bytes, now)
+        }
         return await commits.submit(Arrival(
-            message: message, bytes: bytes, peer: peer, sender: sender, platform: platform, findings: findings,
-            summary: summary))
+            message: message, bytes: bytes, sha256: HexDigits.encode(SHA256.hash(data: bytes)), peer: peer,
+            sender: sender, platform: platform, findings: findings, summary: summary, json: json))
     }
 
     /// The AR for a frame over the size limit, built from its first bytes.
@@ -94,12 +104,16 @@ struct Sender: Hashable, Sendable, CustomStringConvertible {
 struct Arrival: Sendable {
     let message: Message
     let bytes: [UInt8]
+    /// SHA-256 of `bytes`, in hex.
+    let sha256: String
     let peer: String
     let sender: Sender
     /// The platform whose profile checked it.
     let platform: String
     let findings: [VerificationFinding]
     let summary: HL7MessageSummary
+    /// `summary` and `findings` as stored.
+    let json: TestSessionStore.MessageJSON
 }
 
 /// Which platform's profile checks a sender's messages, remembered once known: an account's case never changes

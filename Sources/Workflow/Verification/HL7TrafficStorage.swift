@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 import HL7
@@ -14,11 +13,13 @@ struct HL7TrafficStorage: Sendable {
     let checks: [String: HL7MessageCheck]
     let store: Store
     let clock: any WallClock
+    /// What a batch's commit survives before its ACKs go out.
+    let durability: CommitDurability
 
     /// One ACK per arrival, in order.
     func write(_ arrivals: [Arrival]) async -> [[UInt8]] {
         do {
-            return try await store.write(clock: clock) { tx in
+            return try await store.write(clock: clock, durability: durability) { tx in
                 var acks = [[UInt8]?](repeating: nil, count: arrivals.count)
                 var senders: [Sender: [Int]] = [:]
                 var order: [Sender] = []
@@ -46,10 +47,11 @@ struct HL7TrafficStorage: Sendable {
     /// The ACKs of one sender's arrivals, in order.
     private func admitAndAppend(_ arrivals: [Arrival], from sender: Sender, in tx: WriteTransaction) async throws -> [[UInt8]] {
         let now = tx.now
-        let account = try await SystemAccountStore.active(
-            application: sender.application, facility: sender.facility, environment: .verification, on: tx.store)
+        // The account, its case and its open session in one statement.
+        let found = try await HL7SenderStanding.read(application: sender.application, facility: sender.facility, in: tx)
+        let account = found?.account
         var standing: VerificationSessions.Standing?
-        if let account { standing = try await VerificationSessions.standing(of: account, on: tx.store) }
+        if let caseStanding = found?.caseStanding { standing = try await VerificationSessions.standing(caseStanding, on: tx.store) }
         var acks = [[UInt8]?](repeating: nil, count: arrivals.count)
         var taken: [Int] = []
         for (index, arrival) in arrivals.enumerated() {
@@ -70,18 +72,22 @@ struct HL7TrafficStorage: Sendable {
                 }
                 return acks.map { $0 ?? [] }
             }
-            let stored = try await append(taken.map { arrivals[$0] }, account: account, check: check, in: tx)
+            let stored = try await append(
+                taken.map { arrivals[$0] }, account: account, openSession: found?.openSession, check: check, in: tx)
             for (position, index) in taken.enumerated() { acks[index] = stored[position] }
         }
         return acks.map { $0 ?? [] }
     }
 
-    /// Appends the arrivals to the account's open session, opening one if needed; returns their ACKs.
+    /// Appends the arrivals to the account's open session, opening one if it has none; returns their ACKs.
     private func append(
-        _ arrivals: [Arrival], account: SystemAccount, check: HL7MessageCheck, in tx: WriteTransaction
+        _ arrivals: [Arrival], account: SystemAccount, openSession: TestSession?, check: HL7MessageCheck,
+        in tx: WriteTransaction
     ) async throws -> [[UInt8]] {
         let now = tx.now
-        var session = try await VerificationSessions.openSession(of: account, hl7: check.profile, in: tx)
+        var session = if let openSession { openSession } else {
+            try await VerificationSessions.open(for: account, hl7: check.profile, in: tx)
+        }
         var answered = try await TestSessionStore.acknowledgements(
             ofControlIDs: Set(arrivals.map(\.summary.controlID).filter { !$0.isEmpty }), in: session.id, on: tx.store)
         var stored: [TestSessionStore.Arrival] = []
@@ -94,14 +100,15 @@ struct HL7TrafficStorage: Sendable {
             }
             // Checked against another platform's profile only if the sender's account moved to another case
             // since its platform was remembered.
-            let (findings, summary) = arrival.platform == check.profile.platform
-                ? (arrival.findings, arrival.summary)
-                : check.check(arrival.message, verification: true, today: CivilDate(now))
+            var (findings, summary, json) = (arrival.findings, arrival.summary, arrival.json)
+            if arrival.platform != check.profile.platform {
+                (findings, summary) = check.check(arrival.message, verification: true, today: CivilDate(now))
+                json = try TestSessionStore.MessageJSON(summary: summary, findings: findings)
+            }
             let code = AcknowledgementCode.for(findings)
-            let sha256 = HexDigits.encode(SHA256.hash(data: arrival.bytes))
             let sequence = session.messageCount + 1
             let hash = TestSessionChain.hash(
-                previous: session.headHash, sequence: sequence, receivedAt: now, contentSHA256: sha256,
+                previous: session.headHash, sequence: sequence, receivedAt: now, contentSHA256: arrival.sha256,
                 acknowledgement: code.rawValue)
             let ack = HL7Acknowledgement.build(
                 for: arrival.message, code: code, findings: findings,
@@ -110,9 +117,9 @@ struct HL7TrafficStorage: Sendable {
             session.headHash = hash
             stored.append(TestSessionStore.Arrival(
                 message: ReceivedMessage(
-                    sequence: sequence, receivedAt: now, sha256: sha256, summary: summary, findings: findings,
+                    sequence: sequence, receivedAt: now, sha256: arrival.sha256, summary: summary, findings: findings,
                     acknowledgement: code, hash: hash),
-                raw: arrival.bytes, ack: ack))
+                json: json, raw: arrival.bytes, ack: ack))
             if !controlID.isEmpty { answered[controlID] = ack }
             acks.append(ack)
         }

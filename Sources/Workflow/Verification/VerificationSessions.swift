@@ -14,6 +14,12 @@ enum VerificationSessions {
     /// The standing of `account`'s case; nil when the case is gone.
     static func standing(of account: SystemAccount, on store: Store) async throws -> Standing? {
         guard let found = try await CaseStore.standing(of: account.caseID, on: store) else { return nil }
+        return try await standing(found, on: store)
+    }
+
+    /// The standing of a case whose row was read already (HL7 reads it with the sender's account).
+    static func standing(_ found: CaseStore.Standing, on store: Store) async throws -> Standing {
+        // From the definitions' cache after the first read.
         let definition = try await DefinitionStore.definition(found.definition, on: store)
         return Standing(
             platform: found.platform,
@@ -28,6 +34,13 @@ enum VerificationSessions {
         of account: SystemAccount, hl7: HL7Profile, dicom: TestProtocol.Profile? = nil, in tx: WriteTransaction
     ) async throws -> TestSession {
         if let open = try await TestSessionStore.openSession(of: account.id, on: tx.store) { return open }
+        return try await open(for: account, hl7: hl7, dicom: dicom, in: tx)
+    }
+
+    /// A new session of `account`, audited as opened by it; the caller knows it has none open.
+    static func open(
+        for account: SystemAccount, hl7: HL7Profile, dicom: TestProtocol.Profile? = nil, in tx: WriteTransaction
+    ) async throws -> TestSession {
         let session = TestSession(
             id: UUID(), accountID: account.id, caseID: account.caseID, profileID: hl7.id, profileVersion: hl7.version,
             profileHash: hl7.contentHash, openedAt: tx.now, dicomProfile: dicom)

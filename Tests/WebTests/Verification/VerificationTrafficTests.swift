@@ -7,6 +7,7 @@ import ProcessFiles
 import TestSupport
 import Testing
 import Vapor
+import Web
 import Workflow
 
 /// Verification accounts over the API and HL7 traffic through the workflow the MLLP listener calls: matched by
@@ -121,8 +122,10 @@ struct VerificationTrafficTests {
         }
     }
 
-    @Test("messages sent at once share transactions: each stored once, in one unbroken chain, repeats answered with the first ACK")
-    func concurrentTraffic() async throws {
+    @Test(
+        "messages sent at once share transactions: each stored once, in one unbroken chain, repeats answered with the first ACK",
+        arguments: CommitDurability.allCases)
+    func concurrentTraffic(durability: CommitDurability) async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
             let id = try await Self.caseInDel4(app, team)["id"].stringValue!
@@ -132,7 +135,7 @@ struct VerificationTrafficTests {
             // At most four to a transaction, so that forty messages make several batches.
             let traffic = HL7Traffic(
                 profiles: try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: URL(fileURLWithPath: processesFolder))),
-                store: app.store, clock: app.config.clock, maximumBatch: 4)
+                store: app.store, clock: app.config.clock, durability: durability, maximumBatch: 4)
             // Thirty distinct control ids, ten of them sent twice at the same time, and one unknown sender.
             let sends = (0..<40).map { $0 < 30 ? "K\($0)" : "K\($0 - 30)" }
             let acks = await withTaskGroup(of: (String, Message?).self) { group in
@@ -172,6 +175,20 @@ struct VerificationTrafficTests {
             let opened = try await AuditLog.events(about: CaseRecord.subject(caseID), on: app.store)
                 .filter { $0.action == "case.test_session.open" }
             #expect(opened.count == 1)
+        }
+    }
+
+    @Test("ANSLUT_TRAFFIC_DURABILITY: flushed to the disk unless process-crash is chosen; anything else stops the start")
+    func durabilitySetting() throws {
+        #expect(try AppConfig.fromEnvironment([:]).trafficDurability == .powerLoss)
+        #expect(try AppConfig.fromEnvironment(["ANSLUT_TRAFFIC_DURABILITY": ""]).trafficDurability == .powerLoss)
+        #expect(try AppConfig.fromEnvironment(["ANSLUT_TRAFFIC_DURABILITY": "process-crash"]).trafficDurability == .processCrash)
+        #expect(try AppConfig.fromEnvironment(["ANSLUT_TRAFFIC_DURABILITY": "power-loss"]).trafficDurability == .powerLoss)
+        do {
+            _ = try AppConfig.fromEnvironment(["ANSLUT_TRAFFIC_DURABILITY": "off"])
+            Issue.record("an unknown durability was accepted")
+        } catch {
+            #expect(error.description.contains("\"off\"") && error.description.contains("process-crash"))
         }
     }
 
