@@ -78,7 +78,7 @@ enum AssessmentController {
             employeesError: error("employees"),
             proposedSize: employees.map { count in
                 l("\(count) anställda enligt beställningen", "\(count) employees according to the order")
-                    + (sizeClass.map { ": \($0.title.text(in: l)) (\($0.points) \(l("poäng", "points")))" } ?? "")
+                    + (sizeClass.map { ": \($0.title.text(in: l)), \($0.points) \(l("poäng", "points"))" } ?? "")
             } ?? l("Beställningen anger inte antalet anställda.", "The order does not give the number of employees."),
             proposedTotal: matrix.proposedTotal(from: record.fields).map {
                 l("Sökandens förslag ger \($0) poäng.", "The applicant's proposal gives \($0) points.")

@@ -24,7 +24,9 @@ enum CasePrioritisation {
             breakdown = current.assessment.breakdown(with: matrix).map { $0.text(in: l) }
         }
         return CaseShow.Prioritisation(
-            standing: standing?.standing.sentence(l), rule: standing?.rule?.text(in: l),
+            // The rule matters while the case waits; once it runs, its place is not in question.
+            standing: standing?.standing.sentence(l),
+            rule: standing?.standing == .running ? nil : standing?.rule?.text(in: l),
             queueHref: SiteURL.platformQueue(.value(record.platform)).path,
             assessment: assessments.last.map {
                 staff

@@ -73,7 +73,7 @@ extension AssessmentPage.Model {
             .id("assessment-history"),
             .h2(.text(l("Historik", "History"))),
             .if(history.isEmpty, .p(.text(l("Ärendet är inte bedömt ännu.", "The case is not assessed yet.")))),
-            .ol(.forEach(history.reversed()) { entry in
+            .ol(.attribute(named: "reversed"), .forEach(history.reversed()) { entry in
                 .li(
                     .p(.strong(.text(entry.title)), .text(" (\(entry.matrix))")),
                     .unwrap(entry.reason) { .p(.text(l("Skäl: ", "Reason: ") + $0)) },

@@ -24,8 +24,14 @@ extension CaseShow.Model {
             .h2(.text(l("Prioritering", "Prioritisation"))),
             .unwrap(prioritisation.standing) { .p(.id("queue-standing"), .text($0)) },
             .unwrap(prioritisation.rule) { .p(.class("note"), .id("queue-rule"), .text($0)) },
-            .unwrap(prioritisation.assessment) { .p(.id("current-assessment"), .text($0)) },
-            .if(!prioritisation.breakdown.isEmpty, .ul(.id("assessment-breakdown"), .forEach(prioritisation.breakdown) { .li(.text($0)) })),
+            // The breakdown folds under the assessment's line: the page opens with where the case stands.
+            .unwrap(prioritisation.assessment) { assessment in
+                .element(named: "details", nodes: [
+                    .id("current-assessment"),
+                    .element(named: "summary", nodes: [.text(assessment)]),
+                    .ul(.id("assessment-breakdown"), .forEach(prioritisation.breakdown) { .li(.text($0)) }),
+                ])
+            },
             .p(
                 .a(.id("queue-link"), .href(prioritisation.queueHref), .text(l("Visa kön", "Show the queue"))),
                 .unwrap(prioritisation.assessHref) { href in
