@@ -25,6 +25,9 @@ public struct AppConfig: Sendable {
     /// flushed: survives anslut being killed, not the machine's crash or power loss; several times faster on a
     /// disk whose flush is slow, BENCHMARKS.md).
     public var trafficDurability: CommitDurability = .powerLoss
+    /// `ANSLUT_DCIODVFY`: dicom3tools' IOD verifier, run on each received DICOM object for a second opinion; by default
+    /// `/usr/bin/dciodvfy` when installed, `off` for none. Tests leave it off unless they ask for it.
+    public var iodVerifier: String?
     /// The time that sessions, sign-in throttling and token expiry go by; tests set a `FixedClock`.
     public var clock: any WallClock = SystemClock()
 
@@ -68,6 +71,16 @@ public struct AppConfig: Sendable {
                     "ANSLUT_TRAFFIC_DURABILITY is \"\(text)\"; it must be power-loss (the default) or process-crash.")
             }
             config.trafficDurability = durability
+        }
+        switch environment["ANSLUT_DCIODVFY"] ?? "" {
+        case "off": config.iodVerifier = nil
+        case "": config.iodVerifier = FileManager.default.isExecutableFile(atPath: "/usr/bin/dciodvfy") ? "/usr/bin/dciodvfy" : nil
+        case let path:
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw InvalidSetting(description:
+                    "ANSLUT_DCIODVFY is \"\(path)\"; it must be the path of an executable dciodvfy, or off.")
+            }
+            config.iodVerifier = path
         }
         config.metricsToken = environment["ANSLUT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.auditKeyFile = environment["ANSLUT_AUDIT_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }

@@ -16,12 +16,13 @@ public struct DICOMTraffic: Sendable {
     private let clock: any WallClock
     private let objects: BlobStore
     private let fileWork: any BlockingWork
+    private let iodVerifier: IODVerifier?
 
     /// The newest profile of each platform is used; a session opened by an object names the platform's HL7
     /// profile too, since the same account may send HL7 into it.
     public init(
         hl7Profiles: [HL7Profile], dicomProfiles: [DICOMProfile], store: Store, clock: any WallClock, objects: BlobStore,
-        fileWork: any BlockingWork
+        fileWork: any BlockingWork, iodVerifier: IODVerifier? = nil
     ) {
         self.hl7Profiles = Dictionary(hl7Profiles.map { ($0.platform, $0) }) { $0.version >= $1.version ? $0 : $1 }
         checks = Dictionary(dicomProfiles.map { ($0.platform, $0) }) { $0.version >= $1.version ? $0 : $1 }
@@ -30,6 +31,7 @@ public struct DICOMTraffic: Sendable {
         self.clock = clock
         self.objects = objects
         self.fileWork = fileWork
+        self.iodVerifier = iodVerifier
     }
 
     /// What happened to an object.
@@ -59,19 +61,20 @@ public struct DICOMTraffic: Sendable {
     public func store(
         file: URL, command: DICOMObjectCheck.Command, callingAETitle: String, peer: String?
     ) async -> Outcome {
-        let read: (DICOMFile, Int, String)
+        let read: (DICOMFile, Int, String, [VerificationFinding])
         do {
-            read = try await fileWork.run { [objects] in
+            read = try await fileWork.run { [objects, iodVerifier] in
                 let header = try DICOMFile.read(atPath: file.path)
                 let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-                return (header, size, try objects.keepFile(at: file))
+                let secondOpinion = iodVerifier?.findings(forFileAt: file.path) ?? []
+                return (header, size, try objects.keepFile(at: file), secondOpinion)
             }
         } catch let error as DICOMReadError {
             return .unreadable(error.description)
         } catch {
             return .notStored("\(error)")
         }
-        let (header, size, sha256) = read
+        let (header, size, sha256, secondOpinion) = read
         do {
             return try await store.write(clock: clock) { tx in
                 let admitted = try await admission(callingAETitle, peer: peer, on: tx.store)
@@ -82,8 +85,9 @@ public struct DICOMTraffic: Sendable {
                     return .refused(VerificationFinding(.error, code: 207, rule: "profile.missing", at: nil, LocalizedText(
                         sv: "Plattformen har ingen DICOM-profil.", en: "The platform has no DICOM profile.")))
                 }
-                let (findings, summary) = check.check(
+                var (findings, summary) = check.check(
                     header, size: size, command: command, verification: true, today: CivilDate(tx.now))
+                findings += secondOpinion
                 try await record(
                     summary, findings: findings, sha256: sha256, account: account, check: check, hl7: hl7, in: tx)
                 return .stored(findings)

@@ -63,6 +63,31 @@ struct DICOMTrafficTests {
         }
     }
 
+    @Test(
+        "with dciodvfy installed, its opinion on the IOD is added to the object's findings as warnings",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dciodvfy"), "dicom3tools' dciodvfy is not installed"))
+    func secondOpinion() async throws {
+        try await withTestApp(adjust: { $0.iodVerifier = "/usr/bin/dciodvfy" }) { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await VerificationTrafficTests.caseInDel4(app, team)["id"].stringValue!.lowercased()
+            let registered = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitle": "MODALITY2"] as CanonicalJSON)
+            #expect(registered.status == .created, "\(registered.text)")
+            let port = try await app.startDICOMListener(host: "127.0.0.1", port: 0)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("dciodvfy-\(UUID()).dcm")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(Self.ct(instance: "7").part10(transferSyntax: .explicitVRLittleEndian)).write(to: file)
+            let stored = try await Self.run("storescu", ["-aet", "MODALITY2", "-aec", "ANSLUT", "127.0.0.1", "\(port)", file.path])
+            #expect(stored.status == 0, "\(stored.output)")
+            let session = try #require(try await TestSessionStore.sessions(of: UUID(uuidString: id)!, on: app.store).first)
+            let object = try #require(try await TestSessionStore.objects(of: session.id, on: app.store).first)
+            // The CT object lacks modules' Type 1 and 2 attributes (ImageType, PatientSex …): dciodvfy says so.
+            #expect(object.status == "B000")
+            #expect(object.findings.contains { $0.rule == "dciodvfy.error" && $0.location?.description == "(0010,0040)" })
+            #expect(object.findings.allSatisfy { $0.rule.hasPrefix("dciodvfy.") && $0.severity == .warning })
+        }
+    }
+
     @Test("echoscu and storescu against the listener: admitted by AE title, stored with findings, refused when paused or unknown")
     func traffic() async throws {
         try await withTestApp { app in
