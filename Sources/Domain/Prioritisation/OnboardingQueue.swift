@@ -44,13 +44,8 @@ public struct OnboardingQueue: Sendable {
         }
     }
 
-    /// The matrix's order: the higher total first; equal totals by earlier submission; then by case id, so that
-    /// the order never depends on how the rows were read (``QueueEntry/RankKey``).
-    public static func ranksBefore(_ a: QueueEntry, _ b: QueueEntry) -> Bool {
-        a.rankKey < b.rankKey
-    }
-
-    /// `entries` in the matrix's order: their keys are computed once and sorted with their positions, then the
+    /// `entries` in the matrix's order (the higher total first; equal totals by earlier submission; then by case id,
+    /// so that the order never depends on how the rows were read; ``QueueEntry/RankKey``): their keys are computed once and sorted with their positions, then the
     /// entries are gathered, so the sort moves 40-byte keys instead of entries and compares numbers only.
     static func ranked(_ entries: [QueueEntry]) -> [QueueEntry] {
         let keys = entries.enumerated().map { ($1.rankKey, $0) }.sorted { $0.0 < $1.0 }

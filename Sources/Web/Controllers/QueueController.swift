@@ -111,7 +111,7 @@ enum QueueController {
                 status: entry.status.title.text(in: l),
                 expectedStart: team.forecast.starts[entry.caseID].map { PageTime.format($0).prefix(10).description }
                     ?? "–",
-                skipReason: entry.skipReason, caseVersion: details?.caseVersion ?? 0, startable: entry.status == .queued)
+                skipReason: entry.skipReason, caseVersion: details?.caseVersion ?? 0)
         }
         let forecastNote: String
         if let median = team.forecast.median {

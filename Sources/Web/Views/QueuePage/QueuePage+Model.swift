@@ -48,8 +48,6 @@ enum QueuePage {
         let expectedStart: String
         let skipReason: String?
         let caseVersion: Int
-        /// Whether it can be started now (queued, intake done).
-        let startable: Bool
     }
 
     struct OwnCase: Sendable {
