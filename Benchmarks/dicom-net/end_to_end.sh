@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Issue 21's receiving target through the product: `anslut demo` (release) receives the 1,000 CT images of
+# Benchmarks/dicom-net (512x512, 16-bit) from dcmtk's storescu as the demo account's modality (calling AE title
+# DEMOMOD) over one association on 127.0.0.1, with the platform's checks on, each object kept durably under its
+# SHA-256 and recorded in the test session before its C-STORE response; dcmtk's storescp receives the same files
+# in the same run (it writes each file and flushes nothing). dciodvfy's second opinion is off here
+# (ANSLUT_DCIODVFY=off; it costs a process per object). Prints files/s and MB/s of each, the ratio, and checks that
+# every object storescu sent is recorded.
+#   Benchmarks/dicom-net/end_to_end.sh          (COUNT=1000, ROUNDS=2, JOBS=1 for the build)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+folder="${FOLDER:-/tmp/anslut-dicom-net-bench}"
+count="${COUNT:-1000}"
+rounds="${ROUNDS:-2}"
+if [ "$(find "$folder" -name '*.dcm' 2>/dev/null | wc -l)" -ne "$count" ]; then
+    rm -rf "$folder"
+    python3 Benchmarks/dicom-net/make_objects.py "$folder" "$count"
+fi
+megabytes=$(du -sb "$folder" | awk '{ print $1 / 1000000 }')
+swift build -c release -j "${JOBS:-1}" --product anslut >/dev/null
+bin=$(swift build -c release --show-bin-path)
+storescu=/usr/bin/storescu
+storescp=/usr/bin/storescp
+work=$(mktemp -d)
+server_pid=""
+trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# Sends the folder to 127.0.0.1:$1 as calling AE title $2; sets seconds.
+send_all() {
+    local start end
+    start=$(date +%s.%N)
+    TCP_NODELAY=1 "$storescu" -aet "$2" -aec ANSLUT 127.0.0.1 "$1" +sd "$folder" >"$work/storescu.log" 2>&1 \
+        || { cat "$work/storescu.log" >&2; exit 1; }
+    end=$(date +%s.%N)
+    seconds=$(echo "$end - $start" | bc -l)
+}
+
+measure_storescp() {
+    rm -rf "$work/storescp" && mkdir -p "$work/storescp"
+    local port; port=$(free_port)
+    TCP_NODELAY=1 "$storescp" -aet ANSLUT --output-directory "$work/storescp" "$port" >"$work/storescp.log" 2>&1 &
+    server_pid=$!
+    sleep 0.5
+    send_all "$port" STORESCU
+    kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+    [ "$(find "$work/storescp" -type f | wc -l)" -eq "$count" ] || { echo "storescp kept too few" >&2; exit 1; }
+}
+
+measure_anslut() {
+    rm -rf "$work/data"
+    local port http; port=$(free_port); http=$(free_port)
+    ANSLUT_DATA_DIR="$work/data" ANSLUT_DCIODVFY=off LOG_LEVEL=error "$bin/anslut" demo --port "$http" --mllp-port 0 \
+        --dicom-port "$port" >"$work/anslut.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 600); do curl -fs "http://127.0.0.1:$http/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+    send_all "$port" DEMOMOD
+    kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+    local recorded
+    recorded=$(sqlite3 "$work/data/anslut.sqlite" "select count(*) from test_objects")
+    [ "$recorded" -eq "$count" ] || { echo "anslut recorded $recorded of $count objects" >&2; exit 1; }
+}
+
+lower() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi; }
+best_storescp="" best_anslut=""
+for round in $(seq "$rounds"); do
+    measure_storescp; best_storescp=$(lower "$best_storescp" "$seconds")
+    echo "round $round storescp                 $(printf '%.2f' "$seconds") s"
+    measure_anslut; best_anslut=$(lower "$best_anslut" "$seconds")
+    echo "round $round anslut demo (checked, durable, recorded)  $(printf '%.2f' "$seconds") s"
+done
+rate() { echo "$count / $1" | bc -l; }
+printf 'storescp                                   %7.1f files/s %7.1f MB/s\n' "$(rate "$best_storescp")" "$(echo "$megabytes / $best_storescp" | bc -l)"
+printf 'anslut demo (checks on, durable, recorded) %7.1f files/s %7.1f MB/s   %.2fx storescp\n' \
+    "$(rate "$best_anslut")" "$(echo "$megabytes / $best_anslut" | bc -l)" "$(echo "$best_storescp / $best_anslut" | bc -l)"
