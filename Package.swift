@@ -180,6 +180,7 @@ let package = Package(
             name: "PersistenceTests",
             dependencies: [
                 "Domain", "Persistence", "StorageTestSupport", .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

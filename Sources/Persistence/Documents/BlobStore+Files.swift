@@ -6,8 +6,10 @@ extension BlobStore {
     /// Moves the finished file at `url` (on the store's file system) into the store under its SHA-256, durably:
     /// the file is flushed to disk before it gets its name and the folder after, so a name that exists after a
     /// crash has all its bytes. Content already there is left as it is (the same bytes) and `url` removed.
+    /// `durability` `.processCrash` leaves out both flushes: the rename alone survives anslut being killed (the kernel
+    /// has the bytes), not the machine's crash (verification traffic may choose it, `ANSLUT_TRAFFIC_DURABILITY`).
     /// Blocking file work: call it off the event loops.
-    public func keepFile(at url: URL) throws -> String {
+    public func keepFile(at url: URL, durability: CommitDurability = .powerLoss) throws -> String {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path]) }
         var hasher = SHA256()
@@ -22,7 +24,7 @@ extension BlobStore {
             if count == 0 { break }
             buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
         }
-        let synced = fsync(descriptor) == 0
+        let synced = durability == .processCrash || fsync(descriptor) == 0
         close(descriptor)
         guard synced else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         let hash = HexDigits.encode(hasher.finalize())
@@ -33,7 +35,7 @@ extension BlobStore {
             try? FileManager.default.removeItem(at: url)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
         }
-        let directory = open(folder.path, O_RDONLY | O_CLOEXEC)
+        let directory = durability == .powerLoss ? open(folder.path, O_RDONLY | O_CLOEXEC) : -1
         if directory >= 0 {
             defer { close(directory) }
             guard fsync(directory) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder.path]) }

@@ -1,7 +1,8 @@
 /// What a committed write survives before the call that committed it returns.
 ///
 /// Everything commits `.powerLoss` unless its caller chooses otherwise; only the verification traffic offers the
-/// choice (`ANSLUT_TRAFFIC_DURABILITY`), because its cost there is one flush of the disk per batch of messages
+/// choice (`ANSLUT_TRAFFIC_DURABILITY`, for HL7 batches and DICOM objects with their files), because its cost there
+/// is one flush of the disk per batch of messages or three per object
 /// (about 3.6 ms on the benchmark machine's disk, BENCHMARKS.md), which bounds what eight senders can send.
 public enum CommitDurability: String, Sendable, CaseIterable {
     /// The commit is on the disk: it survives the process being killed, the operating system crashing and the

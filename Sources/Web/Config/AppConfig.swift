@@ -20,7 +20,8 @@ public struct AppConfig: Sendable {
     /// `ANSLUT_AUDIT_KEY_FILE`: the Ed25519 key that signs audit checkpoints. Default `audit-signing-key` in the
     /// data folder, created at first use.
     public var auditKeyFile: String?
-    /// `ANSLUT_TRAFFIC_DURABILITY`: what the commit of verification HL7 traffic survives before its ACK goes out,
+    /// `ANSLUT_TRAFFIC_DURABILITY`: what verification traffic (an HL7 batch's commit; a DICOM object's file and its
+    /// record) survives before its ACK or C-STORE response goes out,
     /// `power-loss` (the default: flushed to the disk) or `process-crash` (written to the database but not
     /// flushed: survives anslut being killed, not the machine's crash or power loss; several times faster on a
     /// disk whose flush is slow, BENCHMARKS.md).

@@ -17,7 +17,8 @@ extension Application {
         let objects = BlobStore(root: URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("dicom"))
         let traffic = DICOMTraffic(
             hl7Profiles: try hl7Profiles(), dicomProfiles: try dicomProfiles(), store: store, clock: config.clock,
-            objects: objects, fileWork: fileWork, iodVerifier: config.iodVerifier.map { IODVerifier(executable: $0) })
+            objects: objects, fileWork: fileWork, iodVerifier: config.iodVerifier.map { IODVerifier(executable: $0) },
+            durability: config.trafficDurability)
         let logger = logger
         let server = try await DICOMServer.start(
             host: host, port: port, configuration: DICOMConfiguration(temporaryDirectory: objects.incoming),

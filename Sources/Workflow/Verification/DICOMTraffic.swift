@@ -17,12 +17,13 @@ public struct DICOMTraffic: Sendable {
     private let objects: BlobStore
     private let fileWork: any BlockingWork
     private let iodVerifier: IODVerifier?
+    private let durability: CommitDurability
 
     /// The newest profile of each platform is used; a session opened by an object names the platform's HL7
     /// profile too, since the same account may send HL7 into it.
     public init(
         hl7Profiles: [HL7Profile], dicomProfiles: [DICOMProfile], store: Store, clock: any WallClock, objects: BlobStore,
-        fileWork: any BlockingWork, iodVerifier: IODVerifier? = nil
+        fileWork: any BlockingWork, iodVerifier: IODVerifier? = nil, durability: CommitDurability = .powerLoss
     ) {
         self.hl7Profiles = Dictionary(hl7Profiles.map { ($0.platform, $0) }) { $0.version >= $1.version ? $0 : $1 }
         checks = Dictionary(dicomProfiles.map { ($0.platform, $0) }) { $0.version >= $1.version ? $0 : $1 }
@@ -32,6 +33,7 @@ public struct DICOMTraffic: Sendable {
         self.objects = objects
         self.fileWork = fileWork
         self.iodVerifier = iodVerifier
+        self.durability = durability
     }
 
     /// What happened to an object.
@@ -63,11 +65,11 @@ public struct DICOMTraffic: Sendable {
     ) async -> Outcome {
         let read: (DICOMFile, Int, String, [VerificationFinding])
         do {
-            read = try await fileWork.run { [objects, iodVerifier] in
+            read = try await fileWork.run { [objects, iodVerifier, durability] in
                 let header = try DICOMFile.read(atPath: file.path)
                 let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
                 let secondOpinion = iodVerifier?.findings(forFileAt: file.path) ?? []
-                return (header, size, try objects.keepFile(at: file), secondOpinion)
+                return (header, size, try objects.keepFile(at: file, durability: durability), secondOpinion)
             }
         } catch let error as DICOMReadError {
             return .unreadable(error.description)
@@ -76,7 +78,7 @@ public struct DICOMTraffic: Sendable {
         }
         let (header, size, sha256, secondOpinion) = read
         do {
-            return try await store.write(clock: clock) { tx in
+            return try await store.write(clock: clock, durability: durability) { tx in
                 let admitted = try await admission(callingAETitle, peer: peer, on: tx.store)
                 if let refusal = admitted.refusal { return .refused(refusal) }
                 guard let account = admitted.account, let platform = admitted.platform,
