@@ -65,7 +65,7 @@ public struct PlatformSettings: Sendable, Hashable {
                                        en: "Unknown setting \"\(key)\"; known ones are \(known).")))
         }
         if let capacity = members["queueCapacity"] {
-            if case .int(let value) = capacity, (1...1000).contains(value) {} else {
+            if case .int(let value) = capacity, queueCapacityRange.contains(Int(value)) {} else {
                 errors.append(FieldError(
                     field: "settings", code: "invalid-setting",
                     message: LocalizedText(sv: "queueCapacity ska vara \(knownKeys["queueCapacity"]!.sv).",
@@ -82,10 +82,12 @@ public struct PlatformSettings: Sendable, Hashable {
     }
 
     public static let defaultQueueCapacity = 3
+    /// What `queueCapacity` may be, from the document or the coordinator's form alike.
+    static let queueCapacityRange = 1...1000
 
     /// The capacity a coordinator typed, or the broken rule at `capacity`.
     public static func validateCapacity(_ text: String) -> Result<Int, ValidationFailure> {
-        guard let value = Int(text.trimmingWhitespace), (1...1000).contains(value) else {
+        guard let value = Int(text.trimmingWhitespace), queueCapacityRange.contains(value) else {
             return .failure(ValidationFailure([FieldError(
                 field: "capacity", code: "invalid-capacity",
                 message: LocalizedText(sv: "Kapaciteten ska vara \(knownKeys["queueCapacity"]!.sv).",

@@ -186,7 +186,7 @@ enum PrioritisationAPIController {
     static func list(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let (record, roles) = try await CaseAccess.visibleCase(try req.caseIDParameter(), to: principal, on: req.store)
-        let team = roles.contains { $0 != .applicant }
+        let team = PrioritisationRules.seesAssessmentDetails(roles: roles)
         var items: [AssessmentDTO] = []
         for recorded in try await AssessmentStore.history(of: record.id, on: req.store) {
             items.append(try await dto(recorded, team: team, language: req.language, on: req.store))

@@ -42,7 +42,7 @@ enum AssessmentController {
         let l = req.pageLanguage
         let (record, roles) = try await CaseAccess.visibleCase(id, to: principal, on: req.store)
         // The assessment is the platform team's working paper; the applicant sees their standing on the case page.
-        guard roles.contains(where: { $0 != .applicant }) else { throw CaseNotFound() }
+        guard PrioritisationRules.seesAssessmentDetails(roles: roles) else { throw CaseNotFound() }
         let history = try await AssessmentStore.history(of: id, on: req.store)
         guard let matrix = try await MatrixStore.current(platform: record.platform, on: req.store) else { throw CaseNotFound() }
         let current = history.last?.assessment
@@ -88,7 +88,7 @@ enum AssessmentController {
             },
             reason: sent?["reason"] ?? "", reasonError: error("reason"),
             basedOn: history.last?.sequence ?? 0,
-            mayAssess: roles.contains(.coordinator) && AssessmentWorkflow.assessable.contains(record.state.status),
+            mayAssess: PrioritisationRules.mayAssess(roles: roles, status: record.state.status),
             problem: problem + errors.filter { !$0.field.hasPrefix("scores/") && !$0.field.hasPrefix("rationales/") && !["employees", "reason"].contains($0.field) }
                 .map { $0.message.text(in: l) },
             history: historyEntries)

@@ -13,8 +13,8 @@ enum CasePrioritisation {
         assessments: [RecordedAssessment], req: Request
     ) async throws -> CaseShow.Prioritisation? {
         let l = req.pageLanguage
-        let staff = roles.contains(where: { $0 != .applicant })
-        let mayAssess = roles.contains(.coordinator) && AssessmentWorkflow.assessable.contains(record.state.status)
+        let staff = PrioritisationRules.seesAssessmentDetails(roles: roles)
+        let mayAssess = PrioritisationRules.mayAssess(roles: roles, status: record.state.status)
         guard standing != nil || !assessments.isEmpty || mayAssess else { return nil }
         // The applicant sees how their own case was scored and why; the further factors' notes stay the team's.
         var breakdown: [String] = []

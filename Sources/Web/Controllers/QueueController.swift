@@ -127,7 +127,7 @@ enum QueueController {
         return QueuePage.Team(
             capacity: queue.capacity, running: queue.running.count, freePlaces: queue.freePlaces,
             platformVersion: team.platformVersion,
-            mayChange: principal.grants.contains { $0.role == .coordinator && $0.platform == team.platform } || principal.holds(.admin),
+            mayChange: PrioritisationRules.mayChangeCapacity(principal, of: team.platform),
             capacityError: capacityError, forecastNote: forecastNote,
             offered: queue.offered.map { offered in row(offered, position: queue.waiting.firstIndex(of: offered).map { $0 + 1 }) },
             waiting: queue.waiting.prefix(QueuePage.shown).enumerated().map { row($1, position: $0 + 1) },

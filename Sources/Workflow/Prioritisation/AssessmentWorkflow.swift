@@ -12,10 +12,6 @@ public struct AssessmentConflict: Error, Sendable {
 
 /// Assessing a case with its platform's assessment matrix: one function, one transaction, one audit event.
 public enum AssessmentWorkflow {
-    /// The statuses in which a case can be assessed or re-assessed: while it waits, and while on hold or returned
-    /// (its place in line is kept for when it comes back).
-    public static let assessable: [CaseStatus] = [.submitted, .triage, .queued, .onHold, .returnedForCompletion]
-
     /// Records a coordinator's assessment of the case with the platform's current matrix, when the case's newest
     /// assessment is still `basedOn` (its sequence; 0 when there was none, nil skips the check). A number of employees
     /// left out is taken from the order. A re-assessment needs a reason, and ends a skip.
@@ -30,7 +26,7 @@ public enum AssessmentWorkflow {
                 throw CaseRefused(refusal: CaseRefusal(.missingRole, LocalizedText(
                     sv: "Endast plattformens samordnare bedömer ärenden.", en: "Only the platform's coordinators assess cases.")))
             }
-            guard assessable.contains(record.state.status) else {
+            guard PrioritisationRules.assessable.contains(record.state.status) else {
                 throw CaseRefused(refusal: CaseRefusal(.wrongState, LocalizedText(
                     sv: "Ett ärende som är \(record.state.status.title.sv) bedöms inte.",
                     en: "A case that is \(record.state.status.title.en) is not assessed.")))

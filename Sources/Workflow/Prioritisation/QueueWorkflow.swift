@@ -51,7 +51,7 @@ public enum QueueWorkflow {
     ) async throws -> View? {
         guard let settings = try await PlatformStore.platform(platform, on: store) else { return nil }
         let (queue, matrix) = try await cache.queue(of: platform, in: store).pair
-        if principal.staffPlatforms.contains(platform) || principal.holds(.admin) {
+        if PrioritisationRules.seesWholeQueue(principal, of: platform) {
             func page(_ list: [QueueEntry]) -> ArraySlice<QueueEntry> {
                 list[min(shown.lowerBound, list.count)..<min(shown.upperBound, list.count)]
             }
@@ -82,8 +82,7 @@ public enum QueueWorkflow {
         _ text: String, of platform: String, expectedVersion: Int, by principal: Principal, in store: Store,
         clock: any WallClock
     ) async throws -> PlatformStore.Platform {
-        guard principal.grants.contains(where: { $0.role == .coordinator && $0.platform == platform }) || principal.holds(.admin)
-        else {
+        guard PrioritisationRules.mayChangeCapacity(principal, of: platform) else {
             throw CaseRefused(refusal: CaseRefusal(.missingRole, LocalizedText(
                 sv: "Endast plattformens samordnare ändrar kapaciteten.", en: "Only the platform's coordinators change the capacity.")))
         }
