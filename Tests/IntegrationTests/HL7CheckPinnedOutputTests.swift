@@ -194,6 +194,21 @@ import Testing
         #expect(try encoder.encode(actual) + Data("\n".utf8) == Data(contentsOf: url))
     }
 
+    /// What is stored with each message reads back as what was checked, and is what `JSONEncoder` writes.
+    @Test func theStoredJSONReadsBackAsChecked() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for pinned in try Self.run(Self.generatedMessages() + Self.edgeCases()) {
+            let findings = pinned.findings.map(\.worded)
+            let summary = StoredMessageJSON.summary(pinned.summary)
+            let stored = StoredMessageJSON.findings(findings)
+            #expect(try JSONDecoder().decode(HL7MessageSummary.self, from: Data(summary)) == pinned.summary, "\(pinned.name)")
+            #expect(try JSONDecoder().decode([VerificationFinding].self, from: Data(stored)) == findings, "\(pinned.name)")
+            #expect(Data(summary) == (try encoder.encode(pinned.summary)), "\(pinned.name)")
+            #expect(Data(stored) == (try encoder.encode(findings)), "\(pinned.name)")
+        }
+    }
+
     /// The pinned file draws what the benchmark's traffic draws: every kind of finding the generator provokes.
     @Test func thePinnedGeneratedMessagesDrawProductionFindings() throws {
         let rules = Set(try Self.run(Self.generatedMessages()).flatMap { $0.findings.map(\.rule) })

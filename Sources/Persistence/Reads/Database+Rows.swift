@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 import FluentSQLiteDriver

@@ -19,7 +19,7 @@ final class SQLiteReadPool: Sendable {
     private static let idleLimit = 16
 
     private struct Idle: ~Copyable {
-        var connections: [SQLiteReadConnection] = []
+        var connections: [SQLitePreparedConnection] = []
         var closed = false
     }
 
@@ -31,17 +31,17 @@ final class SQLiteReadPool: Sendable {
     }
 
     /// Runs `body` with a connection of its own.
-    func withConnection<T>(_ body: (SQLiteReadConnection) throws -> T) throws -> T {
+    func withConnection<T>(_ body: (SQLitePreparedConnection) throws -> T) throws -> T {
         let connection = try take()
         defer { giveBack(connection) }
         return try body(connection)
     }
 
-    private func take() throws -> SQLiteReadConnection {
-        try idle.withLock { $0.connections.popLast() } ?? SQLiteReadConnection(path: path)
+    private func take() throws -> SQLitePreparedConnection {
+        try idle.withLock { $0.connections.popLast() } ?? SQLitePreparedConnection(path: path)
     }
 
-    private func giveBack(_ connection: SQLiteReadConnection) {
+    private func giveBack(_ connection: SQLitePreparedConnection) {
         idle.withLock { idle in
             if !idle.closed && idle.connections.count < Self.idleLimit { idle.connections.append(connection) }
         }

@@ -22,4 +22,12 @@ public enum CommitDurability: String, Sendable, CaseIterable {
         case .processCrash: "NORMAL"
         }
     }
+
+    /// PostgreSQL's `synchronous_commit` for it.
+    var postgresSynchronousCommit: String {
+        switch self {
+        case .powerLoss: "on"
+        case .processCrash: "off"
+        }
+    }
 }

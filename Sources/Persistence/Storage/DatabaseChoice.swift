@@ -49,7 +49,8 @@ public enum DatabaseChoice: Sendable, Equatable {
         case .sqliteFile(let path):
             let sqlite = DatabaseConfigurationFactory.sqlite(.file(path))
             return DatabaseConfigurationFactory {
-                SQLiteReadingConfiguration(base: sqlite.make(), reads: SQLiteReadPool(path: path))
+                SQLiteReadingConfiguration(
+                    base: sqlite.make(), reads: SQLiteReadPool(path: path), traffic: SQLiteTrafficWriter(path: path))
             }
         case .postgres(let url):
             // Writers hold their connection while they wait for the writer lock inside PostgreSQL, so one

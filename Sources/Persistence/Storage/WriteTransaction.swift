@@ -91,5 +91,6 @@ extension Database {
     }
 }
 
-// One SQLite file serves one process; in tests, where many files share a process, writes simply take turns.
-private let sqliteWriters = AsyncMutex()
+// One SQLite file serves one process; in tests, where many files share a process, writes simply take turns. The
+// verification traffic's own writer (`SQLiteTrafficWriter`) takes its turns here too.
+let sqliteWriters = AsyncMutex()

@@ -106,18 +106,16 @@ public enum TestSessionStore {
         }
     }
 
-    /// A message's summary and findings as the JSON `messages(of:)` reads back. Encoded where the message is
-    /// checked, by the connection's own task, rather than in the batch's transaction: every sender waits on that
-    /// one write, and the encoding was a tenth of it (BENCHMARKS.md, MLLP end to end).
+    /// A message's summary and findings as the JSON `messages(of:)` reads back (`StoredMessageJSON`). Written where
+    /// the message is checked, by the connection's own task, rather than in the batch's transaction: every sender
+    /// waits on that one write.
     public struct MessageJSON: Sendable {
         public let summary: String
         public let findings: String
 
-        public init(summary: HL7MessageSummary, findings: [VerificationFinding]) throws {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            self.summary = String(decoding: try encoder.encode(summary), as: UTF8.self)
-            self.findings = String(decoding: try encoder.encode(findings), as: UTF8.self)
+        public init(summary: HL7MessageSummary, findings: [VerificationFinding]) {
+            self.summary = String(decoding: StoredMessageJSON.summary(summary), as: UTF8.self)
+            self.findings = String(decoding: StoredMessageJSON.findings(findings), as: UTF8.self)
         }
     }
 

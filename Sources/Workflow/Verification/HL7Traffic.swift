@@ -73,15 +73,10 @@ public struct HL7Traffic: Sendable {
         // every sender waits on.
         let (checked, summary) = check.check(message, verification: true, today: CivilDate(now))
         let findings = checked.map(\.worded)
-        let json: TestSessionStore.MessageJSON
-        do {
-            json = try TestSessionStore.MessageJSON(summary: summary, findings: findings)
-        } catch {
-            return HL7TrafficStorage.notStored(bytes, now)
-        }
         return await commits.submit(Arrival(
             message: message, bytes: bytes, sha256: HexDigits.encode(SHA256.hash(data: bytes)), peer: peer,
-            sender: sender, platform: platform, findings: findings, summary: summary, json: json))
+            sender: sender, platform: platform, findings: findings, summary: summary,
+            json: TestSessionStore.MessageJSON(summary: summary, findings: findings)))
     }
 
     /// The AR for a frame over the size limit, built from its first bytes.

@@ -3,49 +3,100 @@ import Foundation
 import HL7
 import Integration
 import Persistence
+import Synchronization
 
-/// Stores a batch of checked HL7 messages in one write transaction: per sender, the account and its case are
-/// read (inside the transaction, so a pause or phase change committed before it counts), refused messages get
+/// Stores a batch of checked HL7 messages, each sender's in a transaction of its own: the account and its case
+/// are read (inside the transaction, so a pause or phase change committed before it counts), refused messages get
 /// their AR, and the rest are appended to the account's open test session (opened and audited by the first
-/// message) with their ACKs, repeated control ids answered with the first ACK. If the transaction fails, nothing
-/// of the batch was stored and every message is answered AR, so its sender sends it again.
+/// message) with their ACKs, repeated control ids answered with the first ACK. If a transaction fails, nothing of
+/// its messages was stored and each is answered AR, so its sender sends it again.
+///
+/// Once a sender's batch is stored, what it was stored on (the account, its case, the session's head) is kept,
+/// and the sender's next batch is planned on that and stored by `TestSessionStore.appendIfCurrent`, which checks
+/// in its one hop or statement that all of it still holds; only when something changed (a pause, a phase, a
+/// repeated control id, another instance's append, a DICOM object) is the batch written the long way.
 struct HL7TrafficStorage: Sendable {
     let checks: [String: HL7MessageCheck]
     let store: Store
     let clock: any WallClock
     /// What a batch's commit survives before its ACKs go out.
     let durability: CommitDurability
+    private let known = KnownSenders()
+
+    init(checks: [String: HL7MessageCheck], store: Store, clock: any WallClock, durability: CommitDurability) {
+        self.checks = checks
+        self.store = store
+        self.clock = clock
+        self.durability = durability
+    }
 
     /// One ACK per arrival, in order.
     func write(_ arrivals: [Arrival]) async -> [[UInt8]] {
+        var senders: [Sender: [Int]] = [:]
+        var order: [Sender] = []
+        for index in arrivals.indices {
+            let sender = arrivals[index].sender
+            if senders[sender] == nil { order.append(sender) }
+            senders[sender, default: []].append(index)
+        }
+        var acks = [[UInt8]](repeating: [], count: arrivals.count)
+        for sender in order {
+            let indices = senders[sender] ?? []
+            let group = indices.map { arrivals[$0] }
+            var answers = await appendToKnownSession(group, from: sender)
+            if answers == nil { answers = await writeInTransaction(group, from: sender) }
+            for (index, ack) in zip(indices, answers ?? []) { acks[index] = ack }
+        }
+        return acks
+    }
+
+    /// The ACKs of one sender's arrivals stored on what its last batch found; nil when nothing is known of the
+    /// sender, when any arrival would be refused, or when something changed since.
+    private func appendToKnownSession(_ arrivals: [Arrival], from sender: Sender) async -> [[UInt8]]? {
+        guard let found = known.sender(sender) else { return nil }
+        for arrival in arrivals where TrafficAdmission.refusal(
+            account: found.account, standing: found.admission, peer: IPAddress(arrival.peer), sender: sender.description) != nil
+        {
+            return nil
+        }
         do {
-            return try await store.write(clock: clock, durability: durability) { tx in
-                var acks = [[UInt8]?](repeating: nil, count: arrivals.count)
-                var senders: [Sender: [Int]] = [:]
-                var order: [Sender] = []
-                for index in arrivals.indices {
-                    let sender = arrivals[index].sender
-                    if senders[sender] == nil { order.append(sender) }
-                    senders[sender, default: []].append(index)
-                }
-                for sender in order {
-                    let indices = senders[sender] ?? []
-                    for (index, ack) in try await admitAndAppend(indices.map { arrivals[$0] }, from: sender, in: tx)
-                        .enumerated()
-                    {
-                        acks[indices[index]] = ack
-                    }
-                }
-                return acks.map { $0 ?? [] }
+            let planned = Self.plan(arrivals, session: found.session, answered: [:], check: found.check, at: clock.now())
+            let expected = TrafficExpectation(
+                account: found.account, caseStanding: found.caseStanding, previousCount: found.session.messageCount,
+                controlIDs: planned.controlIDs)
+            guard try await TestSessionStore.appendIfCurrent(
+                planned.stored, to: planned.session, expected: expected, durability: durability, on: store)
+            else {
+                known.forget(sender)
+                return nil
             }
+            known.remember(sender, found.advanced(to: planned.session))
+            return planned.acks
         } catch {
+            known.forget(sender)
+            return nil
+        }
+    }
+
+    /// The ACKs of one sender's arrivals, stored in a write transaction that reads everything again.
+    private func writeInTransaction(_ arrivals: [Arrival], from sender: Sender) async -> [[UInt8]] {
+        do {
+            let (acks, stored) = try await store.write(clock: clock, durability: durability) { tx in
+                try await admitAndAppend(arrivals, from: sender, in: tx)
+            }
+            if let stored { known.remember(sender, stored) } else { known.forget(sender) }
+            return acks
+        } catch {
+            known.forget(sender)
             let now = clock.now()
             return arrivals.map { Self.notStored($0.bytes, now) }
         }
     }
 
-    /// The ACKs of one sender's arrivals, in order.
-    private func admitAndAppend(_ arrivals: [Arrival], from sender: Sender, in tx: WriteTransaction) async throws -> [[UInt8]] {
+    /// The ACKs of one sender's arrivals, in order, and what they were stored on when all were taken.
+    private func admitAndAppend(
+        _ arrivals: [Arrival], from sender: Sender, in tx: WriteTransaction
+    ) async throws -> ([[UInt8]], KnownSender?) {
         let now = tx.now
         // The account, its case and its open session in one statement.
         let found = try await HL7SenderStanding.read(application: sender.application, facility: sender.facility, in: tx)
@@ -64,46 +115,58 @@ struct HL7TrafficStorage: Sendable {
                 taken.append(index)
             }
         }
-        if let account, let standing, !taken.isEmpty {
-            guard let check = checks[standing.platform] else {
-                for index in taken {
-                    acks[index] = Self.reject(arrivals[index].bytes, 207, "profile.missing", LocalizedText(
-                        sv: "Plattformen har ingen HL7-profil.", en: "The platform has no HL7 profile."), now)
-                }
-                return acks.map { $0 ?? [] }
-            }
-            let stored = try await append(
-                taken.map { arrivals[$0] }, account: account, openSession: found?.openSession, check: check, in: tx)
-            for (position, index) in taken.enumerated() { acks[index] = stored[position] }
+        guard let account, let standing, let caseStanding = found?.caseStanding, !taken.isEmpty else {
+            return (acks.map { $0 ?? [] }, nil)
         }
-        return acks.map { $0 ?? [] }
-    }
-
-    /// Appends the arrivals to the account's open session, opening one if it has none; returns their ACKs.
-    private func append(
-        _ arrivals: [Arrival], account: SystemAccount, openSession: TestSession?, check: HL7MessageCheck,
-        in tx: WriteTransaction
-    ) async throws -> [[UInt8]] {
-        let now = tx.now
-        var session = if let openSession { openSession } else {
+        guard let check = checks[standing.platform] else {
+            for index in taken {
+                acks[index] = Self.reject(arrivals[index].bytes, 207, "profile.missing", LocalizedText(
+                    sv: "Plattformen har ingen HL7-profil.", en: "The platform has no HL7 profile."), now)
+            }
+            return (acks.map { $0 ?? [] }, nil)
+        }
+        let session = if let open = found?.openSession { open } else {
             try await VerificationSessions.open(for: account, hl7: check.profile, in: tx)
         }
-        var answered = try await TestSessionStore.acknowledgements(
-            ofControlIDs: Set(arrivals.map(\.summary.controlID).filter { !$0.isEmpty }), in: session.id, on: tx.store)
+        let answered = try await TestSessionStore.acknowledgements(
+            ofControlIDs: Set(taken.map { arrivals[$0].summary.controlID }.filter { !$0.isEmpty }), in: session.id,
+            on: tx.store)
+        let planned = Self.plan(taken.map { arrivals[$0] }, session: session, answered: answered, check: check, at: now)
+        try await TestSessionStore.append(planned.stored, to: planned.session, in: tx)
+        for (position, index) in taken.enumerated() { acks[index] = planned.acks[position] }
+        let stored = taken.count == arrivals.count
+            ? KnownSender(
+                account: account, caseStanding: caseStanding, admission: standing.admission, check: check,
+                session: planned.session)
+            : nil
+        return (acks.map { $0 ?? [] }, stored)
+    }
+
+    /// What storing `arrivals` in `session` comes to: each one's ACK, the rows to store, and the session's new head.
+    /// A control id in `answered`, or earlier in the batch, is answered with its first ACK and not stored again.
+    static func plan(
+        _ arrivals: [Arrival], session: TestSession, answered: [String: [UInt8]], check: HL7MessageCheck, at now: Date
+    ) -> PlannedAppend {
+        var session = session
+        var answered = answered
         var stored: [TestSessionStore.Arrival] = []
         var acks: [[UInt8]] = []
+        var controlIDs: Set<String> = []
         for arrival in arrivals {
             let controlID = arrival.summary.controlID
-            if !controlID.isEmpty, let first = answered[controlID] {
-                acks.append(first)
-                continue
+            if !controlID.isEmpty {
+                controlIDs.insert(controlID)
+                if let first = answered[controlID] {
+                    acks.append(first)
+                    continue
+                }
             }
             // Checked against another platform's profile only if the sender's account moved to another case
             // since its platform was remembered.
             var (findings, summary, json) = (arrival.findings, arrival.summary, arrival.json)
             if arrival.platform != check.profile.platform {
                 (findings, summary) = check.check(arrival.message, verification: true, today: CivilDate(now))
-                json = try TestSessionStore.MessageJSON(summary: summary, findings: findings)
+                json = TestSessionStore.MessageJSON(summary: summary, findings: findings)
             }
             let code = AcknowledgementCode.for(findings)
             let sequence = session.messageCount + 1
@@ -123,8 +186,7 @@ struct HL7TrafficStorage: Sendable {
             if !controlID.isEmpty { answered[controlID] = ack }
             acks.append(ack)
         }
-        try await TestSessionStore.append(stored, to: session, in: tx)
-        return acks
+        return PlannedAppend(session: session, stored: stored, acks: acks, controlIDs: controlIDs.sorted())
     }
 
     static func reject(_ bytes: [UInt8], _ code: Int, _ rule: String, _ text: LocalizedText, _ now: Date) -> [UInt8] {
@@ -143,4 +205,38 @@ struct HL7TrafficStorage: Sendable {
     static func controlID(_ now: Date) -> String {
         "ANSLUT-\(UInt64(now.timeIntervalSince1970 * 1000))"
     }
+}
+
+/// A batch as `HL7TrafficStorage.plan` lays it out.
+struct PlannedAppend {
+    /// The session with its head advanced past the batch.
+    let session: TestSession
+    let stored: [TestSessionStore.Arrival]
+    /// One per arrival, in order.
+    let acks: [[UInt8]]
+    /// The batch's distinct control ids.
+    let controlIDs: [String]
+}
+
+/// What a sender's last stored batch was stored on.
+struct KnownSender: Sendable {
+    let account: SystemAccount
+    let caseStanding: CaseStore.Standing
+    let admission: TrafficAdmission.CaseStanding
+    let check: HL7MessageCheck
+    let session: TestSession
+
+    func advanced(to session: TestSession) -> KnownSender {
+        KnownSender(account: account, caseStanding: caseStanding, admission: admission, check: check, session: session)
+    }
+}
+
+/// The senders whose last batch was stored, and on what. Written by one batch at a time (the group commit's
+/// writer); a stale entry costs only the long way, since `appendIfCurrent` checks all of it.
+private final class KnownSenders: Sendable {
+    private let senders = Mutex<[Sender: KnownSender]>([:])
+
+    func sender(_ sender: Sender) -> KnownSender? { senders.withLock { $0[sender] } }
+    func remember(_ sender: Sender, _ known: KnownSender) { senders.withLock { $0[sender] = known } }
+    func forget(_ sender: Sender) { _ = senders.withLock { $0.removeValue(forKey: sender) } }
 }

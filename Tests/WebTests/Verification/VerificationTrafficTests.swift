@@ -178,6 +178,52 @@ struct VerificationTrafficTests {
         }
     }
 
+    @Test("a known sender's batches are stored on what the last one found, and anything changed since sends them the long way")
+    func knownSenders() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let del4 = try await Self.caseInDel4(app, team)
+            let id = del4["id"].stringValue!
+            _ = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            // Two instances on one database, as two anslut processes would be: each remembers the session's head
+            // from its own last batch, which the other's batches have moved on.
+            let (one, two) = (try Self.traffic(app), try Self.traffic(app))
+            var codes: [String] = []
+            for round in 0..<6 {
+                let traffic = round % 3 == 2 ? two : one
+                let ack = try Message(bytes: await traffic.receive(Self.message("T\(round)"), from: "127.0.0.1"))
+                codes.append(ack.value(at: "MSA-1") ?? "")
+            }
+            #expect(codes == Array(repeating: "AA", count: 6))
+            // A control id of an earlier batch, through the instance that knows the session: its first ACK again.
+            let first = try Message(bytes: await one.receive(Self.message("T0"), from: "127.0.0.1"))
+            let original = try Message(bytes: await two.receive(Self.message("T0"), from: "127.0.0.1"))
+            #expect(first.controlID == original.controlID && first.value(at: "MSA-1") == "AA")
+
+            let caseID = UUID(uuidString: id)!
+            let session = try #require(try await TestSessionStore.sessions(of: caseID, on: app.store).first)
+            let messages = try await TestSessionStore.messages(of: session.id, on: app.store)
+            #expect(messages.map(\.sequence) == Array(1...6))
+            #expect(messages.map(\.summary.controlID) == (0..<6).map { "T\($0)" })
+            var head = TestSessionChain.start
+            for message in messages {
+                head = TestSessionChain.hash(
+                    previous: head, sequence: message.sequence, receivedAt: message.receivedAt,
+                    contentSHA256: message.sha256, acknowledgement: message.acknowledgement.rawValue)
+                #expect(head == message.hash)
+            }
+            #expect(head == session.headHash && session.messageCount == 6)
+
+            // The case put on hold after the sender became known: refused at once, nothing stored.
+            _ = try await CaseTeam.command(app, del4, by: team.coordinator, "put_on_hold", ["reason": "Väntar på leverantören"])
+            let held = try Message(bytes: await one.receive(Self.message("T6"), from: "127.0.0.1"))
+            #expect(held.value(at: "MSA-1") == "AR" && held.value(at: "ERR-5") == "admission.phase")
+            #expect(try await TestSessionStore.messages(of: session.id, on: app.store).count == 6)
+        }
+    }
+
     @Test("ANSLUT_TRAFFIC_DURABILITY: flushed to the disk unless process-crash is chosen; anything else stops the start")
     func durabilitySetting() throws {
         #expect(try AppConfig.fromEnvironment([:]).trafficDurability == .powerLoss)

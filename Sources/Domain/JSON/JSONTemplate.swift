@@ -2,14 +2,14 @@
 /// (phases, sections, items with their texts and gates: most of a case's 30 KB) is the same for every case
 /// of a published definition version, so it is written once per version and only the case's own values are
 /// written per request (`CaseDTO`).
-struct JSONTemplate<Hole: Sendable>: Sendable {
+public struct JSONTemplate<Hole: Sendable>: Sendable {
     /// The JSON up to each hole, and the hole; the last part ends the template and has none.
-    let parts: [(json: [UInt8], hole: Hole?)]
+    public let parts: [(json: [UInt8], hole: Hole?)]
     /// The bytes of the template without its holes' values.
-    let byteCount: Int
+    public let byteCount: Int
 
     /// Records what `write` writes, calling the hole function it is given where a member's value is left open.
-    init(_ write: (inout JSONWriter, _ hole: (inout JSONWriter, Hole) -> Void) -> Void) {
+    public init(_ write: (inout JSONWriter, _ hole: (inout JSONWriter, Hole) -> Void) -> Void) {
         var json = JSONWriter(capacity: 32 * 1024)
         var holes: [(offset: Int, hole: Hole)] = []
         write(&json) { json, hole in holes.append((json.hole(), hole)) }

@@ -1,29 +1,32 @@
+import Domain
 import FluentSQLiteDriver
 import Foundation
 // SQLiteNIO's own copy of SQLite (its symbols carry a prefix). It must be the same copy the writers use: two
 // copies of SQLite in one process do not see each other's POSIX locks on the file.
 import VaporCSQLite
 
-/// A read-only connection to the SQLite file that keeps its prepared statements, read synchronously on the
-/// caller's thread. Used by one thread at a time, handed over through `SQLiteReadPool`.
-final class SQLiteReadConnection: @unchecked Sendable {
+/// A connection to the SQLite file that keeps its prepared statements, used synchronously on the caller's thread
+/// and by one thread at a time: read-only ones handed over through `SQLiteReadPool`, and the verification
+/// traffic's own writing one (`SQLiteTrafficWriter`).
+final class SQLitePreparedConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     private var statements: [String: PreparedStatement] = [:]
 
     /// More distinct statements than the hot reads use; past it the cache starts over.
     private static let statementLimit = 64
 
-    init(path: String) throws(SQLiteReadFailure) {
+    init(path: String, writable: Bool = false) throws(SQLiteFailure) {
         var opened: OpaquePointer?
-        let status = sqlite_nio_sqlite3_open_v2(path, &opened, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        let status = sqlite_nio_sqlite3_open_v2(
+            path, &opened, (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX, nil)
         guard status == SQLITE_OK, let opened else {
-            let failure = SQLiteReadFailure(status: status, handle: opened, sql: nil)
+            let failure = SQLiteFailure(status: status, handle: opened, sql: nil)
             sqlite_nio_sqlite3_close(opened)
             throw failure
         }
-        // In WAL mode a reader waits only while a writer recovers or restarts the log, which is brief and rare;
-        // the wait happens on the calling thread.
-        sqlite_nio_sqlite3_busy_timeout(opened, 2_000)
+        // In WAL mode a reader waits only while a writer recovers or restarts the log, which is brief and rare; a
+        // writer waits for another process's writer. The wait happens on the calling thread.
+        sqlite_nio_sqlite3_busy_timeout(opened, writable ? 10_000 : 2_000)
         handle = opened
     }
 
@@ -47,17 +50,17 @@ final class SQLiteReadConnection: @unchecked Sendable {
                 if result.isEmpty { statement.findColumnsIfReprepared() }
                 result.append(try map(row))
             case SQLITE_DONE: return result
-            case let status: throw SQLiteReadFailure(status: status, handle: handle, sql: sql)
+            case let status: throw SQLiteFailure(status: status, handle: handle, sql: sql)
             }
         }
     }
 
-    /// Runs a statement that returns no rows (`BEGIN`, `COMMIT`).
-    func execute(_ sql: String) throws {
-        _ = try rows(sql, []) { _ in () }
+    /// Runs a statement that returns no rows (`BEGIN`, an `INSERT`).
+    func execute(_ sql: String, _ binds: [SQLiteData] = []) throws {
+        _ = try rows(sql, binds) { _ in () }
     }
 
-    private func prepared(_ sql: String) throws(SQLiteReadFailure) -> PreparedStatement {
+    private func prepared(_ sql: String) throws(SQLiteFailure) -> PreparedStatement {
         if let statement = statements[sql] { return statement }
         if statements.count >= Self.statementLimit {
             for statement in statements.values { sqlite_nio_sqlite3_finalize(statement.handle) }
@@ -67,17 +70,17 @@ final class SQLiteReadConnection: @unchecked Sendable {
         let status = sqlite_nio_sqlite3_prepare_v3(
             handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
         guard status == SQLITE_OK, let prepared else {
-            throw SQLiteReadFailure(status: status, handle: handle, sql: sql)
+            throw SQLiteFailure(status: status, handle: handle, sql: sql)
         }
         let statement = PreparedStatement(handle: prepared)
         statements[sql] = statement
         return statement
     }
 
-    private func bind(_ binds: [SQLiteData], to statement: PreparedStatement, sql: String) throws(SQLiteReadFailure) {
+    private func bind(_ binds: [SQLiteData], to statement: PreparedStatement, sql: String) throws(SQLiteFailure) {
         // Old values stay bound (see `rows`), so a parameter left out would silently keep one.
         guard sqlite_nio_sqlite3_bind_parameter_count(statement.handle) == binds.count else {
-            throw SQLiteReadFailure(status: SQLITE_RANGE, handle: nil, sql: sql)
+            throw SQLiteFailure(status: SQLITE_RANGE, handle: nil, sql: sql)
         }
         for (offset, value) in binds.enumerated() {
             let index = Int32(offset + 1)
@@ -94,7 +97,7 @@ final class SQLiteReadConnection: @unchecked Sendable {
                 }
             case .null: status = sqlite_nio_sqlite3_bind_null(statement.handle, index)
             }
-            guard status == SQLITE_OK else { throw SQLiteReadFailure(status: status, handle: handle, sql: sql) }
+            guard status == SQLITE_OK else { throw SQLiteFailure(status: status, handle: handle, sql: sql) }
         }
     }
 }
@@ -230,7 +233,7 @@ private struct StatementRow: SQLiteValues {
 }
 
 /// SQLite refused to open, prepare or step: its result code and message, and the statement if there was one.
-struct SQLiteReadFailure: Error, CustomStringConvertible {
+struct SQLiteFailure: Error, CustomStringConvertible {
     let status: Int32
     let message: String
     let sql: String?

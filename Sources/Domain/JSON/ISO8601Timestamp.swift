@@ -1,12 +1,11 @@
-import Domain
 import Foundation
 
 /// Writes a date as `Date.ISO8601FormatStyle()` (and so `JSONEncoder`'s `.iso8601`) writes it: UTC, whole
 /// seconds, `2026-11-23T07:05:13Z`. A case carries a date per touched item, and the format style spent
 /// microseconds on each through `Calendar` (BENCHMARKS.md, case API). Dates before 1970 or after 9999 go to
 /// the format style, whose calendar this arithmetic (proleptic Gregorian) does not follow there.
-enum ISO8601Timestamp {
-    static func append(_ date: Date, to bytes: inout [UInt8]) {
+public enum ISO8601Timestamp {
+    public static func append(_ date: Date, to bytes: inout [UInt8]) {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         guard seconds >= 0, seconds < 253_402_300_800 else {
             bytes.append(contentsOf: formatStyle.format(date).utf8)

@@ -43,7 +43,7 @@ public enum UUIDText {
         return text.withUTF8(parse(utf8:))
     }
 
-    static func parse(utf8 text: UnsafeBufferPointer<UInt8>) -> UUID? {
+    public static func parse(utf8 text: UnsafeBufferPointer<UInt8>) -> UUID? {
         guard text.count == 36 else { return nil }
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let valid = withUnsafeMutableBytes(of: &uuid) { bytes in

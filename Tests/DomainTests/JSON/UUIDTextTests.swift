@@ -1,5 +1,5 @@
 import Foundation
-import Persistence
+import Domain
 import Testing
 
 /// `UUIDText` replaces Foundation's parser and writer on the hot paths; it must accept and refuse what

@@ -1,0 +1,79 @@
+import FluentSQLiteDriver
+import NIOPosix
+
+/// The verification traffic's own SQLite connection, on a thread of its own, for the appends of
+/// `TestSessionStore.appendIfCurrent`: a whole batch (the check that nothing changed, the inserts, the session's
+/// new head, the commit) runs in one hop to that thread, on statements prepared once.
+///
+/// Through SQLiteNIO a batch cost eight hops between the tasks, the event loops and SQLite's thread pool, each
+/// statement prepared anew, and those hops were as much of a batch as SQLite's own work (BENCHMARKS.md, MLLP end
+/// to end). The thread is its own because a commit waits for the disk's flush: that wait must hold neither an
+/// event loop nor one of the few threads of Swift's concurrency pool.
+///
+/// It takes its turn with the process's other writers (`sqliteWriters`) and with other processes' through
+/// SQLite's own lock (`BEGIN IMMEDIATE`, with a busy timeout).
+final class SQLiteTrafficWriter: Sendable {
+    private let path: String
+    private let thread = NIOThreadPool(numberOfThreads: 1)
+    // Touched only on `thread`.
+    private nonisolated(unsafe) var connection: SQLitePreparedConnection?
+    private nonisolated(unsafe) var synchronous: String?
+
+    init(path: String) {
+        self.path = path
+        thread.start()
+    }
+
+    /// Runs `body` in one write transaction on the traffic's connection, committed so that it survives
+    /// `durability` before this returns; when `body` returns nil, the transaction is rolled back instead.
+    func transaction<T: Sendable>(
+        durability: CommitDurability, _ body: @escaping @Sendable (SQLitePreparedConnection) throws -> T?
+    ) async throws -> T? {
+        try await sqliteWriters.withLock {
+            try await self.thread.runIfActive { try self.run(durability: durability, body) }
+        }
+    }
+
+    /// Stops the thread and closes the connection once the work queued on it is done.
+    func close() async {
+        try? await thread.runIfActive { self.connection = nil }
+        try? await thread.shutdownGracefully()
+    }
+
+    /// `close()` for a caller that cannot wait (the driver's synchronous shutdown).
+    func closeSynchronously() {
+        try? thread.syncShutdownGracefully()
+    }
+
+    private func run<T>(durability: CommitDurability, _ body: (SQLitePreparedConnection) throws -> T?) throws -> T? {
+        let connection = try opened()
+        // Per connection, and it cannot change inside a transaction.
+        if synchronous != durability.sqliteSynchronous {
+            try connection.execute("PRAGMA synchronous = \(durability.sqliteSynchronous)")
+            synchronous = durability.sqliteSynchronous
+        }
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body(connection)
+            try connection.execute(result == nil ? "ROLLBACK" : "COMMIT")
+            return result
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    private func opened() throws -> SQLitePreparedConnection {
+        if let connection { return connection }
+        let opened = try SQLitePreparedConnection(path: path, writable: true)
+        // As the driver's connections have it: the messages' session must exist.
+        try opened.execute("PRAGMA foreign_keys = ON")
+        // The traffic appends to the same few pages (the tables' and indexes' last leaves) batch after batch; a
+        // checkpoint copies each page once however often it changed since the last, so checkpointing every 32 MB
+        // of log instead of SQLite's 4 MB copies far fewer pages on the writer's thread, which every sender waits
+        // on (BENCHMARKS.md, MLLP end to end). Readers find pages in a longer log through its index, as fast.
+        try opened.execute("PRAGMA wal_autocheckpoint = 8192")
+        connection = opened
+        return opened
+    }
+}
