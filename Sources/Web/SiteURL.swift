@@ -26,6 +26,7 @@ enum SiteURL {
     case caseDocument(Parameter<UUID>, document: Parameter<UUID>)
     case caseAccounts(Parameter<UUID>)
     case caseAccountStatus(Parameter<UUID>, account: Parameter<UUID>)
+    case caseAccountAETitles(Parameter<UUID>, account: Parameter<UUID>)
     case caseTestSession(Parameter<UUID>, session: Parameter<UUID>)
     case caseTestSessionClose(Parameter<UUID>, session: Parameter<UUID>)
     case caseAssessment(Parameter<UUID>)
@@ -82,6 +83,8 @@ enum SiteURL {
         case .caseDocument(let id, let document): ["cases", id.component("id"), "documents", document.component("document")]
         case .caseAccounts(let id): ["cases", id.component("id"), "accounts"]
         case .caseAccountStatus(let id, let account): ["cases", id.component("id"), "accounts", account.component("account"), "status"]
+        case .caseAccountAETitles(let id, let account):
+            ["cases", id.component("id"), "accounts", account.component("account"), "ae-titles"]
         case .caseTestSession(let id, let session):
             ["cases", id.component("id"), "test-sessions", session.component("session")]
         case .caseTestSessionClose(let id, let session):

@@ -31,6 +31,7 @@ func routes(_ app: Application) {
         app.get(SiteURL.caseDocument(.key, document: .key).pathComponents, use: CaseController.download)
         app.post(SiteURL.caseAccounts(.key).pathComponents, use: CaseController.registerAccount)
         app.post(SiteURL.caseAccountStatus(.key, account: .key).pathComponents, use: CaseController.changeAccount)
+        app.post(SiteURL.caseAccountAETitles(.key, account: .key).pathComponents, use: CaseController.changeAccountAETitles)
         app.get(SiteURL.caseTestSession(.key, session: .key).pathComponents, use: TestSessionController.show)
         app.post(SiteURL.caseTestSessionClose(.key, session: .key).pathComponents, use: CaseController.closeTestSession)
         app.get(SiteURL.caseAssessment(.key).pathComponents, use: AssessmentController.show)

@@ -86,7 +86,7 @@ struct CaseItemStorageTests {
     }
 
     /// A case with three item states: untouched fields, a done one with evidence, one not applicable.
-    private static func caseWithItemStates(_ db: any Database) async throws -> UUID {
+    static func caseWithItemStates(_ db: any Database) async throws -> UUID {
         let registration = try UserRegistration.validate(
             email: "anna@vardgivare.example", name: nil, role: "applicant", platform: nil,
             organisationsnummer: "5565594230", knownPlatforms: ["BFR"]

@@ -24,6 +24,7 @@ public enum AuditAction: Sendable, Hashable {
     case userTokenRevokeAll
     case accountRegister
     case accountStatusChange
+    case accountAETitlesChange
     case testSessionOpen
     case testSessionClose
     case matrixPublish
@@ -55,6 +56,7 @@ public enum AuditAction: Sendable, Hashable {
         case .userTokenRevokeAll: "user.token.revoke_all"
         case .accountRegister: "case.account.register"
         case .accountStatusChange: "case.account.status"
+        case .accountAETitlesChange: "case.account.ae_titles"
         case .testSessionOpen: "case.test_session.open"
         case .testSessionClose: "case.test_session.close"
         case .matrixPublish: "matrix.publish"
@@ -66,7 +68,8 @@ public enum AuditAction: Sendable, Hashable {
     static let fixed: [AuditAction] = [
         .caseCreate, .caseEdit, .documentUpload, .threadOpen, .threadReply, .threadClose, .organisationRegister,
         .processPublish, .platformCreate, .platformSettingsChange, .userCreate, .userRoleAdd, .userRoleRemove, .userSignIn, .userSignOut, .userPasswordChange,
-        .userTokenIssue, .userTokenRevoke, .userTokenRevokeAll, .accountRegister, .accountStatusChange, .testSessionOpen, .testSessionClose,
+        .userTokenIssue, .userTokenRevoke, .userTokenRevokeAll, .accountRegister, .accountStatusChange,
+        .accountAETitlesChange, .testSessionOpen, .testSessionClose,
         .matrixPublish, .caseAssess, .platformCapacityChange,
     ]
     private static let byText: [String: AuditAction] = Dictionary(

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A connecting system's identity in one of the platform's environments: for now the verification environment,
-/// where its HL7 messages are recognised by MSH-3 and MSH-4 and its DICOM associations by the calling AE title
-/// (and, when given, the address they come from). The accounts issue adds certificates and production.
+/// where its HL7 messages are recognised by MSH-3 and MSH-4 and its DICOM associations by any of its calling AE
+/// titles (and, when given, the address they come from). The accounts issue adds certificates and production.
 public struct SystemAccount: Sendable, Hashable, Codable {
     public enum Environment: String, Sendable, Hashable, Codable {
         case verification
@@ -32,12 +32,13 @@ public struct SystemAccount: Sendable, Hashable, Codable {
     public var status: Status
     /// Counts changes, for optimistic concurrency.
     public var version: Int
-    /// The calling AE title its DICOM associations come with; nil for a system that sends only HL7.
-    public let dicomAETitle: String?
+    /// The calling AE titles its DICOM associations come with (a modality fleet or an archive calls from several),
+    /// in the order registered; empty for a system that sends only HL7.
+    public var dicomAETitles: [String]
 
     public init(
         id: UUID, caseID: UUID, environment: Environment, hl7SendingApplication: String, hl7SendingFacility: String,
-        sourceAddresses: [String], status: Status, version: Int, dicomAETitle: String? = nil
+        sourceAddresses: [String], status: Status, version: Int, dicomAETitles: [String] = []
     ) {
         self.id = id
         self.caseID = caseID
@@ -47,13 +48,16 @@ public struct SystemAccount: Sendable, Hashable, Codable {
         self.sourceAddresses = sourceAddresses
         self.status = status
         self.version = version
-        self.dicomAETitle = dicomAETitle
+        self.dicomAETitles = dicomAETitles
     }
 
-    /// How people name the sender: `RIS1^SU`, `AE MODALITY1`, or both.
+    /// The HL7 sender as people write it, `RIS1^SU`; nil for a system that sends only DICOM.
+    public var hl7Sender: String? {
+        hl7SendingApplication.isEmpty ? nil : "\(hl7SendingApplication)^\(hl7SendingFacility)"
+    }
+
+    /// How people name the sender: `RIS1^SU`, `AE MODALITY1, AE MODALITY2`, or both.
     public var senderDescription: String {
-        let hl7 = hl7SendingApplication.isEmpty ? nil : "\(hl7SendingApplication)^\(hl7SendingFacility)"
-        let dicom = dicomAETitle.map { "AE \($0)" }
-        return [hl7, dicom].compactMap { $0 }.joined(separator: ", ")
+        ([hl7Sender].compactMap { $0 } + dicomAETitles.map { "AE \($0)" }).joined(separator: ", ")
     }
 }

@@ -9,27 +9,28 @@ public enum SystemAccountRules {
     /// The longest AE title DICOM allows (VR AE).
     public static let maximumAETitleLength = 16
 
-    /// Every broken rule of a registration, at its field: an HL7 sender (both names) or a DICOM calling AE title,
-    /// or both; the names are 1-64 printable ASCII characters without HL7's delimiters (they are matched against
-    /// MSH-3 and MSH-4 byte for byte); the AE title 1-16 printable ASCII characters without a backslash (VR AE;
-    /// leading and trailing spaces do not count); each source address an IP address or a CIDR range.
+    /// The most calling AE titles one account carries: a modality fleet or an archive's nodes, not a site's every device.
+    public static let maximumAETitles = 16
+
+    /// Every broken rule of a registration, at its field: an HL7 sender (both names) or DICOM calling AE titles, or
+    /// both; the names are 1-64 printable ASCII characters without HL7's delimiters (they are matched against MSH-3
+    /// and MSH-4 byte for byte); each AE title 1-16 printable ASCII characters without a backslash (VR AE; leading
+    /// and trailing spaces do not count), at most 16 of them and none twice; each source address an IP address or
+    /// a CIDR range.
     public static func errors(
-        application: String, facility: String, aeTitle: String? = nil, sourceAddresses: [String]
+        application: String, facility: String, aeTitles: [String] = [], sourceAddresses: [String]
     ) -> [FieldError] {
         var errors: [FieldError] = []
-        let title = aeTitle?.trimmingCharacters(in: .whitespaces) ?? ""
         let hasHL7 = !application.isEmpty || !facility.isEmpty
-        if !hasHL7 && title.isEmpty {
+        if !hasHL7 && aeTitles.isEmpty {
             errors.append(FieldError(
                 field: "hl7SendingApplication", code: "no-sender",
                 message: LocalizedText(
-                    sv: "Ange en HL7-avsändare (MSH-3 och MSH-4), en DICOM AE-titel, eller båda.",
-                    en: "Give an HL7 sender (MSH-3 and MSH-4), a DICOM AE title, or both.")))
+                    sv: "Ange en HL7-avsändare (MSH-3 och MSH-4), en eller flera DICOM AE-titlar, eller båda.",
+                    en: "Give an HL7 sender (MSH-3 and MSH-4), one or more DICOM AE titles, or both.")))
         }
         for (field, value) in [("hl7SendingApplication", application), ("hl7SendingFacility", facility)] where hasHL7 {
-            if value.isEmpty || value.count > maximumNameLength
-                || !value.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && !"|^~\\&".unicodeScalars.contains($0) })
-            {
+            if !isName(value, upTo: maximumNameLength, of: 0x21...0x7E, except: "|^~\\&") {
                 errors.append(FieldError(
                     field: field, code: "invalid-hl7-name",
                     message: LocalizedText(
@@ -37,16 +38,7 @@ public enum SystemAccountRules {
                         en: "Must be 1-\(maximumNameLength) characters (A-Z, 0-9 and punctuation except | ^ ~ \\ &), as in MSH-3/MSH-4.")))
             }
         }
-        if let aeTitle, !aeTitle.isEmpty,
-           title.isEmpty || title.count > maximumAETitleLength
-            || !title.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) && $0 != "\\" })
-        {
-            errors.append(FieldError(
-                field: "dicomAETitle", code: "invalid-ae-title",
-                message: LocalizedText(
-                    sv: "En AE-titel är 1-\(maximumAETitleLength) tecken (A-Z, 0-9, mellanslag och skiljetecken utom \\).",
-                    en: "An AE title is 1-\(maximumAETitleLength) characters (A-Z, 0-9, space and punctuation except \\).")))
-        }
+        errors += aeTitleErrors(aeTitles)
         for (index, address) in sourceAddresses.enumerated() where IPRange(address) == nil {
             errors.append(FieldError(
                 field: "sourceAddresses/\(index)", code: "invalid-address",
@@ -55,6 +47,46 @@ public enum SystemAccountRules {
                     en: "\"\(address)\" is no IP address or CIDR range (192.0.2.10, 192.0.2.0/24, 2001:db8::/32).")))
         }
         return errors
+    }
+
+    /// The AE titles as stored and matched: without the spaces that pad them (VR AE), so ` CT1 ` is `CT1`.
+    public static func normalised(aeTitles: [String]) -> [String] {
+        aeTitles.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The broken rules of a list of calling AE titles, each at `dicomAETitles/<index>`.
+    private static func aeTitleErrors(_ aeTitles: [String]) -> [FieldError] {
+        var errors: [FieldError] = []
+        if aeTitles.count > maximumAETitles {
+            errors.append(FieldError(
+                field: "dicomAETitles", code: "too-many-ae-titles",
+                message: LocalizedText(
+                    sv: "Ett konto har högst \(maximumAETitles) AE-titlar; registrera fler konton för fler.",
+                    en: "An account has at most \(maximumAETitles) AE titles; register more accounts for more.")))
+        }
+        var seen: Set<String> = []
+        for (index, title) in normalised(aeTitles: aeTitles).enumerated() {
+            if !isName(title, upTo: maximumAETitleLength, of: 0x20...0x7E, except: "\\") {
+                errors.append(FieldError(
+                    field: "dicomAETitles/\(index)", code: "invalid-ae-title",
+                    message: LocalizedText(
+                        sv: "En AE-titel är 1-\(maximumAETitleLength) tecken (A-Z, 0-9, mellanslag och skiljetecken utom \\).",
+                        en: "An AE title is 1-\(maximumAETitleLength) characters (A-Z, 0-9, space and punctuation except \\).")))
+            } else if !seen.insert(title).inserted {
+                errors.append(FieldError(
+                    field: "dicomAETitles/\(index)", code: "duplicate-ae-title",
+                    message: LocalizedText(
+                        sv: "AE-titeln \(title) står redan i listan; varje titel anges en gång.",
+                        en: "The AE title \(title) is already in the list; give each title once.")))
+            }
+        }
+        return errors
+    }
+
+    /// Whether `value` is 1 to `maximum` characters, each in the ASCII `range` and none of `excluded`.
+    private static func isName(_ value: String, upTo maximum: Int, of range: ClosedRange<UInt32>, except excluded: String) -> Bool {
+        !value.isEmpty && value.count <= maximum
+            && value.unicodeScalars.allSatisfy { range.contains($0.value) && !excluded.unicodeScalars.contains($0) }
     }
 
     /// Why someone holding `roles` may not register or change an account on a case in `status` whose current phase
@@ -84,6 +116,15 @@ public enum SystemAccountRules {
         return CaseRefusal(.missingRole, LocalizedText(
             sv: "En testsession stängs av plattformens tekniker eller samordnare.",
             en: "A test session is closed by the platform's technicians or coordinators."))
+    }
+
+    /// Why an account's calling AE titles may not be changed; nil when they may. A revoked account is closed for
+    /// good and its titles have gone free for others, so only an active or paused account's list changes.
+    public static func aeTitlesRefusal(status: SystemAccount.Status) -> CaseRefusal? {
+        guard status == .revoked else { return nil }
+        return CaseRefusal(.wrongState, LocalizedText(
+            sv: "Kontot är återkallat; dess AE-titlar ändras inte längre.",
+            en: "The account is revoked; its AE titles no longer change."))
     }
 
     /// Whether `from` may become `to`: active and paused both ways, either to revoked; revoked is final.

@@ -33,5 +33,7 @@ public enum AnslutMigrations {
         AddDICOMTraffic(),
         // 015 - prioritisation: assessment matrices, assessments, queue skips, status changes
         CreatePrioritisation(),
+        // 016 - an account's calling AE titles, several per account, in a table of their own
+        CreateSystemAccountAETitles(),
     ]
 }

@@ -8,7 +8,7 @@ import SQLKit
 /// cost more than the batch's own writes.
 public struct HL7SenderStanding: Sendable {
     /// The account that is not revoked for the sender.
-    public let account: SystemAccount
+    public private(set) var account: SystemAccount
     /// Its case's standing; nil when the case is gone.
     public let caseStanding: CaseStore.Standing?
     /// The account's open session, if it has one.
@@ -21,11 +21,12 @@ public struct HL7SenderStanding: Sendable {
         let environment = SystemAccount.Environment.verification.rawValue
         let revoked = SystemAccount.Status.revoked.rawValue
         // At most one account that is not revoked has a sender's names (SystemAccountStore.insert) and at most one
-        // session of an account is open (the first message opens it, closing ends it).
-        return try await tx.database.firstRow(
+        // session of an account is open (the first message opens it, closing ends it): one row per AE title of the
+        // account, one without any.
+        let rows = try await tx.database.rows(
             """
             SELECT a.id, a.case_id, a.hl7_sending_application, a.hl7_sending_facility, a.source_addresses,
-                a.dicom_ae_title, a.status, a.version,
+                t.ae_title, a.status, a.version,
                 c.platform, c.status AS case_status, c.current_phase, c.definition_id, c.definition_version,
                 c.definition_hash,
                 s.id AS session_id, s.profile_id, s.profile_version, s.profile_hash, s.opened_at, s.head_hash,
@@ -33,10 +34,14 @@ public struct HL7SenderStanding: Sendable {
             FROM system_accounts a
             LEFT JOIN cases c ON c.id = a.case_id
             LEFT JOIN test_sessions s ON s.account_id = a.id AND s.closed_at IS NULL
+            LEFT JOIN system_account_ae_titles t ON t.account_id = a.id
             WHERE a.environment = \(bind: environment) AND a.hl7_sending_application = \(bind: application)
                 AND a.hl7_sending_facility = \(bind: facility) AND a.status <> \(bind: revoked)
-            LIMIT 1
-            """ as SQLQueryString, Self.init(row:))
+            ORDER BY t.position
+            """ as SQLQueryString) { row in (standing: try Self(row: row), aeTitle: try row.optionalString("ae_title")) }
+        guard var standing = rows.first?.standing else { return nil }
+        standing.account.dicomAETitles = rows.compactMap(\.aeTitle)
+        return standing
     }
 
     private init(row: any ColumnReader) throws {
@@ -46,7 +51,7 @@ public struct HL7SenderStanding: Sendable {
             hl7SendingFacility: try row.string("hl7_sending_facility"),
             sourceAddresses: (try? JSONDecoder().decode([String].self, from: Data(try row.string("source_addresses").utf8))) ?? [],
             status: SystemAccount.Status(rawValue: try row.string("status")) ?? .revoked, version: try row.int("version"),
-            dicomAETitle: try row.optionalString("dicom_ae_title"))
+            dicomAETitles: [])
         self.account = account
         caseStanding = try row.optionalString("platform").map { platform in
             CaseStore.Standing(

@@ -11,11 +11,27 @@ final class SystemAccountModel: Model, @unchecked Sendable {
     @Field(key: "hl7_sending_facility") var hl7SendingFacility: String
     /// A JSON array of addresses and ranges.
     @Field(key: "source_addresses") var sourceAddresses: String
-    @OptionalField(key: "dicom_ae_title") var dicomAETitle: String?
     @Field(key: "status") var status: String
     @Field(key: "version") var version: Int
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// One calling AE title of an account. Its environment is the account's, and `revoked_at` is set when the account
+/// is revoked: both are here so that one partial unique index keeps a title to one account that is not revoked
+/// and finds it by title, on both engines.
+final class SystemAccountAETitleModel: Model, @unchecked Sendable {
+    static let schema = "system_account_ae_titles"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "environment") var environment: String
+    @Field(key: "ae_title") var aeTitle: String
+    /// Its place in the account's list, from 0.
+    @Field(key: "position") var position: Int
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
 
     init() {}
 }

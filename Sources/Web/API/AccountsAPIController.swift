@@ -9,12 +9,14 @@ enum AccountsAPIController {
     struct RegisterRequest: Content {
         let hl7SendingApplication: String?
         let hl7SendingFacility: String?
-        let dicomAETitle: String?
+        let dicomAETitles: [String]?
         let sourceAddresses: [String]?
     }
 
+    /// One change per request: a status (with its reason) or the list of calling AE titles.
     struct ChangeRequest: Content {
-        let status: SystemAccount.Status
+        let status: SystemAccount.Status?
+        let dicomAETitles: [String]?
         let version: Int
         let reason: String?
     }
@@ -24,13 +26,13 @@ enum AccountsAPIController {
         let environment: String
         let hl7SendingApplication: String
         let hl7SendingFacility: String
-        let dicomAETitle: String?
+        let dicomAETitles: [String]
         let sourceAddresses: [String]
         let status: SystemAccount.Status
         let version: Int
 
         init(_ account: SystemAccount) {
-            dicomAETitle = account.dicomAETitle
+            dicomAETitles = account.dicomAETitles
             id = account.id
             environment = account.environment.rawValue
             hl7SendingApplication = account.hl7SendingApplication
@@ -69,17 +71,31 @@ enum AccountsAPIController {
         let body = try req.content.decode(RegisterRequest.self)
         let account = try await SystemAccountWorkflow.register(
             .init(hl7SendingApplication: body.hl7SendingApplication ?? "", hl7SendingFacility: body.hl7SendingFacility ?? "",
-                  sourceAddresses: body.sourceAddresses ?? [], dicomAETitle: body.dicomAETitle),
+                  sourceAddresses: body.sourceAddresses ?? [], dicomAETitles: body.dicomAETitles ?? []),
             on: try req.uuidParameter("id"), by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock)
         return try await AccountDTO(account).encodeResponse(status: .created, for: req)
     }
 
     static func change(req: Request) async throws -> AccountDTO {
         let body = try req.content.decode(ChangeRequest.self)
+        let (account, caseID) = (try req.uuidParameter("account"), try req.uuidParameter("id"))
+        let (principal, clock) = (try req.requirePrincipal(), req.application.config.clock)
         do {
-            return AccountDTO(try await SystemAccountWorkflow.setStatus(
-                body.status, of: try req.uuidParameter("account"), on: try req.uuidParameter("id"), expectedVersion: body.version,
-                reason: body.reason, by: try req.requirePrincipal(), in: req.store, clock: req.application.config.clock))
+            switch (body.status, body.dicomAETitles) {
+            case (let status?, nil):
+                return AccountDTO(try await SystemAccountWorkflow.setStatus(
+                    status, of: account, on: caseID, expectedVersion: body.version, reason: body.reason, by: principal,
+                    in: req.store, clock: clock))
+            case (nil, let titles?):
+                return AccountDTO(try await SystemAccountWorkflow.setAETitles(
+                    titles, of: account, on: caseID, expectedVersion: body.version, by: principal, in: req.store, clock: clock))
+            default:
+                throw ValidationFailure([FieldError(
+                    field: "status", code: "one-change",
+                    message: LocalizedText(
+                        sv: "Ange antingen status eller dicomAETitles: en ändring per begäran.",
+                        en: "Give either status or dicomAETitles: one change per request."))])
+            }
         } catch let stale as SystemAccountStore.StaleVersion {
             throw APIProblem(
                 status: .conflict, code: "version-conflict",

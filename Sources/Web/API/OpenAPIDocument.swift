@@ -100,10 +100,11 @@ enum OpenAPIDocument {
         case .uploadDocument:
             "Upload a document as the next version of its kind (multipart: kind, file); type checked by content"
         case .downloadDocument: "A document's content, as an attachment with its detected type"
-        case .listAccounts: "The case's verification accounts (MSH-3/MSH-4, allowed addresses, status)"
+        case .listAccounts: "The case's verification accounts (MSH-3/MSH-4, calling AE titles, allowed addresses, status)"
         case .registerAccount:
             "Register a verification account (technicians; the case in a phase taking verification traffic)"
-        case .changeAccount: "Pause, resume or revoke a verification account (technicians); takes effect for the next message"
+        case .changeAccount:
+            "Pause, resume or revoke a verification account, or replace its calling AE titles, one change per request (technicians); takes effect for the next message or association"
         case .listTestSessions: "The case's test sessions: profile, window, message counts by type and ACK code, chain head"
         case .closeTestSession:
             "Close a test session (technicians, coordinators): its test protocol is written, frozen and its hash audited"
@@ -183,8 +184,8 @@ enum OpenAPIDocument {
             add("409", "The session is closed already, or the profile it used is no longer published")
         }
         if [.registerAccount, .changeAccount].contains(route) {
-            add("409", "The case is not in a verification phase, the account cannot take that status, or a stale version")
-            add("422", "Invalid names or addresses, or the sender already has an account; `errors` names every field")
+            add("409", "The case is not in a verification phase, the account cannot take that status or is revoked, or a stale version")
+            add("422", "Invalid names, AE titles or addresses, the sender or an AE title already has an account, or no change or two at once; `errors` names every field")
         }
         if route == .showQueue { add("422", "`limit` or `offset` out of range; `errors` names it") }
         if route == .createAssessment {
@@ -232,6 +233,12 @@ enum OpenAPIDocument {
     /// No `pattern`: schemathesis 4.31's generator crashes on this one inside Python's AST module.
     private static let hl7Name: CanonicalJSON = [
         "type": "string", "minLength": 1, "maxLength": .int(Int64(SystemAccountRules.maximumNameLength)),
+    ]
+    /// An account's calling AE titles (VR AE: printable ASCII without a backslash, else a 422 names the rule and
+    /// the title's place; a title held by another account is a 422 too).
+    private static let aeTitles: CanonicalJSON = [
+        "type": "array", "maxItems": .int(Int64(SystemAccountRules.maximumAETitles)),
+        "items": ["type": "string", "minLength": 1, "maxLength": .int(Int64(SystemAccountRules.maximumAETitleLength))],
     ]
     private static let text: CanonicalJSON = object(["sv": string, "en": string], required: ["sv", "en"])
     private static let documentKind: CanonicalJSON = [
@@ -313,23 +320,26 @@ enum OpenAPIDocument {
             "RegisterAccount": object(
                 [
                     "hl7SendingApplication": hl7Name, "hl7SendingFacility": hl7Name,
-                    "dicomAETitle": ["type": "string", "maxLength": 16],
+                    "dicomAETitles": aeTitles,
                     "sourceAddresses": ["type": "array", "items": string],
                 ]),
             "ChangeAccount": object(
                 [
                     "status": ["type": "string", "enum": .array(SystemAccount.Status.allCases.map { .string($0.rawValue) })],
-                    "version": version, "reason": string,
-                ], required: ["status", "version"]),
+                    "dicomAETitles": aeTitles, "version": version, "reason": string,
+                ], required: ["version"]),
             "Account": object(
                 [
                     "id": ["type": "string", "format": "uuid"], "environment": string,
                     "hl7SendingApplication": string, "hl7SendingFacility": string,
-                    "dicomAETitle": ["type": "string", "nullable": true],
+                    "dicomAETitles": ["type": "array", "items": string],
                     "sourceAddresses": ["type": "array", "items": string],
                     "status": ["type": "string", "enum": .array(SystemAccount.Status.allCases.map { .string($0.rawValue) })],
                     "version": integer,
-                ], required: ["id", "environment", "hl7SendingApplication", "hl7SendingFacility", "sourceAddresses", "status", "version"]),
+                ], required: [
+                    "id", "environment", "hl7SendingApplication", "hl7SendingFacility", "dicomAETitles", "sourceAddresses",
+                    "status", "version",
+                ]),
             "TestSession": object(
                 [
                     "id": ["type": "string", "format": "uuid"], "accountID": ["type": "string", "format": "uuid"],

@@ -105,9 +105,10 @@ enum DemoData {
             try await tickSome(of: establishing, count: 3)
             // Its verification account, so anyone can point an HL7 tool at the MLLP listener (MSH-3 DEMORIS,
             // MSH-4 DEMOHOSP, MSH-5 BFR, MSH-6 VGR) or a DICOM tool at the DICOM listener (calling AE title
-            // DEMOMOD, called AE title ANSLUT) and watch the test session fill.
+            // DEMOMOD or DEMOCT, called AE title ANSLUT) and watch the test session fill.
             _ = try await SystemAccountWorkflow.register(
-                .init(hl7SendingApplication: "DEMORIS", hl7SendingFacility: "DEMOHOSP", sourceAddresses: [], dicomAETitle: "DEMOMOD"),
+                .init(hl7SendingApplication: "DEMORIS", hl7SendingFacility: "DEMOHOSP", sourceAddresses: [],
+                      dicomAETitles: ["DEMOMOD", "DEMOCT"]),
                 on: establishing, by: principals["tea@vgregion.example"]!, in: app.store, clock: app.config.clock)
 
             let takeCare = try await create(by: bo, platform: "TAKECARE", fields: DemoOrders.takeCare(system: "Labbsystem, Privatkliniken Syd"))

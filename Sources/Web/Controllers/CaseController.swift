@@ -180,20 +180,25 @@ enum CaseController {
         let application: String?
         let facility: String?
         let addresses: String?
-        let aeTitle: String?
+        /// Calling AE titles separated by commas, spaces or line breaks.
+        let aeTitles: String?
         let status: String?
         let version: Int?
+
+        /// A field holding a list: its items separated by commas, spaces or line breaks.
+        static func list(_ text: String?) -> [String] {
+            (text ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        }
     }
 
     static func registerAccount(req: Request) async throws -> Response {
         let principal = try req.requireSignedIn()
         let id = try req.caseIDParameter()
         let form = try req.content.decode(AccountForm.self)
-        let addresses = (form.addresses ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
             _ = try await SystemAccountWorkflow.register(
                 .init(hl7SendingApplication: form.application ?? "", hl7SendingFacility: form.facility ?? "",
-                      sourceAddresses: addresses, dicomAETitle: form.aeTitle),
+                      sourceAddresses: AccountForm.list(form.addresses), dicomAETitles: AccountForm.list(form.aeTitles)),
                 on: id, by: principal, in: req.store, clock: req.application.config.clock)
         }
     }
@@ -205,17 +210,38 @@ enum CaseController {
         let form = try req.content.decode(AccountForm.self)
         guard let status = form.status.flatMap(SystemAccount.Status.init(rawValue:)) else { throw CaseNotFound() }
         return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
-            do {
+            try await reportingStaleAccount {
                 _ = try await SystemAccountWorkflow.setStatus(
                     status, of: account, on: id, expectedVersion: form.version ?? -1, reason: nil, by: principal,
                     in: req.store, clock: req.application.config.clock)
-            } catch let stale as SystemAccountStore.StaleVersion {
-                throw ValidationFailure([FieldError(
-                    field: "version", code: "stale",
-                    message: LocalizedText(
-                        sv: "Kontot har ändrats av någon annan och är nu \(stale.current.status.title.sv).",
-                        en: "The account was changed by someone else and is now \(stale.current.status.title.en)."))])
             }
+        }
+    }
+
+    static func changeAccountAETitles(req: Request) async throws -> Response {
+        let principal = try req.requireSignedIn()
+        let id = try req.caseIDParameter()
+        guard let account = req.parameters.get("account").flatMap(UUID.init(uuidString:)) else { throw CaseNotFound() }
+        let form = try req.content.decode(AccountForm.self)
+        return try await attempt(id, principal, req, then: SiteURL.caseShow(.value(id)).path + "#verification") {
+            try await reportingStaleAccount {
+                _ = try await SystemAccountWorkflow.setAETitles(
+                    AccountForm.list(form.aeTitles), of: account, on: id, expectedVersion: form.version ?? -1,
+                    by: principal, in: req.store, clock: req.application.config.clock)
+            }
+        }
+    }
+
+    /// An account changed since the page was read is said so at the form, with what it is now.
+    private static func reportingStaleAccount(_ change: () async throws -> Void) async throws {
+        do {
+            try await change()
+        } catch let stale as SystemAccountStore.StaleVersion {
+            throw ValidationFailure([FieldError(
+                field: "version", code: "stale",
+                message: LocalizedText(
+                    sv: "Kontot har ändrats av någon annan och är nu \(stale.current.status.title.sv).",
+                    en: "The account was changed by someone else and is now \(stale.current.status.title.en)."))])
         }
     }
 

@@ -82,8 +82,10 @@ enum CaseTimeline {
                     .title.text(in: l) ?? "") + " " + l("version ", "version ")
                     + (text(field(payload, "version")) ?? "") + ": " + (text(field(payload, "name")) ?? "")
             case .accountRegister?:
-                l("registrerade verifieringskontot ", "registered the verification account ")
-                    + (text(field(payload, "hl7SendingApplication")) ?? "") + ", " + (text(field(payload, "hl7SendingFacility")) ?? "")
+                l("registrerade verifieringskontot ", "registered the verification account ") + sender(payload)
+            case .accountAETitlesChange?:
+                l("ändrade ett verifieringskontos AE-titlar till ", "changed a verification account's AE titles to ")
+                    + (texts(field(payload, "to")).isEmpty ? "–" : texts(field(payload, "to")).joined(separator: ", "))
             case .accountStatusChange?:
                 l("ändrade ett verifieringskontos status till ", "changed a verification account's status to ")
                     + (text(field(payload, "to")).flatMap(SystemAccount.Status.init(rawValue:))?.title.text(in: l) ?? "")
@@ -102,6 +104,19 @@ enum CaseTimeline {
     private static func field(_ json: CanonicalJSON, _ key: String) -> CanonicalJSON {
         if case .object(let members) = json { return members[key] ?? .null }
         return .null
+    }
+
+    /// `RIS1^SU, AE CT1, AE CT2` from a registration's payload; events before several titles carry `dicomAETitle`.
+    private static func sender(_ payload: CanonicalJSON) -> String {
+        let application = text(field(payload, "hl7SendingApplication")) ?? ""
+        let hl7 = application.isEmpty ? [] : [application + "^" + (text(field(payload, "hl7SendingFacility")) ?? "")]
+        let titles = texts(field(payload, "dicomAETitles")) + [text(field(payload, "dicomAETitle"))].compactMap { $0 }
+        return (hl7 + titles.map { "AE " + $0 }).joined(separator: ", ")
+    }
+
+    private static func texts(_ json: CanonicalJSON) -> [String] {
+        if case .array(let values) = json { return values.compactMap(text) }
+        return []
     }
 
     private static func text(_ json: CanonicalJSON) -> String? {

@@ -51,7 +51,10 @@ enum CaseVerification {
                     (.paused, l("Pausa", "Pause")), (.active, l("Återuppta", "Resume")), (.revoked, l("Återkalla", "Revoke")),
                 ]
                 return .init(
-                    id: account.id, sender: account.senderDescription,
+                    id: account.id,
+                    hl7Sender: account.hl7Sender,
+                    aeTitles: account.dicomAETitles,
+                    mayChangeAETitles: manages && SystemAccountRules.aeTitlesRefusal(status: account.status) == nil,
                     addresses: account.sourceAddresses.isEmpty ? l("alla", "any") : account.sourceAddresses.joined(separator: ", "),
                     status: account.status.title.text(in: l), version: account.version,
                     changes: manages

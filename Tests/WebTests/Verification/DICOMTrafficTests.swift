@@ -44,11 +44,16 @@ struct DICOMTrafficTests {
     /// Runs a dcmtk program to its end (with TCP_NODELAY=1, without which its small writes stall) off the
     /// cooperative pool; returns its exit status and what it printed.
     static func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await run(executable: "/usr/bin/\(program)", arguments)
+    }
+
+    /// Runs the program at `executable` so, whatever it is (pynetdicom's Python too).
+    static func run(executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result {
                     let process = Process()
-                    process.executableURL = URL(fileURLWithPath: "/usr/bin/\(program)")
+                    process.executableURL = URL(fileURLWithPath: executable)
                     process.arguments = arguments
                     process.environment = ProcessInfo.processInfo.environment.merging(["TCP_NODELAY": "1"]) { $1 }
                     let pipe = Pipe()
@@ -71,7 +76,7 @@ struct DICOMTrafficTests {
             let team = try await CaseTeam.make(app, platform: "BFR")
             let id = try await VerificationTrafficTests.caseInDel4(app, team)["id"].stringValue!.lowercased()
             let registered = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitle": "MODALITY2"] as CanonicalJSON)
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitles": ["MODALITY2"]] as CanonicalJSON)
             #expect(registered.status == .created, "\(registered.text)")
             let port = try await app.startDICOMListener(host: "127.0.0.1", port: 0)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("dciodvfy-\(UUID()).dcm")
@@ -94,15 +99,15 @@ struct DICOMTrafficTests {
             let team = try await CaseTeam.make(app, platform: "BFR")
             let id = try await VerificationTrafficTests.caseInDel4(app, team)["id"].stringValue!.lowercased()
             let registered = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitle": "MODALITY1"] as CanonicalJSON)
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitles": ["MODALITY1"]] as CanonicalJSON)
             #expect(registered.status == .created, "\(registered.text)")
             let account = registered.json
-            #expect(account["dicomAETitle"] == "MODALITY1" && account["hl7SendingApplication"] == "")
+            #expect(account["dicomAETitles"] == ["MODALITY1"] && account["hl7SendingApplication"] == "")
             let taken = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitle": "MODALITY1"] as CanonicalJSON)
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitles": ["MODALITY1"]] as CanonicalJSON)
             #expect(taken.status == .unprocessableEntity && taken.text.contains("ae-title-taken"))
             let tooLong = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitle": "A-TITLE-THAT-IS-TOO-LONG"] as CanonicalJSON)
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitles": ["A-TITLE-THAT-IS-TOO-LONG"]] as CanonicalJSON)
             #expect(tooLong.status == .unprocessableEntity && tooLong.text.contains("invalid-ae-title"))
 
             let port = try await app.startDICOMListener(host: "127.0.0.1", port: 0)
@@ -155,6 +160,33 @@ struct DICOMTrafficTests {
             #expect(paused.status == .ok)
             let refused = try await Self.run("echoscu", ["-aet", "MODALITY1", "-aec", "ANSLUT", "127.0.0.1", "\(port)"])
             #expect(refused.status != 0 && refused.output.contains("Transient"), "\(refused.output)")
+        }
+    }
+
+    @Test("an association from any of an account's AE titles is admitted and its objects land in that account's session")
+    func secondTitle() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await VerificationTrafficTests.caseInDel4(app, team)["id"].stringValue!.lowercased()
+            let other = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitles": ["MR1"]] as CanonicalJSON)
+            let fleet = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitles": ["CT1", "CT2"]] as CanonicalJSON)
+            #expect(other.status == .created && fleet.status == .created, "\(other.text) \(fleet.text)")
+            let port = try await app.startDICOMListener(host: "127.0.0.1", port: 0)
+            let echo = try await Self.run("echoscu", ["-aet", "CT2", "-aec", "ANSLUT", "127.0.0.1", "\(port)"])
+            #expect(echo.status == 0, "\(echo.output)")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("second-title-\(UUID()).dcm")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(Self.ct(instance: "9").part10(transferSyntax: .explicitVRLittleEndian)).write(to: file)
+            let stored = try await Self.run("storescu", ["-aet", "CT2", "-aec", "ANSLUT", "127.0.0.1", "\(port)", file.path])
+            #expect(stored.status == 0, "\(stored.output)")
+
+            let sessions = try await TestSessionStore.sessions(of: UUID(uuidString: id)!, on: app.store)
+            let session = try #require(sessions.first)
+            #expect(sessions.count == 1 && session.accountID == UUID(uuidString: fleet.json["id"].stringValue!))
+            #expect(try await TestSessionStore.objects(of: session.id, on: app.store).map(\.summary.sopInstanceUID)
+                == ["1.2.752.24.7.1.9"])
         }
     }
 }

@@ -257,7 +257,7 @@ struct VerificationTrafficTests {
             #expect(after.body.contains("RIS1^SU") && after.body.contains("127.0.0.1") && after.body.contains("aktivt"))
             #expect(after.body.contains("1 meddelanden: 1 AA, 0 AE, 0 AR") || after.body.contains("1 AA, 0 AE, 0 AR"))
             #expect(after.body.contains("✓ ADT^A08 namnändring tas emot"))
-            #expect(after.body.contains("registrerade verifieringskontot RIS1, SU"))
+            #expect(after.body.contains("registrerade verifieringskontot RIS1^SU"))
             let session = try #require(after.body.firstMatch(of: /test-sessions\/([0-9a-f-]{36})\/close/)?.1)
             let closed = try await tea.post("/cases/\(id)/test-sessions/\(session)/close", [:])
             #expect(closed.status == .seeOther, "\(closed.body)")

@@ -190,7 +190,11 @@ enum CaseShow {
     struct Verification: Sendable {
         struct Account: Sendable {
             let id: UUID
-            let sender: String
+            /// `RIS1^SU`; nil for an account that sends only DICOM.
+            let hl7Sender: String?
+            let aeTitles: [String]
+            /// Whether the viewer may replace the AE titles (a technician, the account not revoked).
+            let mayChangeAETitles: Bool
             let addresses: String
             let status: String
             let version: Int

@@ -17,7 +17,12 @@ extension CaseShow.Model {
                 )),
                 .tbody(.forEach(verification.accounts) { account in
                     .tr(
-                        .td(.text(account.sender)), .td(.text(account.addresses)), .td(.text(account.status)),
+                        .td(
+                            .unwrap(account.hl7Sender) { .text($0) },
+                            .if(!account.aeTitles.isEmpty, .ul(.class("ae-titles"), .forEach(account.aeTitles) { .li(.text("AE " + $0)) })),
+                            .if(account.mayChangeAETitles, aeTitlesForm(account))
+                        ),
+                        .td(.text(account.addresses)), .td(.text(account.status)),
                         .td(.forEach(account.changes) { change in
                             .form(
                                 .class("inline"), .method(.post),
@@ -37,10 +42,10 @@ extension CaseShow.Model {
                 .form(
                     .class("stack"), .method(.post), .action(SiteURL.caseAccounts(.value(id)).path),
                     .csrf(context.csrfToken),
-                    .p(.class("note"), .text(l("En HL7-avsändare, en DICOM AE-titel, eller båda.", "An HL7 sender, a DICOM AE title, or both."))),
+                    .p(.class("note"), .text(l("En HL7-avsändare, DICOM AE-titlar, eller båda.", "An HL7 sender, DICOM AE titles, or both."))),
                     .field(l("Sändande applikation (MSH-3)", "Sending application (MSH-3)"), name: "application", id: "account-application"),
                     .field(l("Sändande enhet (MSH-4)", "Sending facility (MSH-4)"), name: "facility", id: "account-facility"),
-                    .field(l("Anropande AE-titel (DICOM)", "Calling AE title (DICOM)"), name: "aeTitle", id: "account-ae-title"),
+                    .textField(aeTitlesLabel, name: "aeTitles", id: "account-ae-titles", value: "", rows: 2, error: nil),
                     .field(l("Tillåtna adresser (IP eller CIDR, kommaseparerade; tomt för alla)", "Allowed addresses (IP or CIDR, comma separated; empty for any)"),
                            name: "addresses", id: "account-addresses"),
                     .button(.type(.submit), .text(l("Registrera", "Register")))
@@ -72,5 +77,29 @@ extension CaseShow.Model {
                 )
             }
         )
+    }
+
+    private var aeTitlesLabel: String {
+        context.language(
+            "Anropande AE-titlar (DICOM), åtskilda med komma, mellanslag eller radbrytning",
+            "Calling AE titles (DICOM), separated by commas, spaces or line breaks")
+    }
+
+    /// Replaces an account's calling AE titles: the list as it is, to be edited in place.
+    private func aeTitlesForm(_ account: CaseShow.Verification.Account) -> Node<HTML.BodyContext> {
+        let l = context.language
+        return .element(named: "details", nodes: [
+            .element(named: "summary", nodes: [.text(l("Ändra AE-titlar", "Change AE titles"))]),
+            .form(
+                .class("stack"), .method(.post),
+                .action(SiteURL.caseAccountAETitles(.value(id), account: .value(account.id)).path),
+                .csrf(context.csrfToken),
+                .input(.type(.hidden), .name("version"), .value(String(account.version))),
+                .textField(
+                    aeTitlesLabel, name: "aeTitles", id: "account-ae-titles-\(account.id.uuidString.lowercased())",
+                    value: account.aeTitles.joined(separator: "\n"), rows: 3, error: nil),
+                .button(.type(.submit), .class("secondary"), .text(l("Spara AE-titlarna", "Save the AE titles")))
+            ),
+        ])
     }
 }
