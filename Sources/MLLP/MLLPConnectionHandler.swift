@@ -7,7 +7,8 @@ import NIOCore
 /// all, so a flooding sender is paced by its own ACKs, and its bytes wait in the kernel's buffers instead of
 /// in memory here. At most the frames decoded from one read cycle (a few socket reads) wait in ``waiting``.
 ///
-/// The handler runs in a `Task` off the event loop; its answer hops back to the event loop to be written.
+/// The handler answers through a promise of the event loop, from wherever it finishes (a task of its own by
+/// default); the answer is written on the event loop.
 ///
 /// Closing: after an oversize frame's answer, after a ``Drain`` (server shutdown), and after the peer's
 /// half-close once every received message is answered, the connection closes when its last write has gone
@@ -124,25 +125,24 @@ final class MLLPConnectionHandler: ChannelDuplexHandler {
                 $0.frameBytes += buffer.readableBytes
             }
             let message = Array(buffer.readableBytesView)
-            self.answer(context: context) { await handler.handle(message: message, connection: connection) }
+            self.answer(context: context) { answer in handler.handle(message: message, connection: connection, answer: answer) }
         case .oversize(let prefix, let length):
             self.counters.update { $0.oversizeFrames += 1 }
             self.log?(.warning, "MLLP connection \(connection) sent a frame of \(length) bytes; answering and closing")
             self.stopAcceptingFrames()
             let kept = Array(prefix.readableBytesView)
-            self.answer(context: context) {
-                await handler.oversize(prefix: kept, length: length, connection: connection)
+            self.answer(context: context) { answer in
+                Task { answer(await handler.oversize(prefix: kept, length: length, connection: connection)) }
             }
         case .discarded:
             preconditionFailure("discarded bytes are counted, never queued")
         }
     }
 
-    /// Runs `work` off the event loop, then writes its answer and moves on to the next frame.
-    private func answer(context: ChannelHandlerContext, _ work: @escaping @Sendable () async -> [UInt8]) {
+    /// Starts `work`, which answers once from any thread; then writes its answer and moves on to the next frame.
+    private func answer(context: ChannelHandlerContext, _ work: (@escaping @Sendable ([UInt8]) -> Void) -> Void) {
         self.isHandling = true
         let promise = context.eventLoop.makePromise(of: [UInt8].self)
-        promise.completeWithTask(work)
         promise.futureResult.assumeIsolated().whenSuccess { answer in
             self.isHandling = false
             guard !self.isClosed else { return }
@@ -153,6 +153,7 @@ final class MLLPConnectionHandler: ChannelDuplexHandler {
             }
             self.handleNext(context: context)
         }
+        work { promise.succeed($0) }
     }
 
     private func stopAcceptingFrames() {

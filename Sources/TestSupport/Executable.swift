@@ -25,10 +25,24 @@ public enum AnslutExecutable {
     }
 
     /// Runs `anslut` with `arguments` in `directory`, with `environment` added to (or, with nil values,
-    /// removed from) this process's environment, and waits for it to end.
+    /// removed from) this process's environment, and waits for it to end, off the cooperative pool: a test that
+    /// blocked one of its few threads for a whole run starved the servers other tests run in this process (their
+    /// DICOM admissions waited past the clients' 30 s timeouts when two such runs overlapped).
     public static func run(
         _ arguments: [String], in directory: String? = nil, environment: [String: String?] = [:],
         stdin: String? = nil
+    ) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try runSynchronously(arguments, in: directory, environment: environment, stdin: stdin)
+                })
+            }
+        }
+    }
+
+    private static func runSynchronously(
+        _ arguments: [String], in directory: String?, environment: [String: String?], stdin: String?
     ) throws -> Outcome {
         let process = try start(arguments, in: directory, environment: environment, stdin: stdin)
         let out = process.standardOutput as! Pipe
@@ -64,5 +78,18 @@ public enum AnslutExecutable {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         return process
+    }
+}
+
+extension Process {
+    /// Waits for the process to end without holding a thread of the cooperative pool (see `AnslutExecutable.run`).
+    public func exited() async {
+        nonisolated(unsafe) let process = self
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                done.resume()
+            }
+        }
     }
 }

@@ -67,7 +67,8 @@ extension TestSessionStore {
         for arrival in arrivals {
             let message = arrival.message
             rows.append([
-                uuid(UUID()), uuid(session.id), .integer(message.sequence), try encoder.encode(message.receivedAt),
+                uuid(TimeOrderedUUID.make(at: message.receivedAt)), uuid(session.id), .integer(message.sequence),
+                try encoder.encode(message.receivedAt),
                 .text(message.sha256), try encoder.encode(Data(arrival.raw)), .text(arrival.json.summary),
                 .text(arrival.json.findings), try encoder.encode(Data(arrival.ack)),
                 .text(message.acknowledgement.rawValue), .text(message.summary.controlID), .text(message.hash),
@@ -96,7 +97,8 @@ extension TestSessionStore {
         for arrival in arrivals {
             let message = arrival.message
             rows.append("""
-                (\(bind: UUID()), \(bind: message.sequence), \(bind: message.sha256), \(bind: Data(arrival.raw)), \
+                (\(bind: TimeOrderedUUID.make(at: message.receivedAt)), \(bind: message.sequence), \(bind: message.sha256), \
+                \(bind: Data(arrival.raw)), \
                 \(bind: arrival.json.summary), \(bind: arrival.json.findings), \(bind: Data(arrival.ack)), \
                 \(bind: message.acknowledgement.rawValue), \(bind: message.summary.controlID), \(bind: message.hash))
                 """)

@@ -130,7 +130,7 @@ public enum TestSessionStore {
         for arrival in arrivals {
             let message = arrival.message
             rows.append("""
-                (\(bind: UUID()), \(bind: session.id), \(bind: message.sequence), \(bind: message.receivedAt), \
+                (\(bind: TimeOrderedUUID.make(at: message.receivedAt)), \(bind: session.id), \(bind: message.sequence), \(bind: message.receivedAt), \
                 \(bind: message.sha256), \(bind: Data(arrival.raw)), \(bind: arrival.json.summary), \
                 \(bind: arrival.json.findings), \
                 \(bind: Data(arrival.ack)), \(bind: message.acknowledgement.rawValue), \(bind: message.summary.controlID), \

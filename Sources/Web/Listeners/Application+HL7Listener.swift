@@ -33,6 +33,10 @@ private struct HL7TrafficHandler: MLLPMessageHandler {
         await traffic.receive(message, from: connection.remoteHost)
     }
 
+    func handle(message: [UInt8], connection: MLLPConnectionInfo, answer: @escaping @Sendable ([UInt8]) -> Void) {
+        traffic.receive(message, from: connection.remoteHost, answer: answer)
+    }
+
     func oversize(prefix: [UInt8], length: Int, connection: MLLPConnectionInfo) async -> [UInt8] {
         traffic.oversize(prefix: prefix, length: length)
     }

@@ -17,7 +17,7 @@ final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
     private let state = Mutex(State())
 
     private struct State: ~Copyable {
-        var pending: [(entry: Entry, waiter: CheckedContinuation<Outcome, Never>)] = []
+        var pending: [(entry: Entry, waiter: @Sendable (Outcome) -> Void)] = []
         /// Whether a task is writing batches; it goes on until nothing is pending.
         var writing = false
         /// The entries outstanding when the last batch was written: those it answered and those that waited. Their
@@ -38,18 +38,22 @@ final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
 
     /// Queues `entry` and returns its outcome once the batch it went into was written.
     func submit(_ entry: Entry) async -> Outcome {
-        await withCheckedContinuation { waiter in
-            let (startsWriter, gathered) = state.withLock { state in
-                state.pending.append((entry, waiter))
-                var gathered: CheckedContinuation<Void, Never>?
-                if state.pending.count >= min(state.expected, maximumBatch) { gathered = state.gathering.take()?.waiter }
-                guard !state.writing else { return (false, gathered) }
-                state.writing = true
-                return (true, gathered)
-            }
-            gathered?.resume()
-            if startsWriter { Task { await self.writeBatches() } }
+        await withCheckedContinuation { waiter in submit(entry) { waiter.resume(returning: $0) } }
+    }
+
+    /// Queues `entry` and calls `then` with its outcome, on the writer's task, once the batch it went into was
+    /// written. For callers that answer from a callback (the MLLP listener): no task waits per entry.
+    func submit(_ entry: Entry, then: @escaping @Sendable (Outcome) -> Void) {
+        let (startsWriter, gathered) = state.withLock { state in
+            state.pending.append((entry, then))
+            var gathered: CheckedContinuation<Void, Never>?
+            if state.pending.count >= min(state.expected, maximumBatch) { gathered = state.gathering.take()?.waiter }
+            guard !state.writing else { return (false, gathered) }
+            state.writing = true
+            return (true, gathered)
         }
+        gathered?.resume()
+        if startsWriter { Task { await self.writeBatches() } }
     }
 
     /// Entries waiting for a batch (tests watch it to know that submissions are queued).
@@ -73,7 +77,7 @@ final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
                 state.expected = batch.count + state.pending.count
                 state.gatherUntil = finished + (finished - started) / 2
             }
-            for (pending, outcome) in zip(batch, outcomes) { pending.waiter.resume(returning: outcome) }
+            for (pending, outcome) in zip(batch, outcomes) { pending.waiter(outcome) }
         }
     }
 

@@ -14,14 +14,14 @@ struct AccountAndProcessCommandTests {
         try await withTestApp { app in
             let environment = ["ANSLUT_DATA_DIR": app.config.dataDirectory, "DATABASE_URL": app.config.databaseURL,
                                "ANSLUT_PROCESSES_DIR": processesFolder]
-            let created = try AnslutExecutable.run(
+            let created = try await AnslutExecutable.run(
                 ["user", "create", "--email", "Projekt@Vardgivare.example", "--role", "applicant",
                  "--organisation", "556559-4230", "--organisation-name", "Inera AB"],
                 environment: environment, stdin: "ett långt lösenord\n")
             #expect(created.status == 0, "\(created.stderr)")
             #expect(created.stdout.contains("Created applicant projekt@vardgivare.example"))
 
-            let token = try AnslutExecutable.run(["user", "token", "--email", "projekt@vardgivare.example"], environment: environment)
+            let token = try await AnslutExecutable.run(["user", "token", "--email", "projekt@vardgivare.example"], environment: environment)
             #expect(token.status == 0, "\(token.stderr)")
             let lines = token.stdout.split(separator: "\n")
             #expect(lines.count == 1)
@@ -39,12 +39,12 @@ struct AccountAndProcessCommandTests {
     func userCreateRefusals() async throws {
         try await withTestApp { app in
             let environment = ["ANSLUT_DATA_DIR": app.config.dataDirectory, "DATABASE_URL": app.config.databaseURL]
-            let bad = try AnslutExecutable.run(
+            let bad = try await AnslutExecutable.run(
                 ["user", "create", "--email", "inte-en-adress", "--role", "coordinator", "--organisation", "1234567891"],
                 environment: environment, stdin: "ett långt lösenord\n")
             #expect(bad.status == 2)
             for field in ["email:", "platform:", "organisation:"] { #expect(bad.stderr.contains(field), "\(bad.stderr)") }
-            let short = try AnslutExecutable.run(
+            let short = try await AnslutExecutable.run(
                 ["user", "create", "--email", "a@b.example", "--role", "admin"], environment: environment, stdin: "kort\n")
             #expect(short.status == 2)
             #expect(short.stderr.contains("at least 10 characters"))
@@ -75,7 +75,7 @@ struct AccountAndProcessCommandTests {
             let environment = ["ANSLUT_DATA_DIR": app.config.dataDirectory, "DATABASE_URL": app.config.databaseURL,
                                "ANSLUT_PROCESSES_DIR": processesFolder]
             let number = current["number"].stringValue!
-            let moved = try AnslutExecutable.run(["process", "migrate", number, "--to", "5"], environment: environment)
+            let moved = try await AnslutExecutable.run(["process", "migrate", number, "--to", "5"], environment: environment)
             #expect(moved.status == 0, "\(moved.stderr)")
             #expect(moved.stdout.contains("Moved \(number) from bfr@4 to bfr@5"))
             #expect(moved.stdout.contains("Dropped item states: del1.bestallning.beredd-med-sis"))
@@ -86,7 +86,7 @@ struct AccountAndProcessCommandTests {
                 .first { $0["id"] == "del1.bestallning.arende-skapat" }
             #expect(kept?["state"]["status"] == "done")
 
-            let again = try AnslutExecutable.run(["process", "migrate", number, "--to", "9"], environment: environment)
+            let again = try await AnslutExecutable.run(["process", "migrate", number, "--to", "9"], environment: environment)
             #expect(again.status == 1)
             #expect(again.stderr.contains("Version 9 of bfr is not published"))
         }
@@ -96,17 +96,17 @@ struct AccountAndProcessCommandTests {
         ("19121212-1212", Int32(0), "personnummer"), ("19121212-1213", Int32(1), "personnummer"),
         ("SE2321000131-E000000000001", Int32(0), "hsa-id"), ("991981000011", Int32(1), "reservnummer"),
     ])
-    func identifier(value: String, status: Int32, kind: String) throws {
+    func identifier(value: String, status: Int32, kind: String) async throws {
         var arguments = ["id", value, "--json"]
         if value.hasPrefix("99") { arguments += ["--oid", "1.2.752.97.3.1.3"] }
-        let outcome = try AnslutExecutable.run(arguments, environment: ["DATABASE_URL": "mysql://not-needed"])
+        let outcome = try await AnslutExecutable.run(arguments, environment: ["DATABASE_URL": "mysql://not-needed"])
         #expect(outcome.status == status, "\(outcome.stderr)")
         let report = try JSONDecoder().decode(CanonicalJSON.self, from: Data(outcome.stdout.utf8))
         #expect(report["kind"] == .string(kind))
         #expect(report["valid"] == .bool(status == 0))
         #expect(report["input"] == .string(value))
         if status == 1 { #expect(!report["errors"].elements.isEmpty) }
-        let text = try AnslutExecutable.run(["id", value] + Array(arguments.dropFirst(3)))
+        let text = try await AnslutExecutable.run(["id", value] + Array(arguments.dropFirst(3)))
         #expect(text.status == status)
         #expect(!text.stdout.isEmpty)
     }

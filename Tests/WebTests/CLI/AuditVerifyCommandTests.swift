@@ -20,12 +20,12 @@ struct AuditVerifyCommandTests {
             }
             let environment = ["ANSLUT_DATA_DIR": app.config.dataDirectory, "DATABASE_URL": app.config.databaseURL]
 
-            let intact = try AnslutExecutable.run(["audit", "verify"], environment: environment)
+            let intact = try await AnslutExecutable.run(["audit", "verify"], environment: environment)
             #expect(intact.status == 0, "\(intact.stderr)")
             #expect(intact.stdout.contains("Audit chain intact: \(base + 12) events"))
 
             try await app.store.sql.raw("UPDATE audit_events SET actor = 'user:8' WHERE sequence = \(bind: base + 9)").run()
-            let broken = try AnslutExecutable.run(["audit", "verify"], environment: environment)
+            let broken = try await AnslutExecutable.run(["audit", "verify"], environment: environment)
             #expect(broken.status == 1)
             #expect(broken.stderr.contains("BROKEN at sequence \(base + 9)"))
             #expect(broken.stderr.contains("\(base + 8) events before it are intact"))
@@ -33,9 +33,9 @@ struct AuditVerifyCommandTests {
     }
 
     @Test("a missing SQLite database is reported, not created")
-    func missingDatabase() throws {
+    func missingDatabase() async throws {
         let folder = StartupErrorTests.scratchFolder()
-        let outcome = try AnslutExecutable.run(
+        let outcome = try await AnslutExecutable.run(
             ["audit", "verify"], environment: ["ANSLUT_DATA_DIR": folder + "/nothing", "DATABASE_URL": nil])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("There is no database at"))

@@ -25,7 +25,7 @@ struct ConcurrentStartTests {
             }
             for server in servers {
                 kill(server.processIdentifier, SIGTERM)
-                server.waitUntilExit()
+                await server.exited()
                 #expect(server.terminationStatus == 0)
             }
         }

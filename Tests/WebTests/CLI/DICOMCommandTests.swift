@@ -13,31 +13,31 @@ struct DICOMCommandTests {
     }
 
     @Test("check: a clean object passes; one with real personal data fails naming the rule and the tag; JSON on request")
-    func check() throws {
+    func check() async throws {
         let clean = try Self.file(DICOMTrafficTests.ct(instance: "1"))
         let real = try Self.file(DICOMTrafficTests.ct(instance: "2", patientID: "191212121212"))
         defer { for path in [clean, real] { try? FileManager.default.removeItem(atPath: path) } }
-        let passed = try AnslutExecutable.run(["dicom", "check", clean], in: NSTemporaryDirectory())
+        let passed = try await AnslutExecutable.run(["dicom", "check", clean], in: NSTemporaryDirectory())
         #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
         #expect(passed.stdout.contains("CT 1.2.752.24.7.1.1, no findings (bfr-dicom@1)"))
-        let failed = try AnslutExecutable.run(["dicom", "check", clean, real], in: NSTemporaryDirectory())
+        let failed = try await AnslutExecutable.run(["dicom", "check", clean, real], in: NSTemporaryDirectory())
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("E 102 (0010,0020) identity.real-personnummer"))
-        let json = try AnslutExecutable.run(["dicom", "check", real, "--json"], in: NSTemporaryDirectory())
+        let json = try await AnslutExecutable.run(["dicom", "check", real, "--json"], in: NSTemporaryDirectory())
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         let findings = decoded?.first?["findings"] as? [[String: Any]]
         #expect(findings?.map { $0["rule"] as? String } == ["identity.real-personnummer"])
-        #expect(try AnslutExecutable.run(["dicom", "check"], in: NSTemporaryDirectory()).status == 2)
-        #expect(try AnslutExecutable.run(["dicom", "check", clean, "--profile", "nope"], in: NSTemporaryDirectory()).status == 2)
-        let unreadable = try AnslutExecutable.run(["dicom", "check", "/nonexistent.dcm"], in: NSTemporaryDirectory())
+        #expect(try await AnslutExecutable.run(["dicom", "check"], in: NSTemporaryDirectory()).status == 2)
+        #expect(try await AnslutExecutable.run(["dicom", "check", clean, "--profile", "nope"], in: NSTemporaryDirectory()).status == 2)
+        let unreadable = try await AnslutExecutable.run(["dicom", "check", "/nonexistent.dcm"], in: NSTemporaryDirectory())
         #expect(unreadable.status == 1 && unreadable.stdout.contains("unreadable"))
     }
 
     @Test("dump prints the header as dcmdump does: the same tags, VRs and values up to the pixel data")
-    func dump() throws {
+    func dump() async throws {
         let path = try Self.file(DICOMTrafficTests.ct(instance: "1"))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let dumped = try AnslutExecutable.run(["dicom", "dump", path], in: NSTemporaryDirectory())
+        let dumped = try await AnslutExecutable.run(["dicom", "dump", path], in: NSTemporaryDirectory())
         #expect(dumped.status == 0, "\(dumped.stderr)")
         #expect(dumped.stdout.contains("(0010,0020) LO [189001019802]  # 12, 1 PatientID"))
         #expect(dumped.stdout.contains("(0010,0010) PN [Åberg^Märta]"))
@@ -52,7 +52,7 @@ struct DICOMCommandTests {
         process.standardOutput = pipe
         try process.run()
         let reference = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        await process.exited()
         func tags(_ text: String) -> [String] {
             text.split(separator: "\n").compactMap { line in
                 let trimmed = line.drop { $0 == " " }

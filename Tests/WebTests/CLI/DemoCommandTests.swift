@@ -33,21 +33,21 @@ struct DemoCommandTests {
         #expect(Set(statuses) == ["submitted", "triage", "queued", "in_progress"])
 
         kill(server.processIdentifier, SIGTERM)
-        server.waitUntilExit()
+        await server.exited()
         let printed = String(decoding: (server.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed.contains("anslut-demo-2026"))
         for role in ["applicant", "coordinator", "decision_maker", "security_reviewer", "technician", "admin"] {
             #expect(printed.contains(role))
         }
 
-        let verify = try AnslutExecutable.run(["audit", "verify"], in: folder, environment: environment)
+        let verify = try await AnslutExecutable.run(["audit", "verify"], in: folder, environment: environment)
         #expect(verify.status == 0, "\(verify.stderr)")
 
         let again = try AnslutExecutable.start(["demo", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder, environment: environment)
         defer { if again.isRunning { again.terminate() } }
         _ = try await ServeCommandTests.waitForHealth(port: port)
         kill(again.processIdentifier, SIGTERM)
-        again.waitUntilExit()
+        await again.exited()
         let secondOutput = String(decoding: (again.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(secondOutput.contains("already has users"))
     }

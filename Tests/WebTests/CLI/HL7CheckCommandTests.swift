@@ -17,34 +17,34 @@ struct HL7CheckCommandTests {
     }
 
     @Test("a file of good messages passes; one with real personal data fails naming the rule and the place")
-    func checksFiles() throws {
+    func checksFiles() async throws {
         let good = try Self.file(Self.good + "\n" + Self.good.replacingOccurrences(of: "MSG0001", with: "MSG0003"))
-        let passed = try AnslutExecutable.run(["hl7", "check", good], in: processesParent)
+        let passed = try await AnslutExecutable.run(["hl7", "check", good], in: processesParent)
         #expect(passed.status == 0, "\(passed.stdout)\(passed.stderr)")
         #expect(passed.stdout.contains("2 messages: 2 AA, 0 AE, 0 AR"))
 
         let mixed = try Self.file(Self.good + "\n" + Self.real)
-        let failed = try AnslutExecutable.run(["hl7", "check", good, mixed], in: processesParent)
+        let failed = try await AnslutExecutable.run(["hl7", "check", good, mixed], in: processesParent)
         #expect(failed.status == 1)
         #expect(failed.stdout.contains("message 2 at byte 196 (ADT^A01 MSG0002): AE, bfr-hl7@1"))
         #expect(failed.stdout.contains("E 102 PID-3.1 identity.real-personnummer"))
         #expect(failed.stdout.contains("4 messages: 3 AA, 1 AE, 0 AR"))
 
-        let json = try AnslutExecutable.run(["hl7", "check", mixed, "--json", "--profile", "bfr-hl7"], in: processesParent)
+        let json = try await AnslutExecutable.run(["hl7", "check", mixed, "--json", "--profile", "bfr-hl7"], in: processesParent)
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         let messages = decoded?.first?["messages"] as? [[String: Any]]
         #expect(messages?.map { $0["acknowledgement"] as? String } == ["AA", "AE"])
     }
 
     @Test("no file, an unknown profile or an unreadable file is a usage mistake")
-    func usage() throws {
-        #expect(try AnslutExecutable.run(["hl7", "check"], in: processesParent).status == 2)
+    func usage() async throws {
+        #expect(try await AnslutExecutable.run(["hl7", "check"], in: processesParent).status == 2)
         let good = try Self.file(Self.good)
-        let unknown = try AnslutExecutable.run(["hl7", "check", good, "--profile", "nope"], in: processesParent)
+        let unknown = try await AnslutExecutable.run(["hl7", "check", good, "--profile", "nope"], in: processesParent)
         #expect(unknown.status == 2 && unknown.stderr.contains("No profile nope"))
-        #expect(try AnslutExecutable.run(["hl7", "check", "/nonexistent.hl7"], in: processesParent).status == 2)
+        #expect(try await AnslutExecutable.run(["hl7", "check", "/nonexistent.hl7"], in: processesParent).status == 2)
         let garbage = try Self.file("not hl7 at all")
-        let refused = try AnslutExecutable.run(["hl7", "check", garbage], in: processesParent)
+        let refused = try await AnslutExecutable.run(["hl7", "check", garbage], in: processesParent)
         #expect(refused.status == 1 && refused.stdout.contains("frame.no-message"))
     }
 

@@ -19,7 +19,7 @@ struct SecurityOverSocketTests {
             let folder = StartupErrorTests.scratchFolder()
             let environment: [String: String?] = ["DATABASE_URL": nil, "LOG_LEVEL": "error"].merging(extra) { $1 }
             for email in ["sam@vgregion.example", "kim@vgregion.example"] {
-                let created = try AnslutExecutable.run(
+                let created = try await AnslutExecutable.run(
                     ["user", "create", "--email", email, "--role", "coordinator", "--platform", "BFR"],
                     in: folder, environment: environment, stdin: password + "\n")
                 #expect(created.status == 0, "\(created.stderr)")
@@ -189,10 +189,10 @@ struct SecurityOverSocketTests {
     }
 
     @Test("a missing processes folder stops the start with one line that names ANSLUT_PROCESSES_DIR")
-    func missingProcessesFolder() throws {
+    func missingProcessesFolder() async throws {
         let folder = StartupErrorTests.scratchFolder()
         for environment: [String: String?] in [["ANSLUT_PROCESSES_DIR": nil], ["ANSLUT_PROCESSES_DIR": "/nonexistent/processes"]] {
-            let outcome = try AnslutExecutable.run(
+            let outcome = try await AnslutExecutable.run(
                 ["serve", "--port", "\(try RawHTTP.freePort())", "--mllp-port", "0", "--dicom-port", "0"], in: folder,
                 environment: environment.merging(["DATABASE_URL": nil]) { $1 })
             #expect(outcome.status != 0)
@@ -208,17 +208,17 @@ struct SecurityOverSocketTests {
         let server = try await Server.start()
         defer { server.stop() }
         let email = "sam@vgregion.example"
-        let issued = try AnslutExecutable.run(["user", "token", "--email", email], in: server.folder, environment: server.environment)
+        let issued = try await AnslutExecutable.run(["user", "token", "--email", email], in: server.folder, environment: server.environment)
         let token = issued.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let before = try server.raw("GET", "/api/v1/cases", headers: ["Authorization: Bearer \(token)"])
         #expect(Server.status(before) == 200)
-        let revoked = try AnslutExecutable.run(
+        let revoked = try await AnslutExecutable.run(
             ["user", "token", "--revoke-all", "--email", email], in: server.folder, environment: server.environment)
         #expect(revoked.status == 0)
         #expect(revoked.stdout.contains("Revoked 1 token"))
         let after = try server.raw("GET", "/api/v1/cases", headers: ["Authorization: Bearer \(token)"])
         #expect(Server.status(after) == 401)
-        let verify = try AnslutExecutable.run(["audit", "verify"], in: server.folder, environment: server.environment)
+        let verify = try await AnslutExecutable.run(["audit", "verify"], in: server.folder, environment: server.environment)
         #expect(verify.status == 0)
     }
 

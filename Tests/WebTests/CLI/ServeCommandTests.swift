@@ -19,12 +19,12 @@ struct ServeCommandTests {
         let expectedEngine = ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.isEmpty ? "sqlite" : "postgres" } ?? "sqlite"
         #expect(health == #"{"status":"ok","database":"\#(expectedEngine)"}"# || health.contains(#""status":"ok""#))
 
-        let second = try AnslutExecutable.run(["serve", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder)
+        let second = try await AnslutExecutable.run(["serve", "--port", "\(port)", "--mllp-port", "0", "--dicom-port", "0"], in: folder)
         #expect(second.status == 1)
         #expect(second.stderr.contains("127.0.0.1:\(port): the address is already in use"))
 
         kill(server.processIdentifier, SIGTERM)
-        server.waitUntilExit()
+        await server.exited()
         #expect(server.terminationStatus == 0)
     }
 
@@ -63,7 +63,7 @@ struct ServeCommandTests {
             kill(server.processIdentifier, SIGTERM)
             return try await group.reduce(0, +)
         }
-        server.waitUntilExit()
+        await server.exited()
         let stderr = String(decoding: (server.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(answered > 0)
         #expect(server.terminationStatus == 0)
@@ -71,8 +71,8 @@ struct ServeCommandTests {
     }
 
     @Test("a port outside 1-65535 is refused before anything starts")
-    func badPort() throws {
-        let outcome = try AnslutExecutable.run(["serve", "--port", "70000"], in: StartupErrorTests.scratchFolder())
+    func badPort() async throws {
+        let outcome = try await AnslutExecutable.run(["serve", "--port", "70000"], in: StartupErrorTests.scratchFolder())
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("--port must be between 1 and 65535"))
     }

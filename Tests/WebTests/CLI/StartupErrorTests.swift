@@ -8,24 +8,24 @@ struct StartupErrorTests {
     @Test(
         "a malformed DATABASE_URL is named",
         arguments: ["mysql://localhost/anslut", "postgres://", "postgres://host:99999/db", "not a url at all"])
-    func malformedDatabaseURL(url: String) throws {
-        let outcome = try AnslutExecutable.run(["migrate"], in: Self.scratchFolder(), environment: ["DATABASE_URL": url])
+    func malformedDatabaseURL(url: String) async throws {
+        let outcome = try await AnslutExecutable.run(["migrate"], in: Self.scratchFolder(), environment: ["DATABASE_URL": url])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("DATABASE_URL is not usable"))
         Self.expectNoCrash(outcome)
     }
 
     @Test("a malformed upload limit is named with its rule", arguments: ["abc", "0", "-5", "99999"])
-    func malformedUploadLimit(value: String) throws {
-        let outcome = try AnslutExecutable.run(
+    func malformedUploadLimit(value: String) async throws {
+        let outcome = try await AnslutExecutable.run(
             ["migrate"], in: Self.scratchFolder(), environment: ["ANSLUT_MAX_UPLOAD_MB": value, "DATABASE_URL": nil])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("ANSLUT_MAX_UPLOAD_MB is \"\(value)\"; it must be a whole number of megabytes from 1 to 4096."))
     }
 
     @Test("an unusable data folder is named with what to do")
-    func unwritableDataFolder() throws {
-        let outcome = try AnslutExecutable.run(
+    func unwritableDataFolder() async throws {
+        let outcome = try await AnslutExecutable.run(
             ["migrate"], in: Self.scratchFolder(),
             environment: ["ANSLUT_DATA_DIR": "/dev/null/data", "DATABASE_URL": nil])
         #expect(outcome.status == 1)
@@ -35,8 +35,8 @@ struct StartupErrorTests {
     }
 
     @Test("an unreachable PostgreSQL server is named")
-    func unreachableServer() throws {
-        let outcome = try AnslutExecutable.run(
+    func unreachableServer() async throws {
+        let outcome = try await AnslutExecutable.run(
             ["migrate"], in: Self.scratchFolder(), environment: ["DATABASE_URL": "postgres://anslut@127.0.0.1:1/anslut"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("Could not open the database at 127.0.0.1:1/anslut"))
@@ -44,17 +44,17 @@ struct StartupErrorTests {
     }
 
     @Test("an unknown command points at --help")
-    func unknownCommand() throws {
-        let outcome = try AnslutExecutable.run(["frobnicate"], in: Self.scratchFolder())
+    func unknownCommand() async throws {
+        let outcome = try await AnslutExecutable.run(["frobnicate"], in: Self.scratchFolder())
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("anslut --help"))
         Self.expectNoCrash(outcome)
     }
 
     @Test("migrate creates the SQLite file in ./data by default")
-    func defaultSQLiteFile() throws {
+    func defaultSQLiteFile() async throws {
         let folder = Self.scratchFolder()
-        let outcome = try AnslutExecutable.run(
+        let outcome = try await AnslutExecutable.run(
             ["migrate"], in: folder, environment: ["DATABASE_URL": nil, "ANSLUT_DATA_DIR": nil])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder + "/data/anslut.sqlite"))

@@ -14,7 +14,7 @@ struct StreamedUploadTests {
     /// A server with an upload limit of `limit` MB, an applicant's bearer token and a draft case of theirs.
     static func prepared(limit: Int) async throws -> (Server, token: String, caseID: String) {
         let server = try await Server.start(["ANSLUT_MAX_UPLOAD_MB": "\(limit)"])
-        let created = try AnslutExecutable.run(
+        let created = try await AnslutExecutable.run(
             ["user", "create", "--email", applicant, "--role", "applicant", "--organisation", "5565594230",
              "--organisation-name", "Vårdgivare AB"],
             in: server.folder, environment: server.environment, stdin: SecurityOverSocketTests.password + "\n")

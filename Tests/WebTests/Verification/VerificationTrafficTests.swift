@@ -224,6 +224,35 @@ struct VerificationTrafficTests {
         }
     }
 
+    @Test("the listener's callback answers as the task does: a new sender, a known one, a large message, an unreadable one")
+    func callbackPath() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await Self.caseInDel4(app, team)["id"].stringValue!
+            _ = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let traffic = try Self.traffic(app)
+            let answer = { (bytes: [UInt8]) async throws -> Message in
+                try Message(bytes: await withCheckedContinuation { done in
+                    traffic.receive(bytes, from: "127.0.0.1") { done.resume(returning: $0) }
+                })
+            }
+            // The first of a sender reads its platform from the database; the next is read and queued at once.
+            #expect(try await answer(Self.message("F1")).value(at: "MSA-1") == "AA")
+            #expect(try await answer(Self.message("F2")).value(at: "MSA-1") == "AA")
+            // Over 64 KB: checked in a task of its own, stored the same.
+            let note = "NTE|1||" + String(repeating: "x", count: 100_000) + "\r"
+            let large = Self.message("F3") + Array(note.utf8)
+            let largeAck = try await answer(large)
+            #expect(largeAck.value(at: "MSA-2") == "F3" && ["AA", "AE"].contains(largeAck.value(at: "MSA-1")))
+            let unreadable = try await answer(Array("not HL7 at all".utf8))
+            #expect(unreadable.value(at: "MSA-1") == "AR" && unreadable.value(at: "ERR-5") == "frame.unreadable")
+            let session = try #require(try await TestSessionStore.sessions(of: UUID(uuidString: id)!, on: app.store).first)
+            #expect(try await TestSessionStore.messages(of: session.id, on: app.store).map(\.summary.controlID) == ["F1", "F2", "F3"])
+        }
+    }
+
     @Test("ANSLUT_TRAFFIC_DURABILITY: flushed to the disk unless process-crash is chosen; anything else stops the start")
     func durabilitySetting() throws {
         #expect(try AppConfig.fromEnvironment([:]).trafficDurability == .powerLoss)
