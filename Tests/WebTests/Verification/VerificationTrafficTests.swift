@@ -224,6 +224,65 @@ struct VerificationTrafficTests {
         }
     }
 
+    @Test("appendIfCurrent stores a batch while all it was planned on holds, and nothing once anything changed")
+    func appendIfCurrent() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let caseID = UUID(uuidString: try await Self.caseInDel4(app, team)["id"].stringValue!)!
+            _ = try await app.api(
+                .POST, "/api/v1/cases/\(caseID.uuidString)/accounts", as: team.technician,
+                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            // The first message opens the session the long way.
+            _ = await (try Self.traffic(app)).receive(Self.message("P1"), from: "127.0.0.1")
+            let account = try #require(try await SystemAccountStore.accounts(of: caseID, on: app.store).first)
+            let standing = try #require(try await CaseStore.standing(of: caseID, on: app.store))
+            let opened = try #require(try await TestSessionStore.openSession(of: account.id, on: app.store))
+            let now = Date()
+            // One message after `session`'s head, and the session moved past it.
+            func batch(_ control: String, after session: TestSession) -> ([TestSessionStore.Arrival], TestSession) {
+                let bytes = Self.message(control)
+                let summary = HL7MessageSummary(
+                    type: "ADT", event: "A08", controlID: control, sendingApplication: "RIS1", sendingFacility: "SU",
+                    version: "2.5", processingID: "T", segments: ["MSH", "EVN", "PID", "PV1"], patientIdentifiers: [],
+                    mergedIdentifiers: [])
+                let sha256 = HexDigits.encode(SHA256.hash(data: bytes))
+                var moved = session
+                moved.messageCount += 1
+                moved.headHash = TestSessionChain.hash(
+                    previous: session.headHash, sequence: moved.messageCount, receivedAt: now, contentSHA256: sha256,
+                    acknowledgement: "AA")
+                let message = ReceivedMessage(
+                    sequence: moved.messageCount, receivedAt: now, sha256: sha256, summary: summary, findings: [],
+                    acknowledgement: .accepted, hash: moved.headHash)
+                let arrival = TestSessionStore.Arrival(
+                    message: message, json: TestSessionStore.MessageJSON(summary: summary, findings: []), raw: bytes,
+                    ack: Array("MSH|^~\\&|ACK\r".utf8))
+                return ([arrival], moved)
+            }
+            func expectation(_ account: SystemAccount, _ session: TestSession, _ control: String) -> TrafficExpectation {
+                TrafficExpectation(
+                    account: account, caseStanding: standing, previousCount: session.messageCount, controlIDs: [control])
+            }
+            func append(_ control: String, after session: TestSession, as account: SystemAccount) async throws -> Bool {
+                let (arrivals, moved) = batch(control, after: session)
+                return try await TestSessionStore.appendIfCurrent(
+                    arrivals, to: moved, expected: expectation(account, session, control), durability: .powerLoss,
+                    on: app.store)
+            }
+
+            #expect(try await append("P2", after: opened, as: account), "everything as planned")
+            let second = try #require(try await TestSessionStore.openSession(of: account.id, on: app.store))
+            #expect(second.messageCount == 2 && second.headHash == batch("P2", after: opened).1.headHash)
+            #expect(try await !append("P3", after: opened, as: account), "planned on a head that moved on")
+            #expect(try await !append("P1", after: second, as: account), "a control id the session has")
+            var older = account
+            older.version -= 1
+            #expect(try await !append("P3", after: second, as: older), "the account changed since")
+            let messages = try await TestSessionStore.messages(of: second.id, on: app.store)
+            #expect(messages.map(\.summary.controlID) == ["P1", "P2"], "nothing stored by a refused append")
+        }
+    }
+
     @Test("the listener's callback answers as the task does: a new sender, a known one, a large message, an unreadable one")
     func callbackPath() async throws {
         try await withTestApp { app in
