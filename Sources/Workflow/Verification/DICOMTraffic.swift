@@ -70,8 +70,9 @@ public struct DICOMTraffic: Sendable {
     }
 
     /// Checks, keeps and records the object in the Part 10 `file` the listener wrote (it is moved away when kept).
+    /// `sha256` is the file's digest when the listener computed it as it wrote the file; else the file is read for it.
     public func store(
-        file: URL, command: DICOMObjectCheck.Command, callingAETitle: String, peer: String?
+        file: URL, sha256 digest: String? = nil, command: DICOMObjectCheck.Command, callingAETitle: String, peer: String?
     ) async -> Outcome {
         let read: (DICOMFile, Int, String, [VerificationFinding])
         do {
@@ -79,7 +80,14 @@ public struct DICOMTraffic: Sendable {
                 let header = try DICOMFile.read(atPath: file.path)
                 let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
                 let secondOpinion = iodVerifier?.findings(forFileAt: file.path) ?? []
-                return (header, size, try objects.keepFile(at: file, durability: durability), secondOpinion)
+                let sha256: String
+                if let digest {
+                    try objects.keepFile(at: file, sha256: digest, durability: durability)
+                    sha256 = digest
+                } else {
+                    sha256 = try objects.keepFile(at: file, durability: durability)
+                }
+                return (header, size, sha256, secondOpinion)
             }
         } catch let error as DICOMReadError {
             return .unreadable(error.description)
