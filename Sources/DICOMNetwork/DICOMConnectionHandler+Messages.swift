@@ -202,11 +202,16 @@ extension DICOMConnectionHandler {
             sha256: sha256)
         let handler = self.environment.handler
         let threadPool = self.environment.threadPool
+        let registry = self.environment.registry
         let eventLoop = context.eventLoop
         let path = file.path
         self.runOffLoop(context: context, {
             let status = await handler.store(object)
-            try? await IncomingObjectFile.removeLeftover(at: path, threadPool: threadPool, eventLoop: eventLoop).get()
+            // What the handler left is removed while the answer goes out, not before: waiting for that hop to the
+            // pool delayed every answer (BENCHMARKS.md, DICOM receiving). Counted as work, so shutdown waits for it.
+            registry.beginWork()
+            IncomingObjectFile.removeLeftover(at: path, threadPool: threadPool, eventLoop: eventLoop)
+                .whenComplete { _ in registry.endWork() }
             return status
         }) { status in
             // Failures are counted where every C-STORE answer is written.

@@ -70,15 +70,17 @@ public struct DICOMTraffic: Sendable {
     }
 
     /// Checks, keeps and records the object in the Part 10 `file` the listener wrote (it is moved away when kept).
-    /// `sha256` is the file's digest when the listener computed it as it wrote the file; else the file is read for it.
+    /// `sha256` and `size` are the file's digest and size when the listener computed them as it wrote the file;
+    /// else the file is read for them.
     public func store(
-        file: URL, sha256 digest: String? = nil, command: DICOMObjectCheck.Command, callingAETitle: String, peer: String?
+        file: URL, sha256 digest: String? = nil, size knownSize: Int? = nil, command: DICOMObjectCheck.Command,
+        callingAETitle: String, peer: String?
     ) async -> Outcome {
         let read: (DICOMFile, Int, String, [VerificationFinding])
         do {
             read = try await fileWork.run { [objects, iodVerifier, durability] in
                 let header = try DICOMFile.read(atPath: file.path)
-                let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+                let size = try knownSize ?? (FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
                 let secondOpinion = iodVerifier?.findings(forFileAt: file.path) ?? []
                 let sha256: String
                 if let digest {
