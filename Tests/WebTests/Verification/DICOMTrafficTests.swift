@@ -232,6 +232,29 @@ struct DICOMTrafficTests {
             let reread = try await TestSessionStore.session(first.id, of: caseID, on: app.store)
             #expect(reread.headHash == head && reread.messageCount == 3 && reread.dicomProfile?.id == "bfr-dicom")
 
+            // The short way itself, on this engine: taken while everything stands as expected, refused (nothing
+            // stored) once the session moved past the expected count.
+            let accountNow = try #require(
+                try await SystemAccountStore.account(UUID(uuidString: registered.json["id"].stringValue!)!, on: app.store))
+            let expected = TrafficExpectation(
+                account: accountNow, caseStanding: try #require(try await CaseStore.standing(of: caseID, on: app.store)),
+                previousCount: 3, controlIDs: [])
+            let sha256 = String(repeating: "ab", count: 32)
+            var next = reread
+            next.messageCount = 4
+            next.headHash = TestSessionChain.hash(
+                previous: head, sequence: 4, receivedAt: stored[0].receivedAt, contentSHA256: sha256, acknowledgement: "0000")
+            let fourth = ReceivedDICOMObject(
+                sequence: 4, receivedAt: stored[0].receivedAt, sha256: sha256, summary: stored[0].summary, findings: [],
+                status: "0000", hash: next.headHash)
+            let json = try TestSessionStore.ObjectJSON(summary: fourth.summary, findings: [])
+            #expect(try await TestSessionStore.appendIfCurrent(
+                fourth, json: json, to: next, expected: expected, durability: .powerLoss, on: app.store))
+            #expect(try await !TestSessionStore.appendIfCurrent(
+                fourth, json: json, to: next, expected: expected, durability: .powerLoss, on: app.store))
+            #expect(try await TestSessionStore.objects(of: first.id, on: app.store).last == fourth)
+            #expect(try await TestSessionStore.session(first.id, of: caseID, on: app.store).headHash == next.headHash)
+
             let closed = try await app.api(.POST, "/api/v1/cases/\(id)/test-sessions/\(first.id)/close", as: team.technician)
             #expect(closed.status == .ok, "\(closed.text)")
             #expect(findings(try await send("4")) == [])
