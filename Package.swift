@@ -90,6 +90,7 @@ let package = Package(
             name: "DICOMNetwork",
             dependencies: [
                 "DICOM",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -170,6 +171,7 @@ let package = Package(
             name: "DICOMNetworkTests",
             dependencies: [
                 "DICOM", "DICOMNetwork",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

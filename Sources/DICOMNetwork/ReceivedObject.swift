@@ -25,6 +25,8 @@ public struct ReceivedObject: Sendable {
     public let fileSize: Int
     /// Where the data set starts in the file: the length of the preamble, prefix and file meta information.
     public let dataSetOffset: Int
+    /// The file's SHA-256 (lowercase hex), computed as the listener wrote it; nil when not known.
+    public let sha256: String?
 
     public init(
         association: AssociationInfo,
@@ -35,7 +37,8 @@ public struct ReceivedObject: Sendable {
         moveOriginatorAETitle: String?,
         fileURL: URL,
         fileSize: Int,
-        dataSetOffset: Int
+        dataSetOffset: Int,
+        sha256: String? = nil
     ) {
         self.association = association
         self.presentationContext = presentationContext
@@ -46,6 +49,7 @@ public struct ReceivedObject: Sendable {
         self.fileURL = fileURL
         self.fileSize = fileSize
         self.dataSetOffset = dataSetOffset
+        self.sha256 = sha256
     }
 
     /// The data set's length in bytes, as received.

@@ -1,3 +1,4 @@
+import Crypto
 import DICOM
 import DICOMNetwork
 import Foundation
@@ -60,6 +61,8 @@ struct DICOMToolkitTests {
             #expect(kept.object.presentationContext.transferSyntax == object[1])
             #expect(try dataSetBytes(ofPart10File: kept.path) == dataSetBytes(ofPart10File: object[0]), "\(object[1])")
             #expect(kept.object.dataSetSize == (try dataSetBytes(ofPart10File: object[0])).count)
+            let digest = SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: kept.path)))
+            #expect(kept.object.sha256 == digest.map { String(format: "%02x", $0) }.joined(), "hashed as it was written")
             #expect(!kept.ranOnEventLoop)
         }
     }

@@ -23,4 +23,22 @@ struct BlobKeepFileTests {
             #expect(!FileManager.default.fileExists(atPath: file.path), "the incoming file is moved away")
         }
     }
+
+    @Test("a file whose hash its writer computed is kept under that hash without being read again",
+          arguments: CommitDurability.allCases)
+    func keepHashed(durability: CommitDurability) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = BlobStore(root: root)
+        try FileManager.default.createDirectory(at: store.incoming, withIntermediateDirectories: true)
+        let bytes = Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0 * 11) })
+        let hash = HexDigits.encode(SHA256.hash(data: bytes))
+        for copy in 0..<2 {
+            let file = store.incoming.appendingPathComponent("object-\(copy)")
+            try bytes.write(to: file)
+            try store.keepFile(at: file, sha256: hash, durability: durability)
+            #expect(try Data(contentsOf: store.url(sha256: hash)) == bytes)
+            #expect(!FileManager.default.fileExists(atPath: file.path), "the incoming file is moved away")
+        }
+    }
 }

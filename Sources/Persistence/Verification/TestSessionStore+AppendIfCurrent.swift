@@ -54,14 +54,7 @@ extension TestSessionStore {
     ) async throws -> Bool {
         let encoder = SQLiteDataEncoder()
         let uuid = { (id: UUID) in SQLiteData.text(UUIDText.string(id)) }
-        let standing = expected.caseStanding
-        let current: [SQLiteData] = [
-            uuid(session.id), .integer(expected.previousCount), uuid(expected.account.id),
-            .integer(expected.account.version), .text(SystemAccount.Status.active.rawValue),
-            .text(standing.status.rawValue), .text(standing.currentPhase.rawValue),
-            .text(standing.definition.id.rawValue), .integer(standing.definition.version),
-            .text(standing.definition.contentHash),
-        ]
+        let current = SQLiteTrafficStatements.currentBinds(session, expected)
         let controlIDs = expected.controlIDs.map { [uuid(session.id), SQLiteData.text($0)] }
         var rows: [[SQLiteData]] = []
         rows.reserveCapacity(arrivals.count)
@@ -181,8 +174,40 @@ private struct PostgresTrafficAppend: PostgresPreparedStatement {
     }
 }
 
+extension TestSessionStore {
+    /// The id of `session` while it, its account and its case stand as `expected` has them (PostgreSQL): the
+    /// check both appends make in their one statement, before they lock the session's row.
+    static func postgresCurrentSession(_ session: TestSession, _ expected: TrafficExpectation) -> SQLQueryString {
+        let standing = expected.caseStanding
+        return """
+            SELECT s.id FROM test_sessions s
+            JOIN system_accounts a ON a.id = s.account_id
+            JOIN cases c ON c.id = a.case_id
+            WHERE s.id = \(bind: session.id) AND s.closed_at IS NULL AND s.message_count = \(bind: expected.previousCount)
+                AND a.id = \(bind: expected.account.id) AND a.version = \(bind: expected.account.version)
+                AND a.status = \(bind: SystemAccount.Status.active.rawValue)
+                AND c.status = \(bind: standing.status.rawValue) AND c.current_phase = \(bind: standing.currentPhase.rawValue)
+                AND c.definition_id = \(bind: standing.definition.id.rawValue)
+                AND c.definition_version = \(bind: standing.definition.version)
+                AND c.definition_hash = \(bind: standing.definition.contentHash)
+            """
+    }
+}
+
 /// The statements of `appendIfCurrent` on SQLite, prepared once on the traffic's connection.
-private enum SQLiteTrafficStatements {
+enum SQLiteTrafficStatements {
+    /// The binds of `current`.
+    static func currentBinds(_ session: TestSession, _ expected: TrafficExpectation) -> [SQLiteData] {
+        let standing = expected.caseStanding
+        return [
+            .text(UUIDText.string(session.id)), .integer(expected.previousCount), .text(UUIDText.string(expected.account.id)),
+            .integer(expected.account.version), .text(SystemAccount.Status.active.rawValue),
+            .text(standing.status.rawValue), .text(standing.currentPhase.rawValue),
+            .text(standing.definition.id.rawValue), .integer(standing.definition.version),
+            .text(standing.definition.contentHash),
+        ]
+    }
+
     /// A row while the session, its account and its case stand as expected.
     static let current = """
         SELECT 1 FROM test_sessions s

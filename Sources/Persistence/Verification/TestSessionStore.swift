@@ -33,16 +33,15 @@ public enum TestSessionStore {
     /// Appends a DICOM object to the session (whose `messageCount` and `headHash` the caller has advanced to it,
     /// and whose DICOM profile it has set).
     public static func append(_ object: ReceivedDICOMObject, to session: TestSession, in tx: WriteTransaction) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let json = try ObjectJSON(summary: object.summary, findings: object.findings)
         let model = TestObjectModel()
         model.sessionID = session.id
         model.sequence = object.sequence
         model.receivedAt = object.receivedAt
         model.sha256 = object.sha256
         model.size = Int64(object.summary.size)
-        model.summary = String(decoding: try encoder.encode(object.summary), as: UTF8.self)
-        model.findings = String(decoding: try encoder.encode(object.findings), as: UTF8.self)
+        model.summary = json.summary
+        model.findings = json.findings
         model.status = object.status
         model.hash = object.hash
         try await model.create(on: tx.database)

@@ -43,7 +43,7 @@ private struct DICOMTrafficHandler: DICOMAssociationHandler {
 
     func store(_ object: ReceivedObject) async -> DIMSEStatus {
         let outcome = await traffic.store(
-            file: object.fileURL,
+            file: object.fileURL, sha256: object.sha256, size: object.fileSize,
             command: .init(sopClassUID: object.sopClassUID, sopInstanceUID: object.sopInstanceUID),
             callingAETitle: object.association.callingAETitle, peer: object.association.peer.host)
         switch outcome {

@@ -3,7 +3,6 @@ import Foundation
 import HL7
 import Integration
 import Persistence
-import Synchronization
 
 /// Stores a batch of checked HL7 messages, each sender's in a transaction of its own: the account and its case
 /// are read (inside the transaction, so a pause or phase change committed before it counts), refused messages get
@@ -21,7 +20,7 @@ struct HL7TrafficStorage: Sendable {
     let clock: any WallClock
     /// What a batch's commit survives before its ACKs go out.
     let durability: CommitDurability
-    private let known = KnownSenders()
+    private let known = KnownSenders<Sender, HL7MessageCheck>()
 
     init(checks: [String: HL7MessageCheck], store: Store, clock: any WallClock, durability: CommitDurability) {
         self.checks = checks
@@ -96,7 +95,7 @@ struct HL7TrafficStorage: Sendable {
     /// The ACKs of one sender's arrivals, in order, and what they were stored on when all were taken.
     private func admitAndAppend(
         _ arrivals: [Arrival], from sender: Sender, in tx: WriteTransaction
-    ) async throws -> ([[UInt8]], KnownSender?) {
+    ) async throws -> ([[UInt8]], KnownSender<HL7MessageCheck>?) {
         let now = tx.now
         // The account, its case and its open session in one statement.
         let found = try await HL7SenderStanding.read(application: sender.application, facility: sender.facility, in: tx)
@@ -216,27 +215,4 @@ struct PlannedAppend {
     let acks: [[UInt8]]
     /// The batch's distinct control ids.
     let controlIDs: [String]
-}
-
-/// What a sender's last stored batch was stored on.
-struct KnownSender: Sendable {
-    let account: SystemAccount
-    let caseStanding: CaseStore.Standing
-    let admission: TrafficAdmission.CaseStanding
-    let check: HL7MessageCheck
-    let session: TestSession
-
-    func advanced(to session: TestSession) -> KnownSender {
-        KnownSender(account: account, caseStanding: caseStanding, admission: admission, check: check, session: session)
-    }
-}
-
-/// The senders whose last batch was stored, and on what. Written by one batch at a time (the group commit's
-/// writer); a stale entry costs only the long way, since `appendIfCurrent` checks all of it.
-private final class KnownSenders: Sendable {
-    private let senders = Mutex<[Sender: KnownSender]>([:])
-
-    func sender(_ sender: Sender) -> KnownSender? { senders.withLock { $0[sender] } }
-    func remember(_ sender: Sender, _ known: KnownSender) { senders.withLock { $0[sender] = known } }
-    func forget(_ sender: Sender) { _ = senders.withLock { $0.removeValue(forKey: sender) } }
 }

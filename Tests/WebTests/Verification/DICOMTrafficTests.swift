@@ -189,4 +189,92 @@ struct DICOMTrafficTests {
                 == ["1.2.752.24.7.1.9"])
         }
     }
+
+    @Test("an AE title's objects after the first are appended on what the first found, and a closed session or a pause in between counts for the next object")
+    func knownSender() async throws {
+        try await withTestApp { app in
+            let team = try await CaseTeam.make(app, platform: "BFR")
+            let id = try await VerificationTrafficTests.caseInDel4(app, team)["id"].stringValue!.lowercased()
+            let registered = try await app.api(
+                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician, json: ["dicomAETitles": ["MODALITY3"]] as CanonicalJSON)
+            #expect(registered.status == .created, "\(registered.text)")
+            let objects = BlobStore(root: URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("dicom"))
+            try FileManager.default.createDirectory(at: objects.incoming, withIntermediateDirectories: true)
+            let traffic = DICOMTraffic(
+                hl7Profiles: try app.hl7Profiles(), dicomProfiles: try app.dicomProfiles(), store: app.store,
+                clock: app.config.clock, objects: objects, fileWork: app.fileWork, durability: .processCrash)
+            func send(_ instance: String, patientID: String = "189001019802") async throws -> DICOMTraffic.Outcome {
+                let file = objects.incoming.appendingPathComponent("object-\(instance)")
+                try Data(Self.ct(instance: instance, patientID: patientID).part10(transferSyntax: .explicitVRLittleEndian))
+                    .write(to: file)
+                return await traffic.store(
+                    file: file, command: .init(sopClassUID: SOPClass.ctImage.uid, sopInstanceUID: "1.2.752.24.7.1.\(instance)"),
+                    callingAETitle: "MODALITY3", peer: "127.0.0.1")
+            }
+            func findings(_ outcome: DICOMTraffic.Outcome) -> [String]? {
+                if case .stored(let findings) = outcome { findings.map(\.rule) } else { nil }
+            }
+            #expect(findings(try await send("1")) == [])
+            #expect(findings(try await send("2", patientID: "191212121212")) == ["identity.real-personnummer"])
+            #expect(findings(try await send("3")) == [])
+            let caseID = UUID(uuidString: id)!
+            let first = try #require(try await TestSessionStore.sessions(of: caseID, on: app.store).first)
+            let stored = try await TestSessionStore.objects(of: first.id, on: app.store)
+            #expect(stored.map(\.sequence) == [1, 2, 3] && stored.map(\.status) == ["0000", "B000", "0000"])
+            // The chain runs unbroken through the objects appended the short way, up to the session's head.
+            var head = TestSessionChain.start
+            for object in stored {
+                head = TestSessionChain.hash(
+                    previous: head, sequence: object.sequence, receivedAt: object.receivedAt, contentSHA256: object.sha256,
+                    acknowledgement: object.status)
+                #expect(object.hash == head)
+            }
+            let reread = try await TestSessionStore.session(first.id, of: caseID, on: app.store)
+            #expect(reread.headHash == head && reread.messageCount == 3 && reread.dicomProfile?.id == "bfr-dicom")
+
+            // The short way itself, on this engine: taken while everything stands as expected, refused (nothing
+            // stored) once the session moved past the expected count.
+            let accountNow = try #require(
+                try await SystemAccountStore.account(UUID(uuidString: registered.json["id"].stringValue!)!, on: app.store))
+            let expected = TrafficExpectation(
+                account: accountNow, caseStanding: try #require(try await CaseStore.standing(of: caseID, on: app.store)),
+                previousCount: 3, controlIDs: [])
+            let sha256 = String(repeating: "ab", count: 32)
+            var next = reread
+            next.messageCount = 4
+            next.headHash = TestSessionChain.hash(
+                previous: head, sequence: 4, receivedAt: stored[0].receivedAt, contentSHA256: sha256, acknowledgement: "0000")
+            let fourth = ReceivedDICOMObject(
+                sequence: 4, receivedAt: stored[0].receivedAt, sha256: sha256, summary: stored[0].summary, findings: [],
+                status: "0000", hash: next.headHash)
+            let json = try TestSessionStore.ObjectJSON(summary: fourth.summary, findings: [])
+            #expect(try await TestSessionStore.appendIfCurrent(
+                fourth, json: json, to: next, expected: expected, durability: .powerLoss, on: app.store))
+            #expect(try await !TestSessionStore.appendIfCurrent(
+                fourth, json: json, to: next, expected: expected, durability: .powerLoss, on: app.store))
+            #expect(try await TestSessionStore.objects(of: first.id, on: app.store).last == fourth)
+            #expect(try await TestSessionStore.session(first.id, of: caseID, on: app.store).headHash == next.headHash)
+
+            let closed = try await app.api(.POST, "/api/v1/cases/\(id)/test-sessions/\(first.id)/close", as: team.technician)
+            #expect(closed.status == .ok, "\(closed.text)")
+            #expect(findings(try await send("4")) == [])
+            let sessions = try await TestSessionStore.sessions(of: caseID, on: app.store)
+            let second = try #require(sessions.first { $0.id != first.id })
+            #expect(sessions.count == 2)
+            #expect(try await TestSessionStore.objects(of: second.id, on: app.store).map(\.summary.sopInstanceUID)
+                == ["1.2.752.24.7.1.4"], "the object after the close opens a new session")
+
+            let account = registered.json
+            let paused = try await app.api(
+                .PATCH, "/api/v1/cases/\(id)/accounts/\(account["id"].stringValue!)", as: team.technician,
+                json: ["status": "paused", "version": account["version"]] as CanonicalJSON)
+            #expect(paused.status == .ok, "\(paused.text)")
+            guard case .refused(let refusal) = try await send("5") else {
+                Issue.record("an object after the pause is refused")
+                return
+            }
+            #expect(refusal.rule == "admission.paused")
+            #expect(try await TestSessionStore.objects(of: second.id, on: app.store).count == 1)
+        }
+    }
 }
