@@ -5,12 +5,6 @@ import Vapor
 /// the commands that need one call `prepareStorage()`, so `anslut id` works without any.
 public func configure(_ app: Application, config: AppConfig) throws {
     app.config = config
-    // The blocking work of the process (every SQLite statement through the driver, the DICOM listener's file
-    // writes, the flushes of kept objects) runs on this pool. NIO's shared one has a thread per core, two here: a
-    // flush holds its thread while the disk works, so a few flushing associations or transactions left every
-    // other statement queued behind them, and under a loaded test run an association's admission (a few reads)
-    // waited past dcmtk's 30 s timeout. Waiting on the disk costs a thread, not a core.
-    app.threadPool = NIOThreadPool(numberOfThreads: blockingThreads)
     app.shelveProfiles()
     _ = MetricsRegistry.shared
     app.asyncCommands.use(AnslutServeCommand(), as: "serve", isDefault: true)
@@ -41,6 +35,3 @@ public func configure(_ app: Application, config: AppConfig) throws {
 
     routes(app)
 }
-
-/// Threads for blocking work (see `configure`).
-let blockingThreads = max(8, 2 * System.coreCount)
