@@ -25,20 +25,12 @@ public enum AnslutExecutable {
     }
 
     /// Runs `anslut` with `arguments` in `directory`, with `environment` added to (or, with nil values,
-    /// removed from) this process's environment, and waits for it to end, off the cooperative pool: a test that
-    /// blocked one of its few threads for a whole run starved the servers other tests run in this process (their
-    /// DICOM admissions waited past the clients' 30 s timeouts when two such runs overlapped).
+    /// removed from) this process's environment, and waits for it to end on a thread of its own (`onThreadOfItsOwn`).
     public static func run(
         _ arguments: [String], in directory: String? = nil, environment: [String: String?] = [:],
         stdin: String? = nil
     ) async throws -> Outcome {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result {
-                    try runSynchronously(arguments, in: directory, environment: environment, stdin: stdin)
-                })
-            }
-        }
+        try await onThreadOfItsOwn { try runSynchronously(arguments, in: directory, environment: environment, stdin: stdin) }
     }
 
     private static func runSynchronously(
@@ -82,14 +74,9 @@ public enum AnslutExecutable {
 }
 
 extension Process {
-    /// Waits for the process to end without holding a thread of the cooperative pool (see `AnslutExecutable.run`).
+    /// Waits for the process to end on a thread of its own (`onThreadOfItsOwn`).
     public func exited() async {
         nonisolated(unsafe) let process = self
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                done.resume()
-            }
-        }
+        _ = try? await onThreadOfItsOwn { process.waitUntilExit() }
     }
 }

@@ -27,11 +27,9 @@ struct LargeObjectTests {
         process.standardOutput = output
         try process.run()
         defer { process.terminate() }
-        // Read off the cooperative pool: the server may take a while to start on a loaded machine.
-        let announcement = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: String(decoding: output.fileHandleForReading.availableData, as: UTF8.self))
-            }
+        // On a thread of its own: the server may take a while to start on a loaded machine.
+        let announcement = try await ExternalTools.onThreadOfItsOwn {
+            String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         }
         let port = try #require(announcement.split(separator: " ").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
 

@@ -38,15 +38,21 @@ enum ExternalTools {
         let output: String
     }
 
-    /// Runs a program to its end off the cooperative pool's threads, with `TCP_NODELAY=1` (dcmtk's tools
-    /// otherwise wait on Nagle's algorithm) and a time limit after which it is killed.
+    /// Runs a program to its end on a thread of its own, with `TCP_NODELAY=1` (dcmtk's tools otherwise wait on
+    /// Nagle's algorithm) and a time limit after which it is killed.
     static func run(
         _ executable: String, _ arguments: [String], timeout: Duration = .seconds(120)
     ) async throws -> Outcome {
+        try await onThreadOfItsOwn { try runSynchronously(executable, arguments, timeout: timeout) }
+    }
+
+    /// Runs `body` on a thread of its own. Not on GCD's global queue: on Linux, Swift's concurrency pool runs on
+    /// that queue's threads, one per core, and a test waiting there for its client held up every task in the test
+    /// process, the listeners' among them, until the client's 30 s timeout (the same as TestSupport's, which this
+    /// target does not import).
+    static func onThreadOfItsOwn<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runSynchronously(executable, arguments, timeout: timeout) })
-            }
+            Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 

@@ -37,10 +37,10 @@ struct StreamedUploadTests {
         let (server, token, caseID) = try await Self.prepared(limit: 64)
         defer { server.stop() }
         let small = try Self.pdfFile(in: server.folder, name: "small.pdf", megabytes: 1)
-        #expect(try Self.curlUpload(server, token, caseID, file: small).status == 201)
+        #expect(try await Self.curlUpload(server, token, caseID, file: small).status == 201)
         let before = try Self.peakMemory(server)
         let large = try Self.pdfFile(in: server.folder, name: "large.pdf", megabytes: 16)
-        let uploaded = try Self.curlUpload(server, token, caseID, file: large)
+        let uploaded = try await Self.curlUpload(server, token, caseID, file: large)
         #expect(uploaded.status == 201, "\(uploaded.body)")
         let expected = HexDigits.encode(SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: large))))
         #expect(try Self.json(uploaded.body)["sha256"] as? String == expected)
@@ -67,7 +67,7 @@ struct StreamedUploadTests {
 
         // Chunked, so no length is declared: the server stops reading once the bytes pass the limit.
         let huge = try Self.pdfFile(in: server.folder, name: "huge.pdf", megabytes: 6)
-        let refused = try Self.curlUpload(server, token, caseID, file: huge, chunked: true)
+        let refused = try await Self.curlUpload(server, token, caseID, file: huge, chunked: true)
         #expect(refused.status == 413 || refused.status == 422 || refused.status == 0, "\(refused.body)")
         let incoming = server.folder + "/data/blobs/.incoming"
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: incoming)) ?? []).isEmpty)
@@ -90,6 +90,14 @@ struct StreamedUploadTests {
     /// Uploads `file` as a test protocol with curl; the status (0 when the connection ended without one) and body.
     static func curlUpload(
         _ server: Server, _ token: String, _ caseID: String, file: String, chunked: Bool = false
+    ) async throws -> (status: Int, body: String) {
+        // A 16 MB upload takes tens of seconds in a debug build.
+        let port = server.port
+        return try await onThreadOfItsOwn { try curlUploadSynchronously(port: port, token, caseID, file: file, chunked: chunked) }
+    }
+
+    private static func curlUploadSynchronously(
+        port: Int, _ token: String, _ caseID: String, file: String, chunked: Bool
     ) throws -> (status: Int, body: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
@@ -97,7 +105,7 @@ struct StreamedUploadTests {
             "-s", "-o", "-", "-w", "\n%{http_code}", "-H", "Authorization: Bearer \(token)",
             "-F", "kind=test_protocol", "-F", "file=@\(file);type=application/pdf",
         ] + (chunked ? ["-H", "Transfer-Encoding: chunked"] : [])
-            + ["http://127.0.0.1:\(server.port)/api/v1/cases/\(caseID)/documents"]
+            + ["http://127.0.0.1:\(port)/api/v1/cases/\(caseID)/documents"]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -41,30 +41,26 @@ struct DICOMTrafficTests {
         return data
     }
 
-    /// Runs a dcmtk program to its end (with TCP_NODELAY=1, without which its small writes stall) off the
-    /// cooperative pool; returns its exit status and what it printed.
+    /// Runs a dcmtk program to its end (with TCP_NODELAY=1, without which its small writes stall) on a thread of
+    /// its own; returns its exit status and what it printed.
     static func run(_ program: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         try await run(executable: "/usr/bin/\(program)", arguments)
     }
 
     /// Runs the program at `executable` so, whatever it is (pynetdicom's Python too).
     static func run(executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: executable)
-                    process.arguments = arguments
-                    process.environment = ProcessInfo.processInfo.environment.merging(["TCP_NODELAY": "1"]) { $1 }
-                    let pipe = Pipe()
-                    process.standardOutput = pipe
-                    process.standardError = pipe
-                    try process.run()
-                    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-                })
-            }
+        try await onThreadOfItsOwn {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(["TCP_NODELAY": "1"]) { $1 }
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: output, as: UTF8.self))
         }
     }
 
