@@ -1,6 +1,5 @@
 import Domain
 import FluentKit
-import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
@@ -84,93 +83,45 @@ extension TestSessionStore {
         _ arrivals: [Arrival], to session: TestSession, expected: TrafficExpectation, durability: CommitDurability,
         _ database: any Database
     ) async throws -> Bool {
-        guard let postgres = database as? any PostgresDatabase else { return false }
-        let statement = PostgresTrafficAppend(
-            arrivals: arrivals, session: session, expected: expected, durability: durability)
-        let logger = database.logger
-        let moved = try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                var moved = 0
-                for try await row in try await connection.execute(statement, logger: logger) { moved = row }
-                return moved
-            }
-        }.get()
-        return moved == 1
-    }
-}
-
-/// `appendIfCurrent` on PostgreSQL: one statement that checks, locks the session's row (a concurrent append of
-/// another instance either commits first, and the count no longer matches, or waits), moves its head and inserts
-/// the messages, committed as one, with `synchronous_commit` set for its own transaction. A named prepared
-/// statement with the messages as arrays: one text, parsed and planned once per connection. Sent as text with a
-/// VALUES row per message, PostgreSQL planned it anew for every batch, a third of its work (BENCHMARKS.md).
-private struct PostgresTrafficAppend: PostgresPreparedStatement {
-    static let name = "anslut_traffic_append_1"
-    static let sql = """
-        WITH current AS (
-            SELECT s.id FROM test_sessions s
-            JOIN system_accounts a ON a.id = s.account_id
-            JOIN cases c ON c.id = a.case_id
-            WHERE s.id = $1 AND s.closed_at IS NULL AND s.message_count = $2
-                AND a.id = $3 AND a.version = $4 AND a.status = $5
-                AND c.status = $6 AND c.current_phase = $7 AND c.definition_id = $8 AND c.definition_version = $9
-                AND c.definition_hash = $10
-                AND NOT EXISTS (SELECT 1 FROM test_messages m WHERE m.session_id = s.id AND m.control_id = ANY($11))
-            FOR UPDATE OF s
-        ), moved AS (
-            UPDATE test_sessions SET head_hash = $12, message_count = $13 WHERE id IN (SELECT id FROM current)
-            RETURNING id
-        ), stored AS (
-            INSERT INTO test_messages (id, session_id, sequence, received_at, sha256, raw, summary, findings, ack, \
-            ack_code, control_id, hash)
-            SELECT v.id, moved.id, v.sequence, $14, v.sha256, v.raw, v.summary, v.findings, v.ack, v.ack_code, \
-            v.control_id, v.hash
-            FROM moved CROSS JOIN unnest($15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+        let receivedAt = arrivals[0].message.receivedAt
+        var rows: [SQLQueryString] = []
+        rows.reserveCapacity(arrivals.count)
+        for arrival in arrivals {
+            let message = arrival.message
+            rows.append("""
+                (\(bind: TimeOrderedUUID.make(at: message.receivedAt)), \(bind: message.sequence), \(bind: message.sha256), \
+                \(bind: Data(arrival.raw)), \
+                \(bind: arrival.json.summary), \(bind: arrival.json.findings), \(bind: Data(arrival.ack)), \
+                \(bind: message.acknowledgement.rawValue), \(bind: message.summary.controlID), \(bind: message.hash))
+                """)
+        }
+        let controlIDs: [any Encodable & Sendable] = expected.controlIDs.isEmpty ? [""] : expected.controlIDs
+        // One statement: checking, locking the session's row (a concurrent append of another instance either
+        // commits first, and the count no longer matches, or waits), moving its head and inserting, committed as
+        // one. `synchronous_commit` set for this statement's own transaction. Not a named prepared statement: its
+        // generic plan, made while a fresh database's tables were empty, looked the control ids up by scanning the
+        // session's messages, and a fresh database's traffic slowed to a quarter (BENCHMARKS.md, MLLP end to end).
+        let row = try await database.sql.raw("""
+            WITH current AS (
+                \(postgresCurrentSession(session, expected))
+                    AND NOT EXISTS (
+                        SELECT 1 FROM test_messages m WHERE m.session_id = s.id AND m.control_id IN (\(binds: controlIDs)))
+                FOR UPDATE OF s
+            ), moved AS (
+                UPDATE test_sessions SET head_hash = \(bind: session.headHash), message_count = \(bind: session.messageCount)
+                WHERE id IN (SELECT id FROM current) RETURNING id
+            ), stored AS (
+                INSERT INTO test_messages (id, session_id, sequence, received_at, sha256, raw, summary, findings, ack, \
+                ack_code, control_id, hash)
+                SELECT v.id, moved.id, v.sequence, \(bind: receivedAt), v.sha256, v.raw, v.summary, v.findings, v.ack, \
+                v.ack_code, v.control_id, v.hash
+                FROM moved CROSS JOIN (VALUES \(rows.joined(separator: ", "))) \
                 AS v (id, sequence, sha256, raw, summary, findings, ack, ack_code, control_id, hash)
-        )
-        SELECT count(*)::bigint AS moved, set_config('synchronous_commit', $25, true) FROM moved
-        """
-    typealias Row = Int
-
-    let arrivals: [TestSessionStore.Arrival]
-    let session: TestSession
-    let expected: TrafficExpectation
-    let durability: CommitDurability
-
-    func makeBindings() throws -> PostgresBindings {
-        let standing = expected.caseStanding
-        let messages = arrivals.map(\.message)
-        var bindings = PostgresBindings(capacity: 25)
-        try bindings.append(session.id)
-        try bindings.append(expected.previousCount)
-        try bindings.append(expected.account.id)
-        try bindings.append(expected.account.version)
-        try bindings.append(SystemAccount.Status.active.rawValue)
-        try bindings.append(standing.status.rawValue)
-        try bindings.append(standing.currentPhase.rawValue)
-        try bindings.append(standing.definition.id.rawValue)
-        try bindings.append(standing.definition.version)
-        try bindings.append(standing.definition.contentHash)
-        try bindings.append(expected.controlIDs)
-        try bindings.append(session.headHash)
-        try bindings.append(session.messageCount)
-        try bindings.append(messages[0].receivedAt)
-        try bindings.append(messages.map { TimeOrderedUUID.make(at: $0.receivedAt) })
-        try bindings.append(messages.map(\.sequence))
-        try bindings.append(messages.map(\.sha256))
-        try bindings.append(arrivals.map { ByteBuffer(bytes: $0.raw) })
-        try bindings.append(arrivals.map(\.json.summary))
-        try bindings.append(arrivals.map(\.json.findings))
-        try bindings.append(arrivals.map { ByteBuffer(bytes: $0.ack) })
-        try bindings.append(messages.map(\.acknowledgement.rawValue))
-        try bindings.append(messages.map(\.summary.controlID))
-        try bindings.append(messages.map(\.hash))
-        try bindings.append(durability.postgresSynchronousCommit)
-        return bindings
-    }
-
-    func decodeRow(_ row: PostgresRow) throws -> Int {
-        try row.decode((Int, String).self).0
+            )
+            SELECT count(*) AS moved, set_config('synchronous_commit', \(bind: durability.postgresSynchronousCommit), true)
+            FROM moved
+            """).first()
+        return try row?.decode(column: "moved", as: Int.self) == 1
     }
 }
 
