@@ -1,5 +1,6 @@
 import FluentSQLiteDriver
 import NIOPosix
+import Synchronization
 
 /// The verification traffic's own SQLite connection, on a thread of its own, for the appends of
 /// `TestSessionStore.appendIfCurrent`: a whole batch (the check that nothing changed, the inserts, the session's
@@ -15,13 +16,14 @@ import NIOPosix
 final class SQLiteTrafficWriter: Sendable {
     private let path: String
     private let thread = NIOThreadPool(numberOfThreads: 1)
+    /// Started by the first transaction: a process that receives no traffic (a command, most tests) has no thread.
+    private let started = Mutex(false)
     // Touched only on `thread`.
     private nonisolated(unsafe) var connection: SQLitePreparedConnection?
     private nonisolated(unsafe) var synchronous: String?
 
     init(path: String) {
         self.path = path
-        thread.start()
     }
 
     /// Runs `body` in one write transaction on the traffic's connection, committed so that it survives
@@ -29,19 +31,30 @@ final class SQLiteTrafficWriter: Sendable {
     func transaction<T: Sendable>(
         durability: CommitDurability, _ body: @escaping @Sendable (SQLitePreparedConnection) throws -> T?
     ) async throws -> T? {
-        try await sqliteWriters.withLock {
+        startOnce()
+        return try await sqliteWriters.withLock {
             try await self.thread.runIfActive { try self.run(durability: durability, body) }
         }
     }
 
+    private func startOnce() {
+        let starts = started.withLock { started in
+            defer { started = true }
+            return !started
+        }
+        if starts { thread.start() }
+    }
+
     /// Stops the thread and closes the connection once the work queued on it is done.
     func close() async {
+        started.withLock { $0 = true }  // a transaction after closing fails instead of starting the thread again
         try? await thread.runIfActive { self.connection = nil }
         try? await thread.shutdownGracefully()
     }
 
     /// `close()` for a caller that cannot wait (the driver's synchronous shutdown).
     func closeSynchronously() {
+        started.withLock { $0 = true }
         try? thread.syncShutdownGracefully()
     }
 

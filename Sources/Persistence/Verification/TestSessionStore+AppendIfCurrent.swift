@@ -83,18 +83,6 @@ extension TestSessionStore {
         _ arrivals: [Arrival], to session: TestSession, expected: TrafficExpectation, durability: CommitDurability,
         _ database: any Database
     ) async throws -> Bool {
-        let receivedAt = arrivals[0].message.receivedAt
-        var rows: [SQLQueryString] = []
-        rows.reserveCapacity(arrivals.count)
-        for arrival in arrivals {
-            let message = arrival.message
-            rows.append("""
-                (\(bind: TimeOrderedUUID.make(at: message.receivedAt)), \(bind: message.sequence), \(bind: message.sha256), \
-                \(bind: Data(arrival.raw)), \
-                \(bind: arrival.json.summary), \(bind: arrival.json.findings), \(bind: Data(arrival.ack)), \
-                \(bind: message.acknowledgement.rawValue), \(bind: message.summary.controlID), \(bind: message.hash))
-                """)
-        }
         let controlIDs: [any Encodable & Sendable] = expected.controlIDs.isEmpty ? [""] : expected.controlIDs
         // One statement: checking, locking the session's row (a concurrent append of another instance either
         // commits first, and the count no longer matches, or waits), moving its head and inserting, committed as
@@ -113,10 +101,7 @@ extension TestSessionStore {
             ), stored AS (
                 INSERT INTO test_messages (id, session_id, sequence, received_at, sha256, raw, summary, findings, ack, \
                 ack_code, control_id, hash)
-                SELECT v.id, moved.id, v.sequence, \(bind: receivedAt), v.sha256, v.raw, v.summary, v.findings, v.ack, \
-                v.ack_code, v.control_id, v.hash
-                FROM moved CROSS JOIN (VALUES \(rows.joined(separator: ", "))) \
-                AS v (id, sequence, sha256, raw, summary, findings, ack, ack_code, control_id, hash)
+                SELECT * FROM (VALUES \(messageRows(arrivals, in: session))) AS v WHERE EXISTS (SELECT 1 FROM moved)
             )
             SELECT count(*) AS moved, set_config('synchronous_commit', \(bind: durability.postgresSynchronousCommit), true)
             FROM moved

@@ -124,27 +124,31 @@ public enum TestSessionStore {
     /// were most of the CPU time of a stored batch (BENCHMARKS.md, MLLP end to end).
     public static func append(_ arrivals: [Arrival], to session: TestSession, in tx: WriteTransaction) async throws {
         guard !arrivals.isEmpty else { return }
-        var rows: [SQLQueryString] = []
-        rows.reserveCapacity(arrivals.count)
-        for arrival in arrivals {
-            let message = arrival.message
-            rows.append("""
-                (\(bind: TimeOrderedUUID.make(at: message.receivedAt)), \(bind: session.id), \(bind: message.sequence), \(bind: message.receivedAt), \
-                \(bind: message.sha256), \(bind: Data(arrival.raw)), \(bind: arrival.json.summary), \
-                \(bind: arrival.json.findings), \
-                \(bind: Data(arrival.ack)), \(bind: message.acknowledgement.rawValue), \(bind: message.summary.controlID), \
-                \(bind: message.hash))
-                """)
-        }
         let sql = tx.database.sql
         try await sql.raw("""
             INSERT INTO test_messages (id, session_id, sequence, received_at, sha256, raw, summary, findings, ack, \
-            ack_code, control_id, hash) VALUES \(rows.joined(separator: ", "))
+            ack_code, control_id, hash) VALUES \(messageRows(arrivals, in: session))
             """).run()
         try await sql.raw("""
             UPDATE test_sessions SET head_hash = \(bind: session.headHash), message_count = \(bind: session.messageCount)
             WHERE id = \(bind: session.id)
             """).run()
+    }
+
+    /// `arrivals` as rows of `test_messages` in the table's column order, for a VALUES list.
+    static func messageRows(_ arrivals: [Arrival], in session: TestSession) -> SQLQueryString {
+        var rows: [SQLQueryString] = []
+        rows.reserveCapacity(arrivals.count)
+        for arrival in arrivals {
+            let message = arrival.message
+            rows.append("""
+                (\(bind: TimeOrderedUUID.make(at: message.receivedAt)), \(bind: session.id), \(bind: message.sequence), \
+                \(bind: message.receivedAt), \(bind: message.sha256), \(bind: Data(arrival.raw)), \
+                \(bind: arrival.json.summary), \(bind: arrival.json.findings), \(bind: Data(arrival.ack)), \
+                \(bind: message.acknowledgement.rawValue), \(bind: message.summary.controlID), \(bind: message.hash))
+                """)
+        }
+        return rows.joined(separator: ", ")
     }
 
     /// One session of the case, or `CaseNotFound` (also when it belongs to another case).
