@@ -1,3 +1,4 @@
+import Persistence
 import Synchronization
 import Testing
 @testable import Workflow
@@ -9,15 +10,19 @@ struct GroupCommitTests {
         let written = Mutex<[[Int]]>([])
     }
 
-    @Test("a lone entry is written at once, by itself")
+    @Test("a lone entry is written at once, by itself, on the traffic thread; its outcome is given there too")
     func alone() async {
         let batches = Batches()
         let commits = GroupCommit<Int, String>(maximumBatch: 8) { entries in
             batches.written.withLock { $0.append(entries) }
-            return entries.map { "ok \($0)" }
+            return entries.map { "ok \($0) \(TrafficThread.shared.isCurrent)" }
         }
-        #expect(await commits.submit(7) == "ok 7")
+        #expect(await commits.submit(7) == "ok 7 true")
         #expect(batches.written.withLock { $0 } == [[7]])
+        let given = await withCheckedContinuation { answered in
+            commits.submit(8) { answered.resume(returning: ($0, TrafficThread.shared.isCurrent)) }
+        }
+        #expect(given == ("ok 8 true", true))
     }
 
     @Test("entries that arrive while a batch is written share the next one; each gets its own outcome; no batch is over the limit")

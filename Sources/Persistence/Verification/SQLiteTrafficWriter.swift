@@ -1,23 +1,22 @@
 import FluentSQLiteDriver
-import NIOPosix
 import Synchronization
 
-/// The verification traffic's own SQLite connection, on a thread of its own, for the appends of
+/// The verification traffic's own SQLite connection, on `TrafficThread`, for the appends of
 /// `TestSessionStore.appendIfCurrent`: a whole batch (the check that nothing changed, the inserts, the session's
-/// new head, the commit) runs in one hop to that thread, on statements prepared once.
+/// new head, the commit) runs there synchronously, on statements prepared once. The listeners' group commit
+/// (`GroupCommit`) runs its batches on that thread too, so a batch written this way never changes threads.
 ///
 /// Through SQLiteNIO a batch cost eight hops between the tasks, the event loops and SQLite's thread pool, each
 /// statement prepared anew, and those hops were as much of a batch as SQLite's own work (BENCHMARKS.md, MLLP end
-/// to end). The thread is its own because a commit waits for the disk's flush: that wait must hold neither an
-/// event loop nor one of the few threads of Swift's concurrency pool.
+/// to end). The thread is not an event loop because a commit waits for the disk's flush.
 ///
 /// It takes its turn with the process's other writers (`sqliteWriters`) and with other processes' through
 /// SQLite's own lock (`BEGIN IMMEDIATE`, with a busy timeout).
 final class SQLiteTrafficWriter: Sendable {
     private let path: String
-    private let thread = NIOThreadPool(numberOfThreads: 1)
-    /// Started by the first transaction: a process that receives no traffic (a command, most tests) has no thread.
-    private let started = Mutex(false)
+    private let thread = TrafficThread.shared
+    /// Set by closing: a transaction after it fails instead of opening the connection again.
+    private let closed = Mutex(false)
     // Touched only on `thread`.
     private nonisolated(unsafe) var connection: SQLitePreparedConnection?
     private nonisolated(unsafe) var synchronous: String?
@@ -31,31 +30,25 @@ final class SQLiteTrafficWriter: Sendable {
     func transaction<T: Sendable>(
         durability: CommitDurability, _ body: @escaping @Sendable (SQLitePreparedConnection) throws -> T?
     ) async throws -> T? {
-        startOnce()
-        return try await sqliteWriters.withLock {
-            try await self.thread.runIfActive { try self.run(durability: durability, body) }
+        try await withTaskExecutorPreference(thread) {
+            try await sqliteWriters.withLock {
+                precondition(self.thread.isCurrent, "the traffic's SQLite statements run on its thread")
+                return try self.run(durability: durability, body)
+            }
         }
     }
 
-    private func startOnce() {
-        let starts = started.withLock { started in
-            defer { started = true }
-            return !started
-        }
-        if starts { thread.start() }
-    }
-
-    /// Stops the thread and closes the connection once the work queued on it is done.
+    /// Closes the connection once the work queued before is done.
     func close() async {
-        started.withLock { $0 = true }  // a transaction after closing fails instead of starting the thread again
-        try? await thread.runIfActive { self.connection = nil }
-        try? await thread.shutdownGracefully()
+        closed.withLock { $0 = true }
+        await withTaskExecutorPreference(thread) { self.connection = nil }
     }
 
-    /// `close()` for a caller that cannot wait (the driver's synchronous shutdown).
+    /// `close()` for a caller that cannot wait (the driver's synchronous shutdown): the connection is closed on
+    /// the thread, soon after.
     func closeSynchronously() {
-        started.withLock { $0 = true }
-        try? thread.syncShutdownGracefully()
+        closed.withLock { $0 = true }
+        Task(executorPreference: thread) { self.connection = nil }
     }
 
     private func run<T>(durability: CommitDurability, _ body: (SQLitePreparedConnection) throws -> T?) throws -> T? {
@@ -78,6 +71,7 @@ final class SQLiteTrafficWriter: Sendable {
 
     private func opened() throws -> SQLitePreparedConnection {
         if let connection { return connection }
+        guard !closed.withLock({ $0 }) else { throw SQLiteTrafficWriterClosed() }
         let opened = try SQLitePreparedConnection(path: path, writable: true)
         // As the driver's connections have it: the messages' session must exist.
         try opened.execute("PRAGMA foreign_keys = ON")
@@ -89,4 +83,9 @@ final class SQLiteTrafficWriter: Sendable {
         connection = opened
         return opened
     }
+}
+
+/// A transaction asked of a writer whose database was shut down.
+struct SQLiteTrafficWriterClosed: Error, CustomStringConvertible {
+    var description: String { "the database was shut down" }
 }

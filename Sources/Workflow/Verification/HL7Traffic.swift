@@ -124,15 +124,17 @@ public struct HL7Traffic: Sendable {
             return .failure(Refused(ack: HL7TrafficStorage.reject(bytes, 207, "profile.missing", LocalizedText(
                 sv: "Plattformen har ingen HL7-profil.", en: "The platform has no HL7 profile."), now)))
         }
-        // The findings' sentences are worded here, on the connection's own task, once, and the stored JSON and
-        // digest made: the ACK and the stored session read them again inside the shared write (group commit), which
-        // every sender waits on.
+        // The findings' sentences are worded here, on the connection's own thread, once, and the stored JSON, the
+        // digest and the ACK but its control id made: the shared write (group commit), which every sender waits on,
+        // only puts them together.
         let (checked, summary) = check.check(message, verification: true, today: CivilDate(now))
         let findings = checked.map(\.worded)
         return .success(Arrival(
             message: message, bytes: bytes, sha256: HexDigits.encode(SHA256.hash(data: bytes)), peer: peer,
-            sender: sender, platform: platform, findings: findings, summary: summary,
-            json: TestSessionStore.MessageJSON(summary: summary, findings: findings)))
+            peerAddress: IPAddress(peer), sender: sender, platform: platform, findings: findings, summary: summary,
+            json: TestSessionStore.MessageJSON(summary: summary, findings: findings),
+            ack: HL7AcknowledgementTemplate(
+                for: message, code: AcknowledgementCode.for(findings), findings: findings, at: now)))
     }
 
     /// The AR for a frame over the size limit, built from its first bytes.
@@ -158,6 +160,8 @@ struct Arrival: Sendable {
     /// SHA-256 of `bytes`, in hex.
     let sha256: String
     let peer: String
+    /// `peer` read as an address, for accounts that name the addresses they send from.
+    let peerAddress: IPAddress?
     let sender: Sender
     /// The platform whose profile checked it.
     let platform: String
@@ -165,6 +169,8 @@ struct Arrival: Sendable {
     let summary: HL7MessageSummary
     /// `summary` and `findings` as stored.
     let json: TestSessionStore.MessageJSON
+    /// The ACK of `findings`, but for its own control id.
+    let ack: HL7AcknowledgementTemplate
 }
 
 /// Which platform's profile checks a sender's messages, remembered once known: an account's case never changes

@@ -54,7 +54,7 @@ struct HL7TrafficStorage: Sendable {
     private func appendToKnownSession(_ arrivals: [Arrival], from sender: Sender) async -> [[UInt8]]? {
         guard let found = known.sender(sender) else { return nil }
         for arrival in arrivals where TrafficAdmission.refusal(
-            account: found.account, standing: found.admission, peer: IPAddress(arrival.peer), sender: sender.description) != nil
+            account: found.account, standing: found.admission, peer: arrival.peerAddress, sender: sender.description) != nil
         {
             return nil
         }
@@ -106,7 +106,7 @@ struct HL7TrafficStorage: Sendable {
         var taken: [Int] = []
         for (index, arrival) in arrivals.enumerated() {
             if let refusal = TrafficAdmission.refusal(
-                account: account, standing: standing?.admission, peer: IPAddress(arrival.peer), sender: sender.description)
+                account: account, standing: standing?.admission, peer: arrival.peerAddress, sender: sender.description)
             {
                 acks[index] = HL7Acknowledgement.build(
                     for: arrival.message, code: .rejected, findings: [refusal], controlID: Self.controlID(now), at: now)
@@ -151,6 +151,7 @@ struct HL7TrafficStorage: Sendable {
         var stored: [TestSessionStore.Arrival] = []
         var acks: [[UInt8]] = []
         var controlIDs: Set<String> = []
+        let ackSuffix = "-\(session.id.uuidString.prefix(8))"
         for arrival in arrivals {
             let controlID = arrival.summary.controlID
             if !controlID.isEmpty {
@@ -162,19 +163,21 @@ struct HL7TrafficStorage: Sendable {
             }
             // Checked against another platform's profile only if the sender's account moved to another case
             // since its platform was remembered.
-            var (findings, summary, json) = (arrival.findings, arrival.summary, arrival.json)
-            if arrival.platform != check.profile.platform {
+            var (findings, summary, json, template) = (arrival.findings, arrival.summary, arrival.json, arrival.ack)
+            let code: AcknowledgementCode
+            if arrival.platform == check.profile.platform {
+                code = AcknowledgementCode.for(findings)
+            } else {
                 (findings, summary) = check.check(arrival.message, verification: true, today: CivilDate(now))
                 json = TestSessionStore.MessageJSON(summary: summary, findings: findings)
+                code = AcknowledgementCode.for(findings)
+                template = HL7AcknowledgementTemplate(for: arrival.message, code: code, findings: findings, at: now)
             }
-            let code = AcknowledgementCode.for(findings)
             let sequence = session.messageCount + 1
             let hash = TestSessionChain.hash(
                 previous: session.headHash, sequence: sequence, receivedAt: now, contentSHA256: arrival.sha256,
                 acknowledgement: code.rawValue)
-            let ack = HL7Acknowledgement.build(
-                for: arrival.message, code: code, findings: findings,
-                controlID: "ANSLUT\(sequence)-\(session.id.uuidString.prefix(8))", at: now)
+            let ack = template.filled(controlID: "ANSLUT\(sequence)\(ackSuffix)")
             session.messageCount = sequence
             session.headHash = hash
             stored.append(TestSessionStore.Arrival(
