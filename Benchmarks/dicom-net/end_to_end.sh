@@ -26,9 +26,11 @@ server_pid=""
 trap 'if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# Sends the folder to 127.0.0.1:$1 as calling AE title $2; sets seconds.
+# Sends the folder to 127.0.0.1:$1 as calling AE title $2; sets seconds. The disk's writeback of earlier runs is
+# finished first (`sync`, not timed): left running, it made the next run's writes and flushes wait behind gigabytes.
 send_all() {
     local start end
+    sync
     start=$(date +%s.%N)
     TCP_NODELAY=1 "$storescu" -aet "$2" -aec ANSLUT 127.0.0.1 "$1" +sd "$folder" >"$work/storescu.log" 2>&1 \
         || { cat "$work/storescu.log" >&2; exit 1; }
@@ -36,40 +38,45 @@ send_all() {
     seconds=$(echo "$end - $start" | bc -l)
 }
 
+# Each run writes to a folder of its own, and nothing is deleted before the script ends: on this machine's ext4
+# (no journal), creating a file right after a thousand were deleted scans past every recently deleted inode, and
+# whichever receiver ran after a deletion paid for it, about 0.9 ms an object (perf: recently_deleted,
+# find_get_block_common). $1: the run's name.
 measure_storescp() {
-    rm -rf "$work/storescp" && mkdir -p "$work/storescp"
+    mkdir -p "$work/$1"
     local port; port=$(free_port)
-    TCP_NODELAY=1 "$storescp" -aet ANSLUT --output-directory "$work/storescp" "$port" >"$work/storescp.log" 2>&1 &
+    TCP_NODELAY=1 "$storescp" -aet ANSLUT --output-directory "$work/$1" "$port" >"$work/storescp.log" 2>&1 &
     server_pid=$!
     sleep 0.5
     send_all "$port" STORESCU
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
-    [ "$(find "$work/storescp" -type f | wc -l)" -eq "$count" ] || { echo "storescp kept too few" >&2; exit 1; }
+    [ "$(find "$work/$1" -type f | wc -l)" -eq "$count" ] || { echo "storescp kept too few" >&2; exit 1; }
 }
 
-# $1: ANSLUT_TRAFFIC_DURABILITY (power-loss: the file, its folder and the record flushed; process-crash: none).
+# $1: ANSLUT_TRAFFIC_DURABILITY (power-loss: the file, its folder and the record flushed; process-crash: none);
+# $2: the run's name.
 measure_anslut() {
-    rm -rf "$work/data"
+    local data="$work/$2"
     local port http; port=$(free_port); http=$(free_port)
-    ANSLUT_DATA_DIR="$work/data" ANSLUT_DCIODVFY=off ANSLUT_TRAFFIC_DURABILITY="$1" LOG_LEVEL=error "$bin/anslut" demo --port "$http" --mllp-port 0 \
+    ANSLUT_DATA_DIR="$data" ANSLUT_DCIODVFY=off ANSLUT_TRAFFIC_DURABILITY="$1" LOG_LEVEL=error "$bin/anslut" demo --port "$http" --mllp-port 0 \
         --dicom-port "$port" >"$work/anslut.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 600); do curl -fs "http://127.0.0.1:$http/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
     send_all "$port" DEMOMOD
     kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
     local recorded
-    recorded=$(sqlite3 "$work/data/anslut.sqlite" "select count(*) from test_objects")
+    recorded=$(sqlite3 "$data/anslut.sqlite" "select count(*) from test_objects")
     [ "$recorded" -eq "$count" ] || { echo "anslut recorded $recorded of $count objects" >&2; exit 1; }
 }
 
 lower() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi; }
 best_storescp="" best_durable="" best_unflushed=""
 for round in $(seq "$rounds"); do
-    measure_storescp; best_storescp=$(lower "$best_storescp" "$seconds")
+    measure_storescp "storescp-$round"; best_storescp=$(lower "$best_storescp" "$seconds")
     echo "round $round storescp                                   $(printf '%.2f' "$seconds") s"
-    measure_anslut power-loss; best_durable=$(lower "$best_durable" "$seconds")
+    measure_anslut power-loss "power-loss-$round"; best_durable=$(lower "$best_durable" "$seconds")
     echo "round $round anslut demo, power-loss (flushed)          $(printf '%.2f' "$seconds") s"
-    measure_anslut process-crash; best_unflushed=$(lower "$best_unflushed" "$seconds")
+    measure_anslut process-crash "process-crash-$round"; best_unflushed=$(lower "$best_unflushed" "$seconds")
     echo "round $round anslut demo, process-crash (not flushed)   $(printf '%.2f' "$seconds") s"
 done
 line() {

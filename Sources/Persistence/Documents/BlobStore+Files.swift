@@ -50,14 +50,13 @@ extension BlobStore {
     private func moveIn(_ url: URL, sha256 hash: String, durability: CommitDurability) throws {
         let target = self.url(sha256: hash)
         let folder = target.deletingLastPathComponent()
-        // Renamed first and the folders made only when it is missing: FileManager's createDirectory, called for
+        // Renamed first and the folder made only when it is missing: FileManager's createDirectory, called for
         // every file, stat'ed each level of the path first, 6 % of the DICOM receiver's CPU (BENCHMARKS.md).
         var renamed = rename(url.path, target.path) == 0
         if !renamed, errno == ENOENT {
-            let outer = folder.deletingLastPathComponent()
-            // Each level as FileManager makes it (mode 0777 less the umask); the store's root too, when it is missing.
-            for level in [outer, folder] where mkdir(level.path, 0o777) != 0 && errno == ENOENT {
-                try FileManager.default.createDirectory(at: level, withIntermediateDirectories: true)
+            // As FileManager makes it (mode 0777 less the umask); the store's root too, when it is missing.
+            if mkdir(folder.path, 0o777) != 0, errno == ENOENT {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
             renamed = rename(url.path, target.path) == 0
         }

@@ -36,7 +36,10 @@ enum DocumentTransfer {
     /// The stored content as a download: its detected type, never sniffed, never shown inline.
     static func serve(_ document: CaseDocuments.Document, req: Request) async throws -> Response {
         let store = BlobStore(dataDirectory: req.application.config.dataDirectory)
-        let body = try await req.fileio.collectFile(at: store.url(sha256: document.sha256).path)
+        guard let file = store.existingURL(sha256: document.sha256) else {
+            throw Abort(.notFound, reason: "The document's content is not in the data folder.")
+        }
+        let body = try await req.fileio.collectFile(at: file.path)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: document.contentType)
         headers.replaceOrAdd(name: .contentDisposition, value: DocumentFileName.contentDisposition(document.fileName))

@@ -69,8 +69,16 @@ struct DocumentTests {
             // The same content twice (version 1 and the screenshot) is one file on disk.
             #expect(Self.blobFiles(app).count == 2)
             let hash = Self.sha256(Self.pdf)
-            let path = "\(app.config.dataDirectory)/blobs/\(hash.prefix(2))/\(hash.dropFirst(2).prefix(2))/\(hash)"
+            let path = "\(app.config.dataDirectory)/blobs/\(hash.prefix(2))/\(hash)"
             #expect(FileManager.default.fileExists(atPath: path))
+
+            // Content kept in the old two-level layout (ab/cd/<sha256>) is still found and served.
+            let oldFolder = "\(app.config.dataDirectory)/blobs/\(hash.prefix(2))/\(hash.dropFirst(2).prefix(2))"
+            try FileManager.default.createDirectory(atPath: oldFolder, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: path, toPath: oldFolder + "/" + hash)
+            let fromOldLayout = try await app.api(.GET, first, as: team.applicant)
+            #expect(fromOldLayout.status == .ok && Self.sha256(Array(fromOldLayout.body)) == hash)
+            #expect(BlobStore(dataDirectory: app.config.dataDirectory).contains(sha256: hash))
 
             let audit = try await app.api(.GET, "/api/v1/cases/\(id)/events", as: team.applicant).json.elements
                 .filter { $0["action"] == "case.document.upload" }
