@@ -67,9 +67,12 @@ struct GroupCommitTests {
             return entries
         }
         let senders = 4, rounds = 6
+        // The senders on a thread of their own, as network clients are: in a full test run the shared pool's
+        // threads are busy with other tests, and senders there came back later than any pause.
+        let senderThread = TrafficThread(name: "test-senders")
         await withTaskGroup(of: Void.self) { group in
             for sender in 0..<senders {
-                group.addTask {
+                group.addTask(executorPreference: senderThread) {
                     for round in 0..<rounds { _ = await commits.submit(sender * 100 + round) }
                 }
             }

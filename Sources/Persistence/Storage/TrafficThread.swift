@@ -13,6 +13,8 @@ import Foundation
 /// of the pool's few threads. One per process, started at the first use and never stopped, as NIO's singletons.
 public final class TrafficThread: TaskExecutor, @unchecked Sendable {
     public static let shared = TrafficThread(name: "anslut-traffic")
+    /// Where SQLite's write-ahead log is copied into the database file, beside the traffic (`SQLiteCheckpointer`).
+    static let checkpoints = TrafficThread(name: "anslut-checkpoint")
 
     // Guarded by `condition`.
     private let condition = NSCondition()
@@ -31,7 +33,7 @@ public final class TrafficThread: TaskExecutor, @unchecked Sendable {
         let action: @Sendable () -> Void
     }
 
-    init(name: String) {
+    public init(name: String) {
         self.name = name
     }
 

@@ -15,6 +15,7 @@ import Synchronization
 final class SQLiteTrafficWriter: Sendable {
     private let path: String
     private let thread = TrafficThread.shared
+    private let checkpointer: SQLiteCheckpointer
     /// Set by closing: a transaction after it fails instead of opening the connection again.
     private let closed = Mutex(false)
     // Touched only on `thread`.
@@ -23,6 +24,7 @@ final class SQLiteTrafficWriter: Sendable {
 
     init(path: String) {
         self.path = path
+        checkpointer = SQLiteCheckpointer(path: path)
     }
 
     /// Runs `body` in one write transaction on the traffic's connection, committed so that it survives
@@ -41,6 +43,7 @@ final class SQLiteTrafficWriter: Sendable {
     /// Closes the connection once the work queued before is done.
     func close() async {
         closed.withLock { $0 = true }
+        checkpointer.close()
         await withTaskExecutorPreference(thread) { self.connection = nil }
     }
 
@@ -48,6 +51,7 @@ final class SQLiteTrafficWriter: Sendable {
     /// the thread, soon after.
     func closeSynchronously() {
         closed.withLock { $0 = true }
+        checkpointer.close()
         Task(executorPreference: thread) { self.connection = nil }
     }
 
@@ -56,12 +60,14 @@ final class SQLiteTrafficWriter: Sendable {
         // Per connection, and it cannot change inside a transaction.
         if synchronous != durability.sqliteSynchronous {
             try connection.execute("PRAGMA synchronous = \(durability.sqliteSynchronous)")
+            try connection.execute("PRAGMA wal_autocheckpoint = \(SQLiteCheckpointer.ownCheckpointPages(durability))")
             synchronous = durability.sqliteSynchronous
         }
         try connection.execute("BEGIN IMMEDIATE")
         do {
             let result = try body(connection)
             try connection.execute(result == nil ? "ROLLBACK" : "COMMIT")
+            if result != nil { checkpointer.commitWritten(durability) }
             return result
         } catch {
             try? connection.execute("ROLLBACK")
@@ -75,11 +81,6 @@ final class SQLiteTrafficWriter: Sendable {
         let opened = try SQLitePreparedConnection(path: path, writable: true)
         // As the driver's connections have it: the messages' session must exist.
         try opened.execute("PRAGMA foreign_keys = ON")
-        // The traffic appends to the same few pages (the tables' and indexes' last leaves) batch after batch; a
-        // checkpoint copies each page once however often it changed since the last, so checkpointing every 32 MB
-        // of log instead of SQLite's 4 MB copies far fewer pages on the writer's thread, which every sender waits
-        // on (BENCHMARKS.md, MLLP end to end). Readers find pages in a longer log through its index, as fast.
-        try opened.execute("PRAGMA wal_autocheckpoint = 8192")
         connection = opened
         return opened
     }
