@@ -137,10 +137,11 @@ extension DICOMConnectionHandler {
         let header = Part10Header.bytes(
             sopClassUID: presentationContext.abstractSyntax, sopInstanceUID: command.affectedSOPInstanceUID!,
             transferSyntaxUID: presentationContext.transferSyntax, sourceAETitle: association.info.callingAETitle)
-        let name = "incoming-\(self.peer.connectionID)-\(command.messageID)-\(UInt64.random(in: 0...UInt64.max)).dcm"
+        // This object's file was made while the last one arrived; the next one's is made while this one does.
+        let spare = self.spare ?? self.makeSpare(context: context)
+        self.spare = self.makeSpare(context: context)
         let file = IncomingObjectFile(
-            path: self.environment.temporaryDirectory + "/" + name, header: header,
-            threadPool: self.environment.threadPool, eventLoop: context.eventLoop)
+            spare: spare, header: header, threadPool: self.environment.threadPool, eventLoop: context.eventLoop)
         self.setMessage(.dataSet(DataSetReception(command: command, context: presentationContext, destination: .file(file))))
     }
 
@@ -261,6 +262,23 @@ extension DICOMConnectionHandler {
     }
 
     /// Drops the object whose data set was arriving, if one was.
+    private func makeSpare(context: ChannelHandlerContext) -> IncomingObjectFile.Spare {
+        let name = "incoming-\(self.peer.connectionID)-\(UInt64.random(in: 0...UInt64.max)).dcm"
+        return IncomingObjectFile.Spare(
+            path: self.environment.temporaryDirectory + "/" + name, threadPool: self.environment.threadPool,
+            eventLoop: context.eventLoop)
+    }
+
+    /// Removes the file kept ready for a next object, once the association is over.
+    func discardSpare(context: ChannelHandlerContext) {
+        guard let spare = self.spare else { return }
+        self.spare = nil
+        let registry = self.environment.registry
+        registry.beginWork()
+        spare.discard(threadPool: self.environment.threadPool, eventLoop: context.eventLoop)
+            .whenComplete { _ in registry.endWork() }
+    }
+
     func discardPartialObject(_ association: Association) {
         if case .dataSet(let reception) = association.message, case .file(let file) = reception.destination {
             self.discard(file)

@@ -87,6 +87,8 @@ final class DICOMConnectionHandler: ChannelDuplexHandler {
     private var heldRead = false
     private var artim: Scheduled<Void>?
     private var lastWrite: EventLoopFuture<Void>?
+    /// The empty file the association's next object goes into (`IncomingObjectFile.Spare`).
+    var spare: IncomingObjectFile.Spare?
 
     init(environment: DICOMConnectionEnvironment, peer: DICOMPeer) {
         self.environment = environment
@@ -148,6 +150,7 @@ final class DICOMConnectionHandler: ChannelDuplexHandler {
             self.discardPartialObject(association)
             self.notifyEnd(association.info, .connectionLost)
         }
+        self.discardSpare(context: context)
         self.phase = .closed
         self.waiting.removeAll()
         self.fragments.removeAll()
@@ -234,7 +237,7 @@ final class DICOMConnectionHandler: ChannelDuplexHandler {
 
     /// Sta13: the last PDU is sent; drop further input and close when the peer does or when ARTIM runs out.
     func enterClosing(context: ChannelHandlerContext) {
-        self.leaveAssociation()
+        self.leaveAssociation(context: context)
         self.isBusy = false
         self.waiting.removeAll()
         self.fragments.removeAll()
@@ -243,9 +246,10 @@ final class DICOMConnectionHandler: ChannelDuplexHandler {
     }
 
     /// Ends the association, if there was one, and frees its slot for the next.
-    private func leaveAssociation() {
+    private func leaveAssociation(context: ChannelHandlerContext) {
         self.phase = .closing
         self.environment.registry.freeAssociationSlot(self.peer.connectionID)
+        self.discardSpare(context: context)
     }
 
     /// Closing fails writes still pending, so the close waits for the last one to be written.
@@ -276,7 +280,7 @@ final class DICOMConnectionHandler: ChannelDuplexHandler {
             self.discardPartialObject(association)
             self.notifyEnd(association.info, .abortedByPeer(source: abort.source, reason: abort.reason))
         }
-        self.leaveAssociation()
+        self.leaveAssociation(context: context)
         context.close(promise: nil)
     }
 
@@ -322,7 +326,7 @@ final class DICOMConnectionHandler: ChannelDuplexHandler {
         self.notifyEnd(association.info, .abortedAfterIdleTimeout)
         // The peer is silent, so nothing it sends can be lost by closing at once.
         self.send(.abort(Abort(source: 2, reason: 0)), context: context)
-        self.leaveAssociation()
+        self.leaveAssociation(context: context)
         self.closeAfterWrites(context: context)
     }
 
@@ -346,7 +350,7 @@ final class DICOMConnectionHandler: ChannelDuplexHandler {
         self.environment.counters.update { $0.associationsAborted += 1 }
         self.notifyEnd(association.info, .abortedForShutdown)
         self.send(.abort(.byServiceUser), context: context)
-        self.leaveAssociation()
+        self.leaveAssociation(context: context)
         self.closeAfterWrites(context: context)
     }
 

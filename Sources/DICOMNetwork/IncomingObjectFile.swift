@@ -31,7 +31,7 @@ final class IncomingObjectFile {
     }
 
     /// What each step of the chain hands to the next.
-    private enum State: Sendable {
+    fileprivate enum State: Sendable {
         /// The descriptor, and the digest of the bytes written so far.
         case open(Int32, SHA256)
         case failed(descriptor: Int32?, WriteFailure)
@@ -54,27 +54,58 @@ final class IncomingObjectFile {
         var writePending = false
     }
 
-    /// Creates the file at `path` and queues `header` as its first bytes.
-    init(path: String, header: [UInt8], threadPool: NIOThreadPool, eventLoop: any EventLoop) {
-        self.path = path
+    /// An empty file made on the pool before its object starts, so that making it is not part of the sender's
+    /// wait: a new file's inode took up to a millisecond, about half an object's time, on a file system that had
+    /// just deleted many files (BENCHMARKS.md, DICOM receiving over the network). Each association keeps one ready
+    /// for its next object.
+    struct Spare {
+        let path: String
+        fileprivate let made: EventLoopFuture<State>
+
+        /// Starts making the file at `path`.
+        init(path: String, threadPool: NIOThreadPool, eventLoop: any EventLoop) {
+            self.path = path
+            made = threadPool.runIfActive(eventLoop: eventLoop) {
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+                guard descriptor >= 0 else {
+                    return .failed(descriptor: nil, WriteFailure(description: "cannot create \(path): \(IncomingObjectFile.lastError())"))
+                }
+                return .open(descriptor, SHA256())
+            }
+        }
+
+        /// Closes and removes the file once it is made; for an association that ends with it unused.
+        func discard(threadPool: NIOThreadPool, eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+            let path = self.path
+            return made.flatMap { state in
+                threadPool.runIfActive(eventLoop: eventLoop) {
+                    if case .open(let descriptor, _) = state { close(descriptor) }
+                    unlink(path)
+                }
+            }
+        }
+    }
+
+    /// The object's file: `spare`, with `header` queued as its first bytes.
+    init(spare: Spare, header: [UInt8], threadPool: NIOThreadPool, eventLoop: any EventLoop) {
+        self.path = spare.path
         self.dataSetOffset = header.count
         self.size = header.count
         self.threadPool = threadPool
         self.eventLoop = eventLoop
-        self.tail = threadPool.runIfActive(eventLoop: eventLoop) { () -> State in
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
-                return .failed(descriptor: nil, WriteFailure(description: "cannot create \(path): \(Self.lastError())"))
-            }
-            var digest = SHA256()
-            return header.withUnsafeBytes { Self.writeAll($0, to: descriptor, &digest) }
-        }
+        self.tail = spare.made
+        self.enqueue(ByteBuffer(bytes: header))
     }
 
     /// Queues `bytes` after everything queued before; the future completes once they are on their way to
     /// the disk (or skipped after an earlier failure), for the caller's backpressure.
     func write(_ bytes: ByteBuffer) -> EventLoopFuture<Void> {
         self.size += bytes.readableBytes
+        return self.enqueue(bytes)
+    }
+
+    @discardableResult
+    private func enqueue(_ bytes: ByteBuffer) -> EventLoopFuture<Void> {
         let chainsWrite = self.queued.withLockedValue { queued in
             queued.buffers.append(bytes)
             defer { queued.writePending = true }
@@ -180,7 +211,7 @@ final class IncomingObjectFile {
         return String(decoding: text, as: UTF8.self)
     }
 
-    private static func lastError() -> String {
+    fileprivate static func lastError() -> String {
         String(cString: strerror(errno))
     }
 }

@@ -46,6 +46,8 @@ struct DICOMToolkitTests {
             }
             #expect(server.statistics.objectsStored == objects.count)
         }
+        // Each association made a file ready for an object after its one; it is gone once the association ended.
+        #expect(directory.files(in: "incoming").isEmpty, "\(directory.files(in: "incoming"))")
         #expect(handler.kept.count == objects.count)
         for object in objects {
             let sent = try DICOMFile.read(atPath: object[0])
