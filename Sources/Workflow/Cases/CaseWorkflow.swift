@@ -86,7 +86,7 @@ public enum CaseWorkflow {
             }
             var overridden: String?
             if command == .start, let refusal = try await QueueWorkflow.startRefusal(of: record, in: tx) {
-                guard let queueOverride else { throw CaseRefused(refusal: CaseRefusal(.queueOrder, refusal)) }
+                guard queueOverride != nil else { throw CaseRefused(refusal: CaseRefusal(.queueOrder, refusal)) }
                 overridden = refusal.en
             }
             try await CaseStore.save(
