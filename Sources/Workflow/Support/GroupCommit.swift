@@ -18,7 +18,7 @@ import Synchronization
 /// own errors (for traffic: an AR for every entry of a batch that could not be stored).
 final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
     private let maximumBatch: Int
-    private let thread: TrafficThread
+    private let thread = TrafficThread.shared
     private let write: @Sendable ([Entry]) async -> [Outcome]
     private let state = Mutex(State())
 
@@ -35,12 +35,9 @@ final class GroupCommit<Entry: Sendable, Outcome: Sendable>: Sendable {
         var gathering: (waiter: CheckedContinuation<Void, Never>, timer: UInt64)?
     }
 
-    init(
-        maximumBatch: Int, thread: TrafficThread = .shared, write: @escaping @Sendable ([Entry]) async -> [Outcome]
-    ) {
+    init(maximumBatch: Int, write: @escaping @Sendable ([Entry]) async -> [Outcome]) {
         precondition(maximumBatch > 0)
         self.maximumBatch = maximumBatch
-        self.thread = thread
         self.write = write
     }
 

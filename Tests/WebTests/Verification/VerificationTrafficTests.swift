@@ -26,6 +26,16 @@ struct VerificationTrafficTests {
         return current
     }
 
+    /// A BFR case in Del 4 whose technician registered the verification account MSH-3 RIS1, MSH-4 SU; the case as
+    /// it stood before.
+    static func caseWithAccount(_ app: Application, _ team: CaseTeam) async throws -> CanonicalJSON {
+        let del4 = try await caseInDel4(app, team)
+        _ = try await app.api(
+            .POST, "/api/v1/cases/\(del4["id"].stringValue!)/accounts", as: team.technician,
+            json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+        return del4
+    }
+
     static func message(_ control: String, pid: String = "189001019802", app sender: String = "RIS1") -> [UInt8] {
         Array(("MSH|^~\\&|\(sender)|SU|BFR|VGR|20261206101500||ADT^A08|\(control)|T|2.5|||||SE|UNICODE UTF-8\r"
             + "EVN|A08|20261206\rPID|1||\(pid)^^^&1.2.752.129.2.1.3.1&ISO^PI||Åberg^Märta||18900101|F\rPV1|1|O\r").utf8)
@@ -128,10 +138,7 @@ struct VerificationTrafficTests {
     func concurrentTraffic(durability: CommitDurability) async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
-            let id = try await Self.caseInDel4(app, team)["id"].stringValue!
-            _ = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
-                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let id = try await Self.caseWithAccount(app, team)["id"].stringValue!
             // At most four to a transaction, so that forty messages make several batches.
             let traffic = HL7Traffic(
                 profiles: try HL7ProfileLoader.loadFolder(HL7ProfileLoader.folder(in: URL(fileURLWithPath: processesFolder))),
@@ -182,11 +189,8 @@ struct VerificationTrafficTests {
     func knownSenders() async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
-            let del4 = try await Self.caseInDel4(app, team)
+            let del4 = try await Self.caseWithAccount(app, team)
             let id = del4["id"].stringValue!
-            _ = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
-                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
             // Two instances on one database, as two anslut processes would be: each remembers the session's head
             // from its own last batch, which the other's batches have moved on.
             let (one, two) = (try Self.traffic(app), try Self.traffic(app))
@@ -228,10 +232,7 @@ struct VerificationTrafficTests {
     func appendIfCurrent() async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
-            let caseID = UUID(uuidString: try await Self.caseInDel4(app, team)["id"].stringValue!)!
-            _ = try await app.api(
-                .POST, "/api/v1/cases/\(caseID.uuidString)/accounts", as: team.technician,
-                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let caseID = UUID(uuidString: try await Self.caseWithAccount(app, team)["id"].stringValue!)!
             // The first message opens the session the long way.
             _ = await (try Self.traffic(app)).receive(Self.message("P1"), from: "127.0.0.1")
             let account = try #require(try await SystemAccountStore.accounts(of: caseID, on: app.store).first)
@@ -287,10 +288,7 @@ struct VerificationTrafficTests {
     func callbackPath() async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
-            let id = try await Self.caseInDel4(app, team)["id"].stringValue!
-            _ = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
-                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let id = try await Self.caseWithAccount(app, team)["id"].stringValue!
             let traffic = try Self.traffic(app)
             let answer = { (bytes: [UInt8]) async throws -> Message in
                 try Message(bytes: await withCheckedContinuation { done in
@@ -368,10 +366,7 @@ struct VerificationTrafficTests {
     func sessionPage() async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
-            let id = try await Self.caseInDel4(app, team)["id"].stringValue!.lowercased()
-            _ = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
-                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let id = try await Self.caseWithAccount(app, team)["id"].stringValue!.lowercased()
             let traffic = try Self.traffic(app)
             _ = await traffic.receive(Self.message("S1"), from: "127.0.0.1")
             let session = try #require(try await app.api(.GET, "/api/v1/cases/\(id)/test-sessions", as: team.technician)
@@ -420,10 +415,7 @@ struct VerificationTrafficTests {
     func closing() async throws {
         try await withTestApp { app in
             let team = try await CaseTeam.make(app, platform: "BFR")
-            let id = try await Self.caseInDel4(app, team)["id"].stringValue!.lowercased()
-            _ = try await app.api(
-                .POST, "/api/v1/cases/\(id)/accounts", as: team.technician,
-                json: ["hl7SendingApplication": "RIS1", "hl7SendingFacility": "SU"] as CanonicalJSON)
+            let id = try await Self.caseWithAccount(app, team)["id"].stringValue!.lowercased()
             let traffic = try Self.traffic(app)
             _ = await traffic.receive(Self.message("C1"), from: "127.0.0.1")
             _ = await traffic.receive(Self.message("C2", pid: "191212121212"), from: "127.0.0.1")
